@@ -1,0 +1,72 @@
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Data.Demo;
+
+/// <summary>Seeds the demo partnership (modelled on Herefordshire's) and one account per role into an empty database.</summary>
+public sealed class DemoSeeder(
+    PortalDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string Password = "Partnership-Demo-2026";
+    public const string Domain = "demo.hscp.example";
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        await EnsureRolesAsync(roles);
+        if (await db.Organisations.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        logger.LogInformation("Seeding the demo partnership");
+        var people = await DemoStructure.SeedAsync(db, cancellationToken);
+        await AddUserAsync("admin", "Portal administrator", [Roles.Administrator], people.Admin);
+        await AddUserAsync("team", people.PartnershipManager.FullName, [Roles.PartnershipTeam], people.PartnershipManager);
+        await AddUserAsync("scrutineer", people.Scrutineer.FullName, [Roles.Scrutineer], people.Scrutineer);
+        await AddUserAsync("council.partner", people.CouncilDsp.FullName, [Roles.SafeguardingPartner], people.CouncilDsp);
+        await AddUserAsync("icb.partner", people.IcbDsp.FullName, [Roles.SafeguardingPartner], people.IcbDsp);
+        await AddUserAsync("police.partner", people.PoliceDsp.FullName, [Roles.SafeguardingPartner], people.PoliceDsp);
+        await AddUserAsync("qe.chair", people.QeChair.FullName, [Roles.Member], people.QeChair);
+        await AddUserAsync("member", people.Member.FullName, [Roles.Member], people.Member);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private async Task AddUserAsync(string localPart, string displayName, string[] userRoles, Person person)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = $"{localPart}@{Domain}",
+            Email = $"{localPart}@{Domain}",
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            TwoFactorExempt = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {user.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRolesAsync(user, userRoles);
+        person.UserId = user.Id;
+    }
+}

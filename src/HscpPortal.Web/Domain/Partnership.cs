@@ -1,0 +1,24 @@
+namespace HscpPortal.Web.Domain;
+
+/// <summary>Pure questions about the partnership's structure, answered from dated records.</summary>
+public static class Partnership
+{
+    /// <summary>
+    /// Who held a role for a statutory partner on a date. Several holders may overlap (two deputies);
+    /// the earliest appointment comes first.
+    /// </summary>
+    public static IReadOnlyList<PartnerRepresentative> HoldersOn(
+        IEnumerable<PartnerRepresentative> history, int organisationId, RepresentationRole role, DateOnly date) =>
+        history
+            .Where(r => r.OrganisationId == organisationId && r.Role == role && r.ArchivedAt is null && r.IsCurrentOn(date))
+            .OrderBy(r => r.From)
+            .ToList();
+
+    /// <summary>Whether the person could represent the partner on the date (as lead, DSP or deputy).</summary>
+    public static bool CanRepresent(IEnumerable<PartnerRepresentative> history, int organisationId, int personId, DateOnly date) =>
+        history.Any(r => r.OrganisationId == organisationId && r.PersonId == personId && r.ArchivedAt is null && r.IsCurrentOn(date));
+
+    /// <summary>Current chair of a group on a date, if one is recorded.</summary>
+    public static GroupMembership? ChairOn(IEnumerable<GroupMembership> memberships, MembershipRole role, DateOnly date) =>
+        memberships.Where(m => m.Role == role && m.ArchivedAt is null && m.IsCurrentOn(date)).OrderBy(m => m.From).FirstOrDefault();
+}

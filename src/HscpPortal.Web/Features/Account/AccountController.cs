@@ -1,0 +1,411 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using FluentValidation;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Email;
+using HscpPortal.Web.Infrastructure.Govuk;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace HscpPortal.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<ApplicationUser> signIn,
+    UserManager<ApplicationUser> users,
+    PortalDbContext db,
+    IEmailSender email,
+    IOptions<AccountOptions> accountOptions,
+    IOptions<PortalOptions> portal,
+    TimeProvider clock,
+    ILogger<AccountController> logger) : Controller
+{
+    private const string FailedSignIn = "Enter a correct email address and password";
+
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(returnUrl)) : View(new LoginForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator)
+    {
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        if (user is null || user.DeactivatedAt is not null)
+        {
+            ModelState.AddModelError(nameof(form.Email), FailedSignIn);
+            return View(form);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await RecordSignInAsync(user);
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl = form.ReturnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Account {UserId} locked out after failed sign-ins", user.Id);
+            ModelState.AddModelError(nameof(form.Email),
+                $"This account has been locked after too many attempts. Try again in {accountOptions.Value.LockoutMinutes} minutes, or reset your password.");
+            return View(form);
+        }
+
+        ModelState.AddModelError(nameof(form.Email), FailedSignIn);
+        return View(form);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("login/two-factor")]
+    public async Task<IActionResult> LoginWithTwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new TwoFactorLoginForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login/two-factor")]
+    public async Task<IActionResult> LoginWithTwoFactor(TwoFactorLoginForm form, [FromServices] IValidator<TwoFactorLoginForm> validator)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var code = form.Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, false, form.RememberMachine);
+        if (result.Succeeded)
+        {
+            await RecordSignInAsync(user);
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
+            ? "This account has been locked after too many attempts. Try again later."
+            : "The code is not correct or has expired. Enter the current code from your app.");
+        return View(form);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("login/recovery-code")]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new RecoveryCodeForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login/recovery-code")]
+    public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeForm form, [FromServices] IValidator<RecoveryCodeForm> validator)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.RecoveryCode!.Replace(" ", "", StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            await RecordSignInAsync(user);
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        ModelState.AddModelError(nameof(form.RecoveryCode), "That recovery code is not correct or has already been used");
+        return View(form);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
+
+    [AllowAnonymous]
+    [HttpPost("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, [FromServices] IValidator<ForgotPasswordForm> validator)
+    {
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        // The same answer whether or not the account exists, so the page cannot be used to find accounts.
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        if (user is not null && user.DeactivatedAt is null)
+        {
+            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = Url.Action(nameof(ResetPassword), "Account", new { email = user.Email, token }, Request.Scheme, Request.Host.Value)!;
+            await email.SendAsync(new EmailMessage(
+                user.Email!,
+                $"Reset your password for the {portal.Value.Name} portal",
+                $"Hello {user.DisplayName},\n\nUse this link to choose a new password. It works once and expires in a day:\n\n{link}\n\n" +
+                "If you did not ask to reset your password, you can ignore this email: your password has not changed.\n",
+                $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose a new password</a>. The link works once and expires in a day.</p>" +
+                "<p>If you did not ask to reset your password, you can ignore this email: your password has not changed.</p>"));
+        }
+
+        return View("ForgotPasswordSent", form.Email);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? email, string? token) => View(new ResetPasswordForm { Email = email, Token = token });
+
+    [AllowAnonymous]
+    [HttpPost("reset-password")]
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form, [FromServices] IValidator<ResetPasswordForm> validator)
+    {
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(form.Token!));
+        }
+        catch (FormatException)
+        {
+            token = "";
+        }
+
+        if (user is null)
+        {
+            ModelState.AddModelError(nameof(form.Password), "The reset link is not valid or has expired. Ask for a new one.");
+            return View(form);
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, form.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(form.Password), error.Code == "InvalidToken"
+                    ? "The reset link is not valid or has expired. Ask for a new one."
+                    : PasswordMessage(error));
+            }
+
+            return View(form);
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        return View("ResetPasswordDone");
+    }
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        var person = await db.People.AsNoTracking().Where(p => p.UserId == user.Id).Select(p => new { p.Id, p.FullName }).FirstOrDefaultAsync();
+        return View(new AccountSummary
+        {
+            Email = user.Email ?? "",
+            DisplayName = user.DisplayName,
+            Roles = roles.ToList(),
+            TwoFactorEnabled = user.TwoFactorEnabled,
+            TwoFactorRequired = IsTwoFactorRequired(user, roles),
+            RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
+            PersonId = person?.Id,
+            PersonName = person?.FullName,
+        });
+    }
+
+    [HttpGet("change-password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
+    [HttpPost("change-password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, [FromServices] IValidator<ChangePasswordForm> validator)
+    {
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword);
+                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "Your current password is not correct" : PasswordMessage(error));
+            }
+
+            return View(form);
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/account?notice=saved");
+    }
+
+    [HttpGet("two-factor")]
+    public async Task<IActionResult> TwoFactor(bool required = false)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        return View(await BuildSetupAsync(user, required, new EnableAuthenticatorForm()));
+    }
+
+    [HttpPost("two-factor")]
+    public async Task<IActionResult> TwoFactor(EnableAuthenticatorForm form, [FromServices] IValidator<EnableAuthenticatorForm> validator)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (ModelState.IsValid)
+        {
+            var code = form.Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
+            var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+            if (valid)
+            {
+                await users.SetTwoFactorEnabledAsync(user, true);
+                var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+                await signIn.RefreshSignInAsync(user);
+                return View("RecoveryCodes", codes?.ToList() ?? []);
+            }
+
+            ModelState.AddModelError(nameof(form.Code), "The code is not correct. Check your app shows this account and enter its current code.");
+        }
+
+        return View(await BuildSetupAsync(user, false, form));
+    }
+
+    [HttpPost("two-factor/disable")]
+    public async Task<IActionResult> DisableTwoFactor()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        if (IsTwoFactorRequired(user, roles))
+        {
+            return Redirect("/account");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/account?notice=saved");
+    }
+
+    private bool IsTwoFactorRequired(ApplicationUser user, IList<string> roles) =>
+        !user.TwoFactorExempt && accountOptions.Value.RequireTwoFactorForRoles.Any(roles.Contains);
+
+    private async Task<AuthenticatorSetup> BuildSetupAsync(ApplicationUser user, bool required, EnableAuthenticatorForm form)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        var issuer = Uri.EscapeDataString(portal.Value.Name);
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        var png = new PngByteQRCode(data).GetGraphic(5);
+        return new AuthenticatorSetup
+        {
+            SharedKey = FormatKey(key!),
+            QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(png),
+            Required = required,
+            Form = form,
+        };
+    }
+
+    private static string FormatKey(string key)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            builder.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return builder.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    private async Task RecordSignInAsync(ApplicationUser user)
+    {
+        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+    }
+
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    internal static string PasswordMessage(IdentityError error) => error.Code switch
+    {
+        "PasswordTooShort" => error.Description.Replace("Passwords must be at least", "Password must be at least", StringComparison.Ordinal),
+        "PasswordRequiresUniqueChars" => "Password must use at least 4 different characters",
+        _ => error.Description,
+    };
+}

@@ -1,0 +1,133 @@
+using FluentValidation;
+
+namespace HscpPortal.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class LoginFormValidator : AbstractValidator<LoginForm>
+{
+    public LoginFormValidator()
+    {
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address").MaximumLength(256);
+        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password").MaximumLength(512);
+    }
+}
+
+public sealed class TwoFactorLoginForm
+{
+    public string? Code { get; set; }
+    public bool RememberMachine { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class TwoFactorLoginFormValidator : AbstractValidator<TwoFactorLoginForm>
+{
+    public TwoFactorLoginFormValidator()
+    {
+        RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app")
+            .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("The code must be 6 digits");
+    }
+}
+
+public sealed class RecoveryCodeForm
+{
+    public string? RecoveryCode { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class RecoveryCodeFormValidator : AbstractValidator<RecoveryCodeForm>
+{
+    public RecoveryCodeFormValidator()
+    {
+        RuleFor(f => f.RecoveryCode).NotEmpty().WithMessage("Enter one of your recovery codes").MaximumLength(64);
+    }
+}
+
+public sealed class ForgotPasswordForm
+{
+    public string? Email { get; set; }
+}
+
+public sealed class ForgotPasswordFormValidator : AbstractValidator<ForgotPasswordForm>
+{
+    public ForgotPasswordFormValidator()
+    {
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address")
+            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.org").MaximumLength(256);
+    }
+}
+
+public sealed class ResetPasswordForm
+{
+    public string? Email { get; set; }
+    public string? Token { get; set; }
+    public string? Password { get; set; }
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ResetPasswordFormValidator : AbstractValidator<ResetPasswordForm>
+{
+    public ResetPasswordFormValidator()
+    {
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address").MaximumLength(256);
+        RuleFor(f => f.Token).NotEmpty().WithMessage("The reset link is incomplete: use the link from the email again");
+        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter a new password").MaximumLength(512);
+        RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage("The passwords do not match");
+    }
+}
+
+public sealed class ChangePasswordForm
+{
+    public string? CurrentPassword { get; set; }
+    public string? NewPassword { get; set; }
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswordForm>
+{
+    public ChangePasswordFormValidator()
+    {
+        RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage("Enter your current password").MaximumLength(512);
+        RuleFor(f => f.NewPassword).NotEmpty().WithMessage("Enter a new password").MaximumLength(512);
+        RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage("The passwords do not match");
+    }
+}
+
+public sealed class EnableAuthenticatorForm
+{
+    public string? Code { get; set; }
+}
+
+public sealed class EnableAuthenticatorFormValidator : AbstractValidator<EnableAuthenticatorForm>
+{
+    public EnableAuthenticatorFormValidator()
+    {
+        RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app")
+            .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("The code must be 6 digits");
+    }
+}
+
+public sealed class AuthenticatorSetup
+{
+    public required string SharedKey { get; init; }
+    public required string QrCodeDataUri { get; init; }
+    public bool Required { get; init; }
+    public EnableAuthenticatorForm Form { get; init; } = new();
+}
+
+public sealed class AccountSummary
+{
+    public required string Email { get; init; }
+    public required string DisplayName { get; init; }
+    public required IReadOnlyList<string> Roles { get; init; }
+    public bool TwoFactorEnabled { get; init; }
+    public bool TwoFactorRequired { get; init; }
+    public int RecoveryCodesLeft { get; init; }
+    public string? PersonName { get; init; }
+    public int? PersonId { get; init; }
+}

@@ -1,0 +1,107 @@
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Features.Audit;
+
+public sealed record AuditRow(long Id, DateTime At, string? UserName, string EntityType, int EntityId, AuditAction Action, IReadOnlyList<FieldChange> Changes);
+
+public sealed class AuditListQuery
+{
+    public string? Type { get; set; }
+    public string? User { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed class AuditList
+{
+    public required AuditListQuery Query { get; init; }
+    public required Page<AuditRow> Results { get; init; }
+    public required IReadOnlyList<string> Types { get; init; }
+}
+
+public sealed class RecordHistory
+{
+    public required string EntityType { get; init; }
+    public required int EntityId { get; init; }
+    public required string? RecordUrl { get; init; }
+    public required IReadOnlyList<AuditRow> Entries { get; init; }
+}
+
+[Route("audit")]
+public sealed class AuditController(PortalDbContext db) : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.ViewAuditTrail)]
+    public async Task<IActionResult> Index([FromQuery] AuditListQuery query, CancellationToken ct)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Type))
+        {
+            entries = entries.Where(e => e.EntityType == query.Type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var user = query.User.Trim();
+            entries = entries.Where(e => e.UserName != null && e.UserName.Contains(user));
+        }
+
+        var page = await entries.OrderByDescending(e => e.Id).ToPageAsync(query.Page, 50, ct);
+        return View(new AuditList
+        {
+            Query = query,
+            Results = new Page<AuditRow>(page.Items.Select(ToRow).ToList(), page.PageNumber, page.PageSize, page.Total),
+            Types = RecordLinks.AuditedTypes(db),
+        });
+    }
+
+    [HttpGet("{type}/{id:int}")]
+    [Authorize(Policy = Policies.ViewRecords)]
+    public async Task<IActionResult> Record(string type, int id, CancellationToken ct)
+    {
+        if (!RecordLinks.AuditedTypes(db).Contains(type))
+        {
+            return NotFound();
+        }
+
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == type && e.EntityId == id)
+            .OrderByDescending(e => e.Id)
+            .ToListAsync(ct);
+        return View(new RecordHistory { EntityType = type, EntityId = id, RecordUrl = RecordLinks.Url(type, id), Entries = entries.Select(ToRow).ToList() });
+    }
+
+    private static AuditRow ToRow(AuditEntry e) =>
+        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action, AuditTrail.ReadChanges(e.Changes));
+}
+
+/// <summary>Where each audited record type lives in the portal, for links from its history.</summary>
+public static class RecordLinks
+{
+    public static IReadOnlyList<string> AuditedTypes(PortalDbContext db) =>
+        db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name).Order().ToList();
+
+    public static string? Url(string type, int id) => type switch
+    {
+        nameof(Organisation) => $"/organisations/{id}",
+        nameof(Person) => $"/people/{id}",
+        nameof(Group) => $"/groups/{id}",
+        nameof(PartnerRepresentative) => $"/representation/{id}/edit",
+        _ => null,
+    };
+
+    public static string Describe(string type) => type switch
+    {
+        nameof(Organisation) => "Organisation",
+        nameof(Person) => "Person",
+        nameof(Group) => "Group",
+        nameof(GroupMembership) => "Group membership",
+        nameof(PartnerRepresentative) => "Partner appointment",
+        _ => type,
+    };
+}

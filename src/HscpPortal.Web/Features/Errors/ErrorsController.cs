@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HscpPortal.Web.Features.Errors;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[Route("error")]
+public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
+{
+    [Route("{code:int}")]
+    public IActionResult Show(int code)
+    {
+        if (code == 500)
+        {
+            var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+            if (failure is not null)
+            {
+                logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+            }
+        }
+
+        Response.StatusCode = code;
+        var view = code switch
+        {
+            403 => "Forbidden",
+            404 => "NotFound",
+            400 => "BadRequest",
+            503 => "Unavailable",
+            >= 500 => "ServerError",
+            _ => "BadRequest",
+        };
+        return View(view);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using HscpPortal.Web.Domain;
+
+namespace HscpPortal.Web.Features.Shared;
+
+/// <summary>en-GB presentation: "24 November 2026", "£471,919", Europe/London times.</summary>
+public static class Format
+{
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", UkCulture) ?? "";
+
+    public static string DateTime(DateTime? utc) =>
+        utc is null ? "" : UkTime.ToLocal(utc.Value).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+
+    public static string Money(decimal amount) => amount.ToString("C0", UkCulture);
+
+    public static string Period(DateOnly from, DateOnly? to) =>
+        to is null ? $"from {Date(from)}" : $"{Date(from)} to {Date(to)}";
+
+    public static string Humanise(Enum value) => value switch
+    {
+        StatutoryPartner.LocalAuthority => "Local authority",
+        StatutoryPartner.IntegratedCareBoard => "Integrated care board",
+        StatutoryPartner.Police => "Police",
+        RepresentationRole.LeadPartner => "Lead safeguarding partner",
+        RepresentationRole.DelegatedPartner => "Delegated safeguarding partner",
+        RepresentationRole.Deputy => "Deputy",
+        Sector.EarlyYears => "Early years",
+        Sector.LocalAuthority => "Local authority",
+        Sector.YouthJustice => "Youth justice",
+        Sector.FireAndRescue => "Fire and rescue",
+        Sector.VoluntaryAndCommunity => "Voluntary and community",
+        Sector.DomesticAbuse => "Domestic abuse",
+        Sector.ResidentialCare => "Residential care",
+        GroupKind.TaskAndFinish => "Task and finish group",
+        GroupKind.PractitionerForum => "Practitioner forum",
+        MeetingFrequency.SixWeekly => "Every 6 weeks",
+        MeetingFrequency.BiMonthly => "Every 2 months",
+        MeetingFrequency.TwiceYearly => "Twice a year",
+        MeetingFrequency.AsRequired => "As required",
+        MembershipRole.ViceChair => "Vice-chair",
+        _ => SplitWords(value.ToString()),
+    };
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Options<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Humanise(v), v.ToString()));
+
+    private static string SplitWords(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ");
+        return words.Length == 0 ? words : words[0] + words[1..].ToLowerInvariant();
+    }
+}

@@ -1,0 +1,32 @@
+namespace HscpPortal.Web.Features.Shared;
+
+/// <summary>
+/// Confirmation banners after a redirect, carried as a fixed key in the query string so the portal needs
+/// no cookie beyond authentication and anti-forgery.
+/// </summary>
+public static class Notices
+{
+    public const string Created = "created";
+    public const string Saved = "saved";
+    public const string Archived = "archived";
+    public const string Restored = "restored";
+    public const string Stale = "stale";
+    public const string PartnerTaken = "partner-taken";
+
+    public static string? Text(string? key) => key switch
+    {
+        Created => "The record has been created.",
+        Saved => "Your changes have been saved.",
+        Archived => "The record has been archived. It stays in the history and can be restored.",
+        Restored => "The record has been restored.",
+        _ => null,
+    };
+
+    /// <summary>Notices that report a problem rather than a success.</summary>
+    public static string? Problem(string? key) => key switch
+    {
+        Stale => "This record was changed by someone else since you opened it. Nothing has been saved: check the record and try again.",
+        PartnerTaken => "Another organisation already holds this statutory partner role. Archive it or change its role before restoring this one.",
+        _ => null,
+    };
+}

@@ -1,0 +1,56 @@
+namespace HscpPortal.Web.Infrastructure;
+
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>The partnership's name, shown in the service header.</summary>
+    public string Name { get; set; } = "Safeguarding Children Partnership";
+
+    public string ShortName { get; set; } = "SCP";
+
+    /// <summary>Where mail, logs, uploads and the SQLite database live unless set one by one.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    public string ContactEmail { get; set; } = "partnership@example.org";
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite file; relative paths are under the data directory.</summary>
+    public string SqlitePath { get; set; } = "hscp-portal.db";
+
+    /// <summary>Defaults to on for SQLite, off for SQL Server (apply with the migrate verb).</summary>
+    public bool? MigrateOnStartup { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seed the demo partnership into an empty database. Defaults to on with SQLite; never in Production.</summary>
+    public bool? Enabled { get; set; }
+}
+
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    public List<string> RequireTwoFactorForRoles { get; set; } = [];
+
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    public int MinimumPasswordLength { get; set; } = 12;
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using FluentValidation;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Data.Demo;
+using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Email;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+
+var (verb, hostArgs) = Cli.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+var paths = DataPaths.From(builder.Configuration, builder.Environment);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+    .WriteTo.File(
+        Path.Combine(paths.Resolve(builder.Configuration["Logging:Directory"] ?? "logs"), "portal-.log"),
+        rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 31,
+        formatProvider: CultureInfo.InvariantCulture));
+
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
+builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentActor, HttpContextActor>();
+builder.Services.AddPortalDatabase(builder.Configuration, paths);
+
+var accountOptions = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+builder.Services
+    .AddIdentity<ApplicationUser, IdentityRole>(o =>
+    {
+        // NCSC: length over complexity, plus a deny list of common passwords (CommonPasswordValidator).
+        o.Password.RequiredLength = accountOptions.MinimumPasswordLength;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 4;
+        o.Lockout.MaxFailedAccessAttempts = accountOptions.MaxFailedAccessAttempts;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accountOptions.LockoutMinutes);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>();
+
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
+    o.AccessDeniedPath = "/error/403";
+    o.Cookie.Name = "hscp.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+});
+builder.Services.AddDataProtection().SetApplicationName("HscpPortal").PersistKeysToDbContext<PortalDbContext>();
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "hscp.af";
+    o.FormFieldName = "__RequestVerificationToken";
+});
+
+builder.Services.AddAuthorization(o =>
+{
+    // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    Policies.Configure(o);
+});
+builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
+
+builder.Services
+    .AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AuthorizeFilter());
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    })
+    .AddRazorOptions(o =>
+    {
+        o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+        o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+    });
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+builder.Services.AddPortalEmail(builder.Configuration);
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<StartupTasks>();
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+var app = builder.Build();
+
+if (verb is not null)
+{
+    return await Cli.RunAsync(app, verb);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
+}
+
+app.UseExceptionHandler("/error/500");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("en-GB"),
+    SupportedCultures = [new CultureInfo("en-GB")],
+    SupportedUICultures = [new CultureInfo("en-GB")],
+    RequestCultureProviders = [],
+});
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseTwoFactorEnrolment();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

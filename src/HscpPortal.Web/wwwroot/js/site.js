@@ -1,0 +1,27 @@
+// HSCP Portal progressive enhancement. Loaded by the layout as an ES module:
+//   <script type="module" src="/js/site.js"></script>
+// The Content Security Policy forbids inline scripts, so GOV.UK Frontend's inline
+// `govuk-frontend-supported` snippet lives here instead. Module scripts are deferred,
+// so document.body exists when this runs, and only browsers that GOV.UK Frontend
+// supports (those with ES module support) run it at all.
+//
+// Static imports: if either library fails to load, this module never runs, the body
+// classes are never added and every page keeps its no-JavaScript presentation
+// (all pages must work without JavaScript).
+import { initAll as initGovukFrontend } from '/lib/govuk/govuk-frontend.min.js'
+import { initAll as initMojFrontend } from '/lib/moj/moj-frontend.min.js'
+
+// GOV.UK Frontend v5+ styles its enhanced components under .govuk-frontend-supported;
+// MOJ Frontend 11 still scopes a few styles (button menu, filter layout, search toggle)
+// under .js-enabled.
+document.body.classList.add('govuk-frontend-supported', 'js-enabled')
+
+// Each initAll logs (and skips) a component that fails instead of throwing, but guard
+// anyway so one library's failure cannot stop the other from initialising.
+for (const init of [initGovukFrontend, initMojFrontend]) {
+  try {
+    init()
+  } catch (error) {
+    console.error(error)
+  }
+}
