@@ -1,0 +1,27 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace HscpPortal.EndToEndTests;
+
+public static class Accessibility
+{
+    private static readonly AxeRunOptions Options = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    /// <summary>Runs axe on the page and returns one line per violation, empty when the page passes.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(Options);
+        if (result.Passes.Length == 0)
+        {
+            return [$"{page.Url}: axe ran no checks"];
+        }
+
+        return result.Violations
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HscpPortal.EndToEndTests;
+
+/// <summary>
+/// Signs in as each demo user, follows every link they can reach (one page per route shape, so
+/// /people/12 stands for every person), and checks each page loads and passes axe (WCAG 2.2 AA).
+/// </summary>
+[Collection(PortalCollection.Name)]
+public partial class EveryPageTests(PortalServer server)
+{
+    private const int MaxPages = 80;
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("team")]
+    [InlineData("scrutineer")]
+    [InlineData("council.partner")]
+    [InlineData("icb.partner")]
+    [InlineData("police.partner")]
+    [InlineData("qe.chair")]
+    [InlineData("member")]
+    public async Task EveryReachablePage_DemoUser_LoadsAndPassesAxe(string who)
+    {
+        var page = await server.SignInAsync(who);
+        var queue = new Queue<string>(["/"]);
+        var seenShapes = new HashSet<string>();
+        var problems = new List<string>();
+        var visited = 0;
+        while (queue.Count > 0 && visited < MaxPages)
+        {
+            var path = queue.Dequeue();
+            if (!seenShapes.Add(Shape(path)))
+            {
+                continue;
+            }
+
+            var response = await page.GotoAsync(server.BaseUrl + path);
+            visited++;
+            if (response is null || response.Status >= 400)
+            {
+                // Links a user is shown must work for that user.
+                problems.Add($"{path}: HTTP {response?.Status}");
+                continue;
+            }
+
+            problems.AddRange(await Accessibility.ViolationsAsync(page));
+            foreach (var href in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.map(e => e.getAttribute('href'))"))
+            {
+                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal))
+                {
+                    queue.Enqueue(href.Split('#')[0]);
+                }
+            }
+        }
+
+        Assert.True(visited >= 8, $"Only {visited} pages were reachable for {who}");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task SignOut_FromAnyPage_ReturnsToLogin()
+    {
+        var page = await server.SignInAsync("member");
+
+        await page.ClickAsync("text=Sign out");
+
+        await page.WaitForURLAsync(new Regex("/account/login"));
+        Assert.Equal(0, await page.Locator("text=Sign out").CountAsync());
+    }
+
+    // Route shape: numbers become {id}; the query string is dropped except its keys.
+    private static string Shape(string path)
+    {
+        var parts = path.Split('?', 2);
+        var shape = NumberPattern().Replace(parts[0], "{id}");
+        if (parts.Length == 2)
+        {
+            shape += "?" + string.Join("&", parts[1].Split('&').Select(p => p.Split('=')[0]).Where(k => k != "page").Order());
+        }
+
+        return shape;
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex NumberPattern();
+}
