@@ -55,6 +55,12 @@ public static class Cli
                     Console.WriteLine("Database is up to date.");
                     return 0;
                 case "seed-demo":
+                    if (app.Environment.IsProduction())
+                    {
+                        Console.Error.WriteLine("seed-demo refuses to run in Production: demo people and accounts must never reach a live database. Set ASPNETCORE_ENVIRONMENT to another value for a demo or training copy.");
+                        return 2;
+                    }
+
                     await startup.MigrateAsync(CancellationToken.None);
                     var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None);
                     Console.WriteLine(seeded ? "Demo partnership seeded." : "The database already holds data; nothing seeded.");
