@@ -261,8 +261,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     public async Task<IActionResult> ArchiveMember(int id, int memberId, Guid version, CancellationToken ct)
     {
         var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        var seat = await db.GroupMemberships.FirstOrDefaultAsync(m => m.Id == memberId && m.GroupId == id, ct);
-        if (group is null || seat is null)
+        if (group is null || !await db.GroupMemberships.AnyAsync(m => m.Id == memberId && m.GroupId == id, ct))
         {
             return NotFound();
         }
@@ -272,10 +271,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
             return Forbid();
         }
 
-        seat.Archive(true, User.Identity?.Name, clock);
-        return await db.SaveEditAsync(seat, version, ModelState, ct)
-            ? Redirect($"/groups/{id}?notice={Notices.Archived}")
-            : Redirect($"/groups/{id}?notice={Notices.Stale}");
+        return await this.SetArchivedAsync<GroupMembership>(db, memberId, version, true, $"/groups/{id}", clock, ct);
     }
 
     private async Task<IActionResult> SaveMember(int id, int memberId, MembershipForm form, IValidator<MembershipForm> validator, CancellationToken ct)
@@ -329,19 +325,8 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
         return View("Member", await WithOptionsAsync(form, group, ct));
     }
 
-    private async Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct)
-    {
-        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null)
-        {
-            return NotFound();
-        }
-
-        group.Archive(archive, User.Identity?.Name, clock);
-        return await db.SaveEditAsync(group, version, ModelState, ct)
-            ? Redirect($"/groups/{id}?notice={(archive ? Notices.Archived : Notices.Restored)}")
-            : Redirect($"/groups/{id}?notice={Notices.Stale}");
-    }
+    private Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct) =>
+        this.SetArchivedAsync<Group>(db, id, version, archive, $"/groups/{id}", clock, ct);
 
     private async Task<GroupForm> WithOptionsAsync(GroupForm form, CancellationToken ct)
     {

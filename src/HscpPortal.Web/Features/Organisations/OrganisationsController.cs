@@ -140,22 +140,14 @@ public sealed class OrganisationsController(PortalDbContext db, IValidator<Organ
 
     private async Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct)
     {
-        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (organisation is null)
-        {
-            return NotFound();
-        }
-
-        if (!archive && organisation.StatutoryPartner is { } partner
+        var partner = await db.Organisations.Where(o => o.Id == id).Select(o => o.StatutoryPartner).FirstOrDefaultAsync(ct);
+        if (!archive && partner is not null
             && await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.ArchivedAt == null && o.Id != id, ct))
         {
-            return Redirect($"/organisations/{id}?notice=partner-taken");
+            return Redirect($"/organisations/{id}?notice={Notices.PartnerTaken}");
         }
 
-        organisation.Archive(archive, User.Identity?.Name, clock);
-        return await db.SaveEditAsync(organisation, version, ModelState, ct)
-            ? Redirect($"/organisations/{id}?notice={(archive ? Notices.Archived : Notices.Restored)}")
-            : Redirect($"/organisations/{id}?notice={Notices.Stale}");
+        return await this.SetArchivedAsync<Organisation>(db, id, version, archive, $"/organisations/{id}", clock, ct);
     }
 }
 

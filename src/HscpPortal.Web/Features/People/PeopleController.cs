@@ -199,19 +199,8 @@ public sealed class PeopleController(PortalDbContext db, IValidator<PersonForm> 
     [Authorize(Policy = Policies.ManageStructure)]
     public Task<IActionResult> Restore(int id, Guid version, CancellationToken ct) => SetArchived(id, version, false, ct);
 
-    private async Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct)
-    {
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
-        {
-            return NotFound();
-        }
-
-        person.Archive(archive, User.Identity?.Name, clock);
-        return await db.SaveEditAsync(person, version, ModelState, ct)
-            ? Redirect($"/people/{id}?notice={(archive ? Notices.Archived : Notices.Restored)}")
-            : Redirect($"/people/{id}?notice={Notices.Stale}");
-    }
+    private Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct) =>
+        this.SetArchivedAsync<Person>(db, id, version, archive, $"/people/{id}", clock, ct);
 }
 
 public sealed record PersonSeat(int GroupId, string GroupName, MembershipRole Role, string Organisation, DateOnly From, DateOnly? To);

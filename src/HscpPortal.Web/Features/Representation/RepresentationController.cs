@@ -163,19 +163,8 @@ public sealed class RepresentationController(PortalDbContext db, IValidator<Appo
 
     [HttpPost("{id:int}/archive")]
     [Authorize(Policy = Policies.ManageStructure)]
-    public async Task<IActionResult> Archive(int id, Guid version, CancellationToken ct)
-    {
-        var appointment = await db.PartnerRepresentatives.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (appointment is null)
-        {
-            return NotFound();
-        }
-
-        appointment.Archive(true, User.Identity?.Name, clock);
-        return await db.SaveEditAsync(appointment, version, ModelState, ct)
-            ? Redirect($"/representation?notice={Notices.Archived}")
-            : Redirect($"/representation?notice={Notices.Stale}");
-    }
+    public Task<IActionResult> Archive(int id, Guid version, CancellationToken ct) =>
+        this.SetArchivedAsync<PartnerRepresentative>(db, id, version, true, "/representation", clock, ct);
 
     private static void Apply(AppointmentForm form, PartnerRepresentative r)
     {
