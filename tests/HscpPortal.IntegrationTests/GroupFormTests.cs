@@ -391,4 +391,37 @@ public class GroupFormTests(PortalFactory factory) : IClassFixture<PortalFactory
         Assert.Contains("Select the person", (await response.ReadDocumentAsync()).ErrorSummary());
         Assert.Equal(before, Seats());
     }
+
+    [Theory]
+    [InlineData("2026-01-01", "")]
+    [InlineData("2023-06-01", "")]
+    [InlineData("2023-06-01", "2023-10-01")]
+    public async Task AddMember_SeatOutlivingDissolvedGroup_IsRefused(string from, string to)
+    {
+        var client = await factory.ClientAsync("team");
+        var esg = factory.GroupId(Demo.ExecutiveSupport);
+        var before = Seats();
+
+        var response = await client.PostFormAsync($"/groups/{esg}/members/new", new()
+        {
+            ["PersonId"] = factory.PersonId("Ben Hollis").ToString(), ["Role"] = "Member", ["From"] = from, ["To"] = to,
+        });
+
+        await response.AssertErrorsAsync("The group was dissolved on 1 October 2023. Enter an end date before then.");
+        Assert.Equal(before, Seats());
+    }
+
+    [Fact]
+    public async Task AddMember_PastSeatWithinDissolvedGroupsLife_IsAccepted()
+    {
+        var client = await factory.ClientAsync("team");
+        var esg = factory.GroupId(Demo.ExecutiveSupport);
+
+        var response = await client.PostFormAsync($"/groups/{esg}/members/new", new()
+        {
+            ["PersonId"] = factory.PersonId("Ben Hollis").ToString(), ["Role"] = "Adviser", ["From"] = "2022-05-01", ["To"] = "2023-09-30",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
 }
