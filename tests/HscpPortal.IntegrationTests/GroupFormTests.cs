@@ -424,4 +424,25 @@ public class GroupFormTests(PortalFactory factory) : IClassFixture<PortalFactory
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Dissolve_GroupAlreadyDissolved_IsRefusedAndHistoryKept()
+    {
+        var client = await factory.ClientAsync("team");
+        var esg = factory.GroupId(Demo.ExecutiveSupport);
+        var seatEnds = factory.Query(db => db.GroupMemberships.Where(m => m.GroupId == esg).OrderBy(m => m.Id).Select(m => m.To).ToList());
+        var form = await client.GetDocumentAsync($"/groups/{esg}/dissolve");
+
+        var response = await client.PostFormAsync($"/groups/{esg}/dissolve", new()
+        {
+            ["Version"] = form.InputValue("Version"),
+            ["DissolvedOn"] = "2023-06-01",
+            ["WorkPassedTo"] = factory.GroupId(Demo.QualityAndEffectiveness).ToString(),
+        });
+
+        await response.AssertErrorsAsync("This group was already dissolved on 1 October 2023.");
+        Assert.Equal(new DateOnly(2023, 10, 1), factory.Group(esg).DissolvedOn);
+        Assert.Equal([factory.GroupId(Demo.Board)], factory.Query(db => db.GroupSuccessions.Where(s => s.FromGroupId == esg).Select(s => s.ToGroupId).ToList()));
+        Assert.Equal(seatEnds, factory.Query(db => db.GroupMemberships.Where(m => m.GroupId == esg).OrderBy(m => m.Id).Select(m => m.To).ToList()));
+    }
 }
