@@ -135,4 +135,31 @@ public class HealthAndAccessTests(PortalFactory factory) : IClassFixture<PortalF
             .ToList();
         Assert.All(names, n => Assert.Contains(n, new[] { "hscp.af", "hscp.auth" }));
     }
+
+    [Theory]
+    [InlineData("/error/42")]
+    [InlineData("/error/0")]
+    [InlineData("/error/-1")]
+    [InlineData("/error/1000")]
+    [InlineData("/error/99999")]
+    [InlineData("/error/302")]
+    public async Task ErrorPage_CodeNotAnHttpError_Returns404Page(string url)
+    {
+        var response = await factory.Anonymous().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/error/403", HttpStatusCode.Forbidden)]
+    [InlineData("/error/404", HttpStatusCode.NotFound)]
+    [InlineData("/error/500", HttpStatusCode.InternalServerError)]
+    [InlineData("/error/503", HttpStatusCode.ServiceUnavailable)]
+    public async Task ErrorPage_HttpErrorCode_ReturnsThatStatus(string url, HttpStatusCode expected)
+    {
+        var response = await factory.Anonymous().GetAsync(url);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
@@ -44,6 +45,22 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> signedIn = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One signed-in client per user for the life of the fixture, for tests that only read or that do not
+    /// change the session (signing in hashes a password, which is slow enough to matter in a large theory).
+    /// </summary>
+    public Task<HttpClient> ClientAsync(string who) =>
+        signedIn.GetOrAdd(who, w => new Lazy<Task<HttpClient>>(() => SignInAsync(w))).Value;
+
+    private readonly ConcurrentDictionary<string, Lazy<object>> memo = new(StringComparer.Ordinal);
+
+    /// <summary>Computes a value once per fixture, such as ids looked up from the demo data.</summary>
+    public T Memo<T>(string key, Func<PortalFactory, T> make)
+        where T : notnull =>
+        (T)memo.GetOrAdd(key, _ => new Lazy<object>(() => make(this))).Value;
+
     public T Query<T>(Func<PortalDbContext, T> read)
     {
         using var scope = Services.CreateScope();
@@ -78,7 +95,11 @@ public static partial class HttpClientExtensions
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     /// <summary>Fetches the form page first for a real anti-forgery token, then posts the fields.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null) =>
+        client.PostFormAsync(url, (IEnumerable<KeyValuePair<string, string>>)fields, formPage);
+
+    /// <summary>As above, for forms that repeat a field name (checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         var page = await client.GetAsync(formPage ?? url);
         var html = await page.Content.ReadAsStringAsync();
@@ -94,6 +115,40 @@ public static partial class HttpClientExtensions
 
     public static IReadOnlyList<string> ErrorSummary(this IHtmlDocument document) =>
         document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+
+    /// <summary>
+    /// Asserts the error summary lists exactly these messages. Order is not compared: the summary follows
+    /// ModelState's key order (alphabetical by field), not the order of the fields on the page.
+    /// </summary>
+    public static async Task AssertErrorsAsync(this HttpResponseMessage response, params string[] expected)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var actual = (await response.ReadDocumentAsync()).ErrorSummary();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The path of a redirect, whether the Location header is absolute or relative.</summary>
+    public static string RedirectPath(this HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{response.StatusCode} has no Location header");
+        return location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?', '#')[0];
+    }
+
+    /// <summary>
+    /// A refusal to a signed-in user: 403 itself, or the cookie handler's redirect to the access-denied page
+    /// (AccessDeniedPath is /error/403), which is what [Authorize] and Forbid() produce.
+    /// </summary>
+    public static bool IsDenied(this HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.RedirectPath() == "/error/403");
+
+    public static bool IsLoginRedirect(this HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.RedirectPath() == "/account/login";
+
+    /// <summary>The value of a hidden or text input in the first form that has one by that name.</summary>
+    public static string InputValue(this IHtmlDocument document, string name) =>
+        document.QuerySelector($"input[name='{name}']")?.GetAttribute("value")
+        ?? throw new InvalidOperationException($"No input named {name} on the page");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

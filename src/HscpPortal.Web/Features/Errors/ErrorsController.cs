@@ -12,6 +12,12 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     [Route("{code:int}")]
     public IActionResult Show(int code)
     {
+        // The code comes from the URL: anything that is not an HTTP error status is a page that does not exist.
+        if (code is < 400 or > 599)
+        {
+            code = 404;
+        }
+
         if (code == 500)
         {
             var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();

@@ -185,6 +185,16 @@ public sealed class MembershipFormValidator : AbstractValidator<MembershipForm>
                     .Select(m => new { m.From, m.To }).ToListAsync(ct))
                     .Any(o => Period.Overlaps(o.From, o.To, form.From.Value, form.To)))
             .WithMessage("This person already holds this role on the group during these dates");
+        // A seat cannot outlive its group: DissolvedOn is the first day the group no longer exists.
+        RuleFor(f => f.To)
+            .CustomAsync(async (to, context, ct) =>
+            {
+                var dissolvedOn = await db.Groups.Where(g => g.Id == context.InstanceToValidate.GroupId).Select(g => g.DissolvedOn).FirstOrDefaultAsync(ct);
+                if (dissolvedOn is { } end && context.InstanceToValidate.From is not null && (to is null || to >= end))
+                {
+                    context.AddFailure($"The group was dissolved on {Format.Date(end)}. Enter an end date before then.");
+                }
+            });
     }
 }
 

@@ -179,6 +179,12 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
             ModelState.AddModelError(nameof(form.WorkPassedTo), "Select groups that are still active");
         }
 
+        // Dissolving twice would rewrite the recorded date, successors and seat end dates.
+        if (group.Status == GroupStatus.Dissolved)
+        {
+            ModelState.AddModelError("", $"This group was already dissolved on {Format.Date(group.DissolvedOn)}.");
+        }
+
         if (ModelState.IsValid)
         {
             var on = form.DissolvedOn!.Value;

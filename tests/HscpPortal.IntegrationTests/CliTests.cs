@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.IntegrationTests;
+
+/// <summary>
+/// The command-line verbs, run as an operator would: the built portal started as its own process against a
+/// fresh data directory (WebApplicationFactory cannot pass a verb to Program).
+/// </summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "hscp-tests", "cli-" + Guid.NewGuid().ToString("N"));
+
+    private sealed record Run(int ExitCode, string Output, string Error);
+
+    private async Task<Run> RunAsync(string? password, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HscpPortal.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Portal__DataDirectory"] = dataDirectory;
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["HSCP_ADMIN_PASSWORD"] = password ?? "";
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    private T Query<T>(Func<PortalDbContext, T> read)
+    {
+        var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
+        DatabaseSetup.ConfigureSqlite(builder, $"Data Source={Path.Combine(dataDirectory, "hscp-portal.db")};Pooling=False");
+        using var db = new SqlitePortalDbContext(builder.Options);
+        return read(db);
+    }
+
+    [Fact]
+    public async Task CreateAdmin_EmptyDatabase_MigratesAndCreatesAdministratorWhoMustEnrolTwoFactor()
+    {
+        var run = await RunAsync("Granite-Harbour-Violin-88", "create-admin", "--email", "first.admin@example.org", "--name", "First Admin");
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
+        Assert.Contains("Administrator first.admin@example.org created", run.Output, StringComparison.Ordinal);
+        var user = Query(db => db.Users.AsNoTracking().Single(u => u.Email == "first.admin@example.org"));
+        Assert.Equal("First Admin", user.DisplayName);
+        Assert.False(user.TwoFactorExempt);
+        Assert.NotNull(user.PasswordHash);
+        var roles = Query(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToList());
+        Assert.Equal([Roles.Administrator], roles);
+        Assert.Equal(0, Query(db => db.Organisations.Count()));
+    }
+
+    [Fact]
+    public async Task CreateAdmin_WeakPassword_FailsWithReasonAndCreatesNoUser()
+    {
+        var run = await RunAsync("password1234", "create-admin", "--email", "weak.admin@example.org");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Choose a password that is harder to guess", run.Error, StringComparison.Ordinal);
+        Assert.False(Query(db => db.Users.Any(u => u.Email == "weak.admin@example.org")));
+    }
+
+    [Fact]
+    public async Task CreateAdmin_WithoutEmail_PrintsUsageAndExits2()
+    {
+        var run = await RunAsync("Granite-Harbour-Violin-88", "create-admin");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Usage: create-admin --email", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Net;
+using HscpPortal.IntegrationTests.Infrastructure;
+using HscpPortal.Web.Domain;
+
+namespace HscpPortal.IntegrationTests;
+
+public class OrganisationFormTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private int Count() => factory.Query(db => db.Organisations.Count());
+
+    [Fact]
+    public async Task Create_EmptyForm_ListsEachMissingFieldAndWritesNothing()
+    {
+        var client = await factory.ClientAsync("team");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = "", ["Sector"] = "" });
+
+        await response.AssertErrorsAsync("Enter the organisation's name", "Select the sector");
+        Assert.Equal(before, Count());
+    }
+
+    [Fact]
+    public async Task Create_ValidForm_RedirectsToNewRecordAndSavesIt()
+    {
+        var client = await factory.ClientAsync("team");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/organisations/new", new()
+        {
+            ["Name"] = "Herefordshire Sports Clubs",
+            ["ShortName"] = "HSC",
+            ["Sector"] = "VoluntaryAndCommunity",
+            ["StatutoryPartner"] = "",
+            ["Website"] = "https://sport.example.org",
+            ["Notes"] = "Junior football and rugby clubs.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = factory.Query(db => db.Organisations.Single(o => o.Name == "Herefordshire Sports Clubs"));
+        Assert.Equal($"/organisations/{saved.Id}", response.RedirectPath());
+        Assert.Equal(before + 1, Count());
+        Assert.Equal("HSC", saved.ShortName);
+        Assert.Equal(Sector.VoluntaryAndCommunity, saved.Sector);
+        Assert.Null(saved.StatutoryPartner);
+        Assert.Equal("https://sport.example.org", saved.Website);
+        Assert.Equal("team@demo.hscp.example", saved.CreatedBy);
+    }
+
+    [Fact]
+    public async Task Create_NameOf201Characters_IsRefused()
+    {
+        var client = await factory.ClientAsync("team");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = new string('a', 201), ["Sector"] = "Other" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Name must be 200 characters or fewer"], (await response.ReadDocumentAsync()).ErrorSummary());
+        Assert.Equal(before, Count());
+    }
+
+    [Fact]
+    public async Task Create_NameOf200Characters_IsAccepted()
+    {
+        var client = await factory.ClientAsync("team");
+        var name = "B" + new string('b', 199);
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = name, ["Sector"] = "Other" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(factory.Query(db => db.Organisations.Any(o => o.Name == name)));
+    }
+
+    [Theory]
+    [InlineData("NotASector")]
+    [InlineData("99")]
+    public async Task Create_UnknownSector_ShowsFormWithErrorNot500(string sector)
+    {
+        var client = await factory.ClientAsync("team");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = "Odd sector agency", ["Sector"] = sector });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Select the sector", (await response.ReadDocumentAsync()).ErrorSummary());
+        Assert.Equal(before, Count());
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://files.example.org")]
+    [InlineData("not a web address")]
+    public async Task Create_WebsiteNotHttp_IsRefused(string website)
+    {
+        var client = await factory.ClientAsync("team");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = "Bad link agency", ["Sector"] = "Other", ["Website"] = website });
+
+        Assert.Equal(["Enter a website address that starts with https://"], (await response.ReadDocumentAsync()).ErrorSummary());
+        Assert.Equal(before, Count());
+    }
+
+    [Fact]
+    public async Task Create_ScriptTagAsName_IsStoredAndShownEncoded()
+    {
+        const string name = "<script>alert(1)</script>";
+        var client = await factory.ClientAsync("team");
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = name, ["Sector"] = "Other" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = factory.Query(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).Single());
+        var details = await client.GetAsync($"/organisations/{id}");
+        var html = await details.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.DoesNotContain(name, html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        var document = await details.ReadDocumentAsync();
+        Assert.StartsWith(name, document.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(document.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src"), "inline script element on the page"));
+
+        var list = await client.GetStringAsync("/organisations?q=alert");
+        Assert.DoesNotContain(name, list, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_SecondPolicePartner_IsRefusedWithClearMessage()
+    {
+        var client = await factory.ClientAsync("team");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/organisations/new", new()
+        {
+            ["Name"] = "Another Police Force", ["Sector"] = "Police", ["StatutoryPartner"] = "Police",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            ["Another organisation is already the police statutory partner: archive it or change its role first"],
+            (await response.ReadDocumentAsync()).ErrorSummary());
+        Assert.Equal(before, Count());
+        Assert.Equal(1, factory.Query(db => db.Organisations.Count(o => o.StatutoryPartner == StatutoryPartner.Police && o.ArchivedAt == null)));
+    }
+
+    [Fact]
+    public async Task Edit_StatutoryPartnerKeptOnSameOrganisation_IsAccepted()
+    {
+        var client = await factory.ClientAsync("team");
+        var id = factory.OrganisationId(Demo.Police);
+        var form = await client.GetDocumentAsync($"/organisations/{id}/edit");
+
+        var response = await client.PostFormAsync($"/organisations/{id}/edit", new()
+        {
+            ["Version"] = form.InputValue("Version"),
+            ["Name"] = Demo.Police,
+            ["ShortName"] = "WMP",
+            ["Sector"] = "Police",
+            ["StatutoryPartner"] = "Police",
+            ["Website"] = "https://www.westmercia.police.uk",
+            ["Notes"] = "Edited by a test: still the police partner.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Edited by a test: still the police partner.", factory.Organisation(id).Notes);
+    }
+
+    [Fact]
+    public async Task Edit_EmptyName_ShowsErrorAndKeepsRecord()
+    {
+        var client = await factory.ClientAsync("team");
+        var id = factory.OrganisationId(Demo.WyeValley);
+        var form = await client.GetDocumentAsync($"/organisations/{id}/edit");
+
+        var response = await client.PostFormAsync($"/organisations/{id}/edit", new()
+        {
+            ["Version"] = form.InputValue("Version"), ["Name"] = "  ", ["Sector"] = "Health",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Enter the organisation's name"], (await response.ReadDocumentAsync()).ErrorSummary());
+        Assert.Equal(Demo.WyeValley, factory.Organisation(id).Name);
+    }
+
+    [Fact]
+    public async Task Edit_UnknownOrganisation_Returns404()
+    {
+        var client = await factory.ClientAsync("team");
+
+        var response = await client.GetAsync("/organisations/999999/edit");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restore_ArchivedPoliceWhileAnotherHoldsRole_IsRefused()
+    {
+        var client = await factory.ClientAsync("team");
+        var police = factory.OrganisationId(Demo.Police);
+        var page = await client.GetDocumentAsync($"/organisations/{police}");
+
+        // Archive the police force, give the role to a new organisation, then try to bring the old one back.
+        var archived = await client.PostFormAsync($"/organisations/{police}/archive",
+            new() { ["version"] = page.InputValue("version") }, formPage: $"/organisations/{police}");
+        Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
+        var created = await client.PostFormAsync("/organisations/new",
+            new() { ["Name"] = "Successor Police Force", ["Sector"] = "Police", ["StatutoryPartner"] = "Police" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var archivedPage = await client.GetDocumentAsync($"/organisations/{police}");
+
+        var restore = await client.PostFormAsync($"/organisations/{police}/restore",
+            new() { ["version"] = archivedPage.InputValue("version") }, formPage: $"/organisations/{police}");
+
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        Assert.Contains("notice=partner-taken", restore.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.NotNull(factory.Organisation(police).ArchivedAt);
+        var shown = await client.GetStringAsync(restore.Headers.Location);
+        Assert.Contains("Another organisation already holds this statutory partner role", shown, StringComparison.Ordinal);
+
+        // Put the demo data back for the other tests in this class.
+        var successor = factory.OrganisationId("Successor Police Force");
+        var successorPage = await client.GetDocumentAsync($"/organisations/{successor}");
+        await client.PostFormAsync($"/organisations/{successor}/archive", new() { ["version"] = successorPage.InputValue("version") }, formPage: $"/organisations/{successor}");
+        var again = await client.GetDocumentAsync($"/organisations/{police}");
+        await client.PostFormAsync($"/organisations/{police}/restore", new() { ["version"] = again.InputValue("version") }, formPage: $"/organisations/{police}");
+        Assert.Null(factory.Organisation(police).ArchivedAt);
+    }
+}

@@ -1,0 +1,314 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HscpPortal.IntegrationTests.Infrastructure;
+using HscpPortal.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HscpPortal.IntegrationTests;
+
+/// <summary>
+/// Every role against every page: exactly what Security/Policies.cs grants, and nothing reachable anonymously
+/// except the public allow-list.
+/// </summary>
+public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly string[] Everyone = Demo.Users;
+    private static readonly string[] ManageStructure = ["admin", "team"];
+    private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
+    private static readonly string[] ManageUsers = ["admin"];
+
+    // EditGroup: the team and administrators, or the group's current chair or vice-chair. qe.chair chairs
+    // Quality and Effectiveness; council.partner (the council's DSP) has chaired the board since April 2024.
+    private static readonly string[] EditQualityAndEffectiveness = ["admin", "team", "qe.chair"];
+    private static readonly string[] EditBoard = ["admin", "team", "council.partner"];
+
+    /// <summary>Each page with the users who may open it. Placeholders in braces are filled from the demo data.</summary>
+    private static readonly (string Url, string[] Allowed)[] Pages =
+    [
+        ("/", Everyone),
+        ("/structure", Everyone),
+        ("/groups", Everyone),
+        ("/groups/{qe}", Everyone),
+        ("/groups/{board}", Everyone),
+        ("/groups/new", ManageStructure),
+        ("/groups/{qe}/edit", EditQualityAndEffectiveness),
+        ("/groups/{board}/edit", EditBoard),
+        ("/groups/{qe}/dissolve", ManageStructure),
+        ("/groups/{qe}/members/new", EditQualityAndEffectiveness),
+        ("/groups/{board}/members/new", EditBoard),
+        ("/groups/{qe}/members/{qeMember}", EditQualityAndEffectiveness),
+        ("/organisations", Everyone),
+        ("/organisations/{org}", Everyone),
+        ("/organisations/new", ManageStructure),
+        ("/organisations/{org}/edit", ManageStructure),
+        ("/people", Everyone),
+        ("/people/{person}", Everyone),
+        ("/people/new", ManageStructure),
+        ("/people/{person}/edit", ManageStructure),
+        ("/representation", Everyone),
+        ("/representation/new", ManageStructure),
+        ("/representation/{appointment}/edit", ManageStructure),
+        ("/audit", ViewAuditTrail),
+        ("/audit/Organisation/{org}", Everyone),
+        ("/users", ManageUsers),
+        ("/users/new", ManageUsers),
+        ("/users/{user}", ManageUsers),
+        ("/account", Everyone),
+        ("/account/change-password", Everyone),
+        ("/account/two-factor", Everyone),
+    ];
+
+    /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
+    private static readonly HashSet<string> AnonymousAllowList = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "account/login",
+        "account/login/two-factor",
+        "account/login/recovery-code",
+        "account/forgot-password",
+        "account/reset-password",
+        "error/{code:int}",
+        "accessibility",
+        "cookies",
+        "health",
+    };
+
+    public static TheoryData<string, string, bool> Matrix()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (url, allowed) in Pages)
+        {
+            foreach (var who in Demo.Users)
+            {
+                data.Add(who, url, allowed.Contains(who));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task GetPage_AsEachDemoUser_ServedOnlyWhenPolicyAllows(string who, string page, bool allowed)
+    {
+        var client = await factory.ClientAsync(who);
+
+        var response = await client.GetAsync(Fill(page));
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.True(response.IsDenied(), $"{who} GET {page}: expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task DeniedPage_FollowingTheRedirect_ShowsForbiddenPageWith403()
+    {
+        var client = await factory.ClientAsync("member");
+        var denied = await client.GetAsync("/users");
+
+        var page = await client.GetAsync(denied.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.DoesNotContain("Invite a user", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matrix_CoversEverySignedInGetPage()
+    {
+        var urls = Pages.Select(p => Fill(p.Url).Trim('/')).ToList();
+
+        var missing = Endpoints()
+            .Where(e => e.Methods.Contains("GET") && !AnonymousAllowList.Contains(e.Pattern))
+            .Where(e => !urls.Any(url => Matcher(e.Pattern).IsMatch(url)))
+            .Select(e => e.Pattern)
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Endpoints_AllowingAnonymous_AreOnlyThoseOnTheAllowList()
+    {
+        var endpoints = Endpoints();
+
+        var anonymous = endpoints.Where(e => e.Anonymous).Select(e => e.Pattern).Distinct().Order().ToList();
+
+        Assert.True(endpoints.Count > 40, $"Only {endpoints.Count} endpoints found: is the data source the right one?");
+        Assert.All(anonymous, pattern => Assert.Contains(pattern, AnonymousAllowList));
+        Assert.Contains("account/login", anonymous);
+        Assert.Contains("health", anonymous);
+    }
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_Anonymous_RedirectsToLoginAndWritesNothing()
+    {
+        var client = factory.Anonymous();
+        var auditBefore = factory.Query(db => db.AuditEntries.Count());
+        var failures = new List<string>();
+        var tried = 0;
+
+        foreach (var endpoint in Endpoints().Where(e => !AnonymousAllowList.Contains(e.Pattern)))
+        {
+            var url = FillPattern(endpoint.Pattern);
+            foreach (var method in endpoint.Methods.Intersect(["GET", "POST"]))
+            {
+                tried++;
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method == "POST")
+                {
+                    request.Content = new FormUrlEncodedContent([new("Name", "Anonymous write")]);
+                }
+
+                var response = await client.SendAsync(request);
+                if (!response.IsLoginRedirect())
+                {
+                    failures.Add($"{method} {url}: {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(tried > 40, $"Only {tried} requests made");
+        Assert.Empty(failures);
+        Assert.Equal(auditBefore, factory.Query(db => db.AuditEntries.Count()));
+    }
+
+    [Theory]
+    [InlineData("/accessibility")]
+    [InlineData("/cookies")]
+    [InlineData("/account/login")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/reset-password")]
+    [InlineData("/health")]
+    public async Task AllowListedPage_Anonymous_IsServed(string url)
+    {
+        var response = await factory.Anonymous().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/account/login/two-factor")]
+    [InlineData("/account/login/recovery-code")]
+    public async Task SecondStepLoginPage_WithoutFirstStep_GoesBackToLogin(string url)
+    {
+        var response = await factory.Anonymous().GetAsync(url);
+
+        Assert.True(response.IsLoginRedirect(), $"{(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_PostedByMember_IsDeniedAndWritesNothing()
+    {
+        var client = await factory.ClientAsync("member");
+        var before = factory.Query(db => db.Organisations.Count());
+
+        var response = await client.PostFormAsync("/organisations/new",
+            new() { ["Name"] = "Member's agency", ["Sector"] = "Other" }, formPage: "/organisations");
+
+        Assert.True(response.IsDenied(), $"{(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Equal(before, factory.Query(db => db.Organisations.Count()));
+    }
+
+    [Fact]
+    public async Task AddMemberToBoard_PostedByQualityChair_IsDeniedAndWritesNothing()
+    {
+        var client = await factory.ClientAsync("qe.chair");
+        var board = factory.GroupId(Demo.Board);
+        var before = factory.Query(db => db.GroupMemberships.Count());
+
+        var response = await client.PostFormAsync($"/groups/{board}/members/new",
+            new()
+            {
+                ["PersonId"] = factory.PersonId("Claire Ashdown").ToString(),
+                ["Role"] = "Member",
+                ["From"] = "2026-01-01",
+            },
+            formPage: $"/groups/{board}");
+
+        Assert.True(response.IsDenied(), $"{(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Equal(before, factory.Query(db => db.GroupMemberships.Count()));
+    }
+
+    [Fact]
+    public async Task EditGroupPage_ForQualityChair_ShowsEditLinkOnlyOnOwnGroup()
+    {
+        var client = await factory.ClientAsync("qe.chair");
+        var qe = factory.GroupId(Demo.QualityAndEffectiveness);
+        var board = factory.GroupId(Demo.Board);
+
+        var own = await client.GetStringAsync($"/groups/{qe}");
+        var other = await client.GetStringAsync($"/groups/{board}");
+
+        Assert.Contains($"href=\"/groups/{qe}/edit\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/groups/{board}/edit\"", other, StringComparison.Ordinal);
+    }
+
+    private string Fill(string template)
+    {
+        var values = Values();
+        return Placeholder().Replace(template, m => values[m.Groups[1].Value]);
+    }
+
+    /// <summary>Route values for every placeholder in a route pattern, taken from the demo data.</summary>
+    private string FillPattern(string pattern)
+    {
+        var values = Values();
+        var area = pattern.Split('/')[0].ToLowerInvariant();
+        return "/" + Placeholder().Replace(pattern, m => m.Groups[1].Value.Split(':')[0] switch
+        {
+            "id" => area switch
+            {
+                "groups" => values["qe"],
+                "organisations" => values["org"],
+                "people" => values["person"],
+                "representation" => values["appointment"],
+                "users" => values["user"],
+                "audit" => values["org"],
+                _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
+            },
+            "memberId" => values["qeMember"],
+            "type" => nameof(Organisation),
+            var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
+        });
+    }
+
+    private IReadOnlyDictionary<string, string> Values() => factory.Memo("access-values", f =>
+    {
+        var qe = f.GroupId(Demo.QualityAndEffectiveness);
+        return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["qe"] = qe.ToString(),
+            ["board"] = f.GroupId(Demo.Board).ToString(),
+            ["qeMember"] = f.Query(db => db.GroupMemberships.Where(m => m.GroupId == qe).Select(m => m.Id).First()).ToString(),
+            ["org"] = f.OrganisationId(Demo.Police).ToString(),
+            ["person"] = f.PersonId("Ian Fairbairn").ToString(),
+            ["appointment"] = f.Query(db => db.PartnerRepresentatives.Select(r => r.Id).First()).ToString(),
+            ["user"] = f.UserId("member"),
+        };
+    });
+
+    private sealed record EndpointInfo(string Pattern, IReadOnlyList<string> Methods, bool Anonymous);
+
+    private List<EndpointInfo> Endpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => new EndpointInfo(
+                e.RoutePattern.RawText!.Trim('/'),
+                e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? ["GET", "POST"],
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+            .ToList();
+
+    /// <summary>A route pattern as a regular expression over paths: "groups/{id:int}/edit" matches "groups/12/edit".</summary>
+    private static Regex Matcher(string pattern) =>
+        new("^" + Placeholder().Replace(Regex.Escape(pattern).Replace(@"\{", "{", StringComparison.Ordinal), m =>
+            m.Groups[1].Value.EndsWith(":int", StringComparison.Ordinal) ? @"\d+" : "[^/]+") + "$", RegexOptions.IgnoreCase);
+
+    [GeneratedRegex(@"\{([^}]+)\}")]
+    private static partial Regex Placeholder();
+}
