@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
+using HscpPortal.Web.Features.Meetings;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Security;
@@ -34,6 +35,7 @@ builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(Porta
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpContextActor>();
@@ -103,6 +105,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<QuorumService>();
 builder.Services.AddScoped<StartupTasks>();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 

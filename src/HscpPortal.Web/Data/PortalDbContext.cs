@@ -18,6 +18,13 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
     public DbSet<GroupSuccession> GroupSuccessions => Set<GroupSuccession>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

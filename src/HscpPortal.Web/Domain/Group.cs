@@ -37,6 +37,18 @@ public enum MembershipRole
     Secretariat = 5,
 }
 
+public enum QuorumRule
+{
+    /// <summary>All three statutory partners represented by their lead, DSP or named deputy.</summary>
+    StatutoryPartners = 1,
+
+    /// <summary>All three statutory partners plus a number of relevant agencies.</summary>
+    StatutoryPartnersPlusAgencies = 2,
+
+    /// <summary>A minimum number of people present.</summary>
+    MinimumPresent = 3,
+}
+
 public class Group : ArchivableEntity
 {
     public required string Name { get; set; }
@@ -51,6 +63,10 @@ public class Group : ArchivableEntity
     public DateOnly? DissolvedOn { get; set; }
     public string? DissolutionNote { get; set; }
     public int SortOrder { get; set; }
+    public QuorumRule QuorumRule { get; set; } = QuorumRule.StatutoryPartners;
+
+    /// <summary>The N of the quorum rule: relevant agencies, or people present.</summary>
+    public int QuorumCount { get; set; }
 
     public List<GroupMembership> Memberships { get; set; } = [];
     public List<GroupSuccession> WorkPassedTo { get; set; } = [];

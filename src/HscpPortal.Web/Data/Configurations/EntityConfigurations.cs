@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HscpPortal.Web.Data.Configurations;
 
-internal static class AuditedEntityConfiguration
+public static class AuditedEntityConfiguration
 {
     public static void ConfigureAudited<T>(this EntityTypeBuilder<T> builder)
         where T : AuditedEntity
@@ -87,6 +87,7 @@ public sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.HasMany(g => g.WorkPassedTo).WithOne(s => s.FromGroup).HasForeignKey(s => s.FromGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(g => g.Name).HasDatabaseName("IX_Groups_Name");
         builder.HasIndex(g => g.ReportsToId).HasDatabaseName("IX_Groups_ReportsToId");
+        builder.Property(g => g.QuorumRule).HasDefaultValue(QuorumRule.StatutoryPartners).HasSentinel((QuorumRule)0);
     }
 }
 

@@ -1,0 +1,47 @@
+namespace HscpPortal.Web.Domain;
+
+/// <summary>The people present at one held meeting.</summary>
+public sealed record HeldMeeting(int MeetingId, DateOnly Date, IReadOnlyCollection<PresentPerson> Present);
+
+/// <summary>
+/// A statutory partner's attendance over a set of meetings, as the yearly report shows it: meetings the DSP
+/// attended, meetings a deputy or other representative attended (with or without the DSP), and meetings
+/// with nobody for the partner.
+/// </summary>
+public sealed record PartnerAttendance(StatutoryPartner Partner, int OrganisationId, int Held, int DspAttended, int RepresentativeAttended, int Nobody)
+{
+    public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100m * part / whole, MidpointRounding.AwayFromZero);
+
+    public int DspPercent => Percent(DspAttended, Held);
+    public int RepresentativePercent => Percent(RepresentativeAttended, Held);
+    public int NobodyPercent => Percent(Nobody, Held);
+}
+
+public static class AttendanceStatistics
+{
+    public static IReadOnlyList<PartnerAttendance> ForPartners(
+        IReadOnlyCollection<HeldMeeting> meetings,
+        IReadOnlyCollection<PartnerOrganisation> partners,
+        IReadOnlyCollection<PartnerRepresentative> history) =>
+        partners.OrderBy(p => p.Partner).Select(partner =>
+        {
+            int dsp = 0, other = 0, nobody = 0;
+            foreach (var meeting in meetings)
+            {
+                var dspHolders = Partnership.HoldersOn(history, partner.OrganisationId, RepresentationRole.DelegatedPartner, meeting.Date)
+                    .Select(h => h.PersonId).ToHashSet();
+                var forPartner = meeting.Present
+                    .Where(p => p.OrganisationId == partner.OrganisationId || Partnership.CanRepresent(history, partner.OrganisationId, p.PersonId, meeting.Date))
+                    .Select(p => p.PersonId)
+                    .Distinct()
+                    .ToList();
+                var dspThere = forPartner.Any(dspHolders.Contains);
+                var otherThere = forPartner.Any(p => !dspHolders.Contains(p));
+                dsp += dspThere ? 1 : 0;
+                other += otherThere ? 1 : 0;
+                nobody += !dspThere && !otherThere ? 1 : 0;
+            }
+
+            return new PartnerAttendance(partner.Partner, partner.OrganisationId, meetings.Count, dsp, other, nobody);
+        }).ToList();
+}
