@@ -28,7 +28,7 @@ public readonly partial record struct ReportingYear(int StartYear)
 
         var start = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         var end = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        if ((start + 1) % 100 != end || start < 2000 || start > 2100)
+        if ((start + 1) % 100 != end || start < 1990 || start > 2100)
         {
             return false;
         }

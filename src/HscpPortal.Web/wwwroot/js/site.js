@@ -25,3 +25,28 @@ for (const init of [initGovukFrontend, initMojFrontend]) {
     console.error(error)
   }
 }
+
+// Attendance register: show the quorum for the register as it is being filled in. Without
+// JavaScript the quorum is shown after saving.
+const registerForm = document.getElementById('register-form')
+const quorumLive = document.getElementById('quorum-live')
+if (registerForm && quorumLive) {
+  let pending
+  registerForm.addEventListener('change', () => {
+    clearTimeout(pending)
+    pending = setTimeout(async () => {
+      try {
+        const response = await fetch(quorumLive.dataset.previewUrl, {
+          method: 'POST',
+          body: new FormData(registerForm),
+          credentials: 'same-origin'
+        })
+        if (response.ok) {
+          quorumLive.innerHTML = await response.text()
+        }
+      } catch (error) {
+        console.error(error)
+      }
+    }, 150)
+  })
+}

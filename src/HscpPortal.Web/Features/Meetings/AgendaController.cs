@@ -1,0 +1,325 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Govuk;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HscpPortal.Web.Features.Meetings;
+
+/// <summary>A meeting's agenda items and their papers.</summary>
+[Authorize(Policy = Policies.ViewRecords)]
+public sealed class AgendaController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+{
+    private const long MaxRequestBytes = 60L * 1024 * 1024;
+
+    [HttpGet("meetings/{meetingId:int}/agenda/new")]
+    public async Task<IActionResult> Create(int meetingId, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(meetingId, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        var next = await db.AgendaItems.Where(a => a.MeetingId == meetingId && a.ArchivedAt == null).MaxAsync(a => (int?)a.Order, ct) ?? 0;
+        return View("Item", new AgendaItemForm { MeetingId = meetingId, Order = next + 1, Purpose = AgendaPurpose.Discussion, MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name) });
+    }
+
+    [HttpPost("meetings/{meetingId:int}/agenda/new")]
+    public Task<IActionResult> Create(int meetingId, AgendaItemForm form, [FromServices] IValidator<AgendaItemForm> validator, CancellationToken ct) =>
+        SaveAsync(meetingId, 0, form, validator, ct);
+
+    [HttpGet("meetings/{meetingId:int}/agenda/{id:int}")]
+    public async Task<IActionResult> Edit(int meetingId, int id, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(meetingId, ct);
+        var item = await db.AgendaItems.AsNoTracking().Include(a => a.Papers.Where(p => p.ArchivedAt == null)).FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
+        if (meeting is null || item is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        ViewBag.Papers = item.Papers;
+        return View("Item", new AgendaItemForm
+        {
+            Id = id, Version = item.Version, MeetingId = meetingId, Order = item.Order, Title = item.Title, Presenter = item.Presenter,
+            Purpose = item.Purpose, MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name),
+        });
+    }
+
+    [HttpPost("meetings/{meetingId:int}/agenda/{id:int}")]
+    public Task<IActionResult> Edit(int meetingId, int id, AgendaItemForm form, [FromServices] IValidator<AgendaItemForm> validator, CancellationToken ct) =>
+        SaveAsync(meetingId, id, form, validator, ct);
+
+    [HttpPost("meetings/{meetingId:int}/agenda/{id:int}/archive")]
+    public async Task<IActionResult> Archive(int meetingId, int id, Guid version, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(meetingId, ct);
+        if (meeting is null || !await db.AgendaItems.AnyAsync(a => a.Id == id && a.MeetingId == meetingId, ct))
+        {
+            return NotFound();
+        }
+
+        return await CanEditAsync(meeting)
+            ? await this.SetArchivedAsync<AgendaItem>(db, id, version, true, $"/meetings/{meetingId}", clock, ct)
+            : Forbid();
+    }
+
+    [HttpPost("meetings/{meetingId:int}/agenda/{id:int}/papers")]
+    [RequestSizeLimit(MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    public async Task<IActionResult> AddPaper(
+        int meetingId, int id, [Bind(Prefix = "Paper")] PaperForm form, [FromServices] PaperStore store, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(meetingId, ct);
+        var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
+        if (meeting is null || item is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        var paper = new Paper { AgendaItemId = id, Title = form.Title?.Trim() ?? "" };
+        if (string.IsNullOrWhiteSpace(form.Title))
+        {
+            ModelState.AddModelError("Paper.Title", "Enter the paper's title");
+        }
+        else if (form.Title.Length > 300)
+        {
+            ModelState.AddModelError("Paper.Title", "Title must be 300 characters or fewer");
+        }
+
+        if (form.File is null == string.IsNullOrWhiteSpace(form.Url))
+        {
+            ModelState.AddModelError("Paper.File", "Choose a file to upload or enter a link, not both");
+        }
+        else if (form.File is not null)
+        {
+            var problem = await store.SaveAsync(form.File, paper, ct);
+            if (problem is not null)
+            {
+                ModelState.AddModelError("Paper.File", problem);
+            }
+        }
+        else if (!MeetingFormValidator.BeHttpsLink(form.Url) || form.Url!.Length > 1000)
+        {
+            ModelState.AddModelError("Paper.Url", "Enter a link that starts with https://");
+        }
+        else
+        {
+            paper.Url = form.Url.Trim();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            if (paper.StoredName is not null)
+            {
+                store.Delete(paper.StoredName);
+            }
+
+            ViewBag.Papers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.ArchivedAt == null).ToListAsync(ct);
+            ViewBag.PaperForm = form;
+            return View("Item", new AgendaItemForm
+            {
+                Id = id, Version = item.Version, MeetingId = meetingId, Order = item.Order, Title = item.Title, Presenter = item.Presenter,
+                Purpose = item.Purpose, MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name),
+            });
+        }
+
+        db.Papers.Add(paper);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings/{meetingId}/agenda/{id}?notice={Notices.Created}");
+    }
+
+    [HttpPost("meetings/{meetingId:int}/agenda/{id:int}/papers/{paperId:int}/archive")]
+    public async Task<IActionResult> ArchivePaper(int meetingId, int id, int paperId, Guid version, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(meetingId, ct);
+        if (meeting is null || !await db.Papers.AnyAsync(p => p.Id == paperId && p.AgendaItemId == id && p.AgendaItem!.MeetingId == meetingId, ct))
+        {
+            return NotFound();
+        }
+
+        return await CanEditAsync(meeting)
+            ? await this.SetArchivedAsync<Paper>(db, paperId, version, true, $"/meetings/{meetingId}/agenda/{id}", clock, ct)
+            : Forbid();
+    }
+
+    [HttpGet("papers/{id:int}")]
+    public async Task<IActionResult> Download(int id, [FromServices] PaperStore store, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (paper is null)
+        {
+            return NotFound();
+        }
+
+        if (paper.Url is not null)
+        {
+            return Redirect(paper.Url);
+        }
+
+        var stream = store.Open(paper.StoredName!);
+        return stream is null ? NotFound() : File(stream, paper.ContentType ?? "application/octet-stream", paper.FileName);
+    }
+
+    private async Task<IActionResult> SaveAsync(int meetingId, int id, AgendaItemForm form, IValidator<AgendaItemForm> validator, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(meetingId, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        var item = id == 0 ? new AgendaItem { MeetingId = meetingId, Title = "" }
+            : await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        form.MeetingId = meetingId;
+        form.MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name);
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (ModelState.IsValid)
+        {
+            item.Order = form.Order!.Value;
+            item.Title = form.Title!.Trim();
+            item.Presenter = form.Presenter.NullIfBlank();
+            item.Purpose = form.Purpose!.Value;
+            if (id == 0)
+            {
+                db.AgendaItems.Add(item);
+                await db.SaveChangesAsync(ct);
+                return Redirect($"/meetings/{meetingId}?notice={Notices.Created}");
+            }
+
+            if (await db.SaveEditAsync(item, form.Version, ModelState, ct))
+            {
+                return Redirect($"/meetings/{meetingId}?notice={Notices.Saved}");
+            }
+        }
+
+        ViewBag.Papers = id == 0 ? null : await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.ArchivedAt == null).ToListAsync(ct);
+        return View("Item", form);
+    }
+
+    private Task<Meeting?> MeetingAsync(int id, CancellationToken ct) =>
+        db.Meetings.AsNoTracking().Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;
+}
+
+/// <summary>
+/// Uploaded papers live outside the web root under a random name; only PDF and Office files are accepted,
+/// checked by extension and by their first bytes, and never larger than the configured limit.
+/// </summary>
+public sealed class PaperStore(IOptions<StorageOptions> options, DataPaths paths)
+{
+    private static readonly Dictionary<string, (string ContentType, byte[][] Signatures)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".odt"] = ("application/vnd.oasis.opendocument.text", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".ods"] = ("application/vnd.oasis.opendocument.spreadsheet", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".doc"] = ("application/msword", [[0xD0, 0xCF, 0x11, 0xE0]]),
+        [".xls"] = ("application/vnd.ms-excel", [[0xD0, 0xCF, 0x11, 0xE0]]),
+        [".ppt"] = ("application/vnd.ms-powerpoint", [[0xD0, 0xCF, 0x11, 0xE0]]),
+    };
+
+    private string Directory => paths.Resolve(options.Value.FilesDirectory);
+
+    /// <summary>Stores the file and fills in the paper's file fields, or returns why the file was refused.</summary>
+    public async Task<string?> SaveAsync(IFormFile file, Paper paper, CancellationToken ct)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        var extension = Path.GetExtension(file.FileName);
+        if (file.Length == 0)
+        {
+            return "The selected file is empty";
+        }
+
+        if (file.Length > limit)
+        {
+            return $"The selected file must be smaller than {limit / (1024 * 1024)} MB";
+        }
+
+        if (!Allowed.TryGetValue(extension, out var kind))
+        {
+            return "The selected file must be a PDF or an Office document (Word, Excel, PowerPoint or OpenDocument)";
+        }
+
+        var header = new byte[4];
+        await using (var peek = file.OpenReadStream())
+        {
+            var read = await peek.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
+            if (read < header.Length || !kind.Signatures.Any(s => header.AsSpan().SequenceEqual(s)))
+            {
+                return $"The selected file is not a real {extension.TrimStart('.').ToUpperInvariant()} file";
+            }
+        }
+
+        System.IO.Directory.CreateDirectory(Directory);
+        var stored = Guid.NewGuid().ToString("N");
+        await using (var target = File.Create(Path.Combine(Directory, stored)))
+        await using (var source = file.OpenReadStream())
+        {
+            await source.CopyToAsync(target, ct);
+        }
+
+        await using (var saved = File.OpenRead(Path.Combine(Directory, stored)))
+        {
+            paper.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(saved, ct));
+        }
+
+        paper.StoredName = stored;
+        paper.FileName = Path.GetFileName(file.FileName);
+        paper.ContentType = kind.ContentType;
+        paper.Size = file.Length;
+        return null;
+    }
+
+    public Stream? Open(string storedName)
+    {
+        var path = Path.Combine(Directory, Path.GetFileName(storedName));
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    public void Delete(string storedName)
+    {
+        var path = Path.Combine(Directory, Path.GetFileName(storedName));
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

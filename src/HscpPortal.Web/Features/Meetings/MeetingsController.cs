@@ -1,0 +1,267 @@
+using System.Globalization;
+using FluentValidation;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Govuk;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Features.Meetings;
+
+[Authorize(Policy = Policies.ViewRecords)]
+public sealed class MeetingsController(PortalDbContext db, IAuthorizationService authz, QuorumService quorum, TimeProvider clock) : Controller
+{
+    [HttpGet("meetings")]
+    public async Task<IActionResult> Index([FromQuery] MeetingListQuery query, CancellationToken ct)
+    {
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.ArchivedAt == null);
+        if (query.GroupId is { } groupId)
+        {
+            meetings = meetings.Where(m => m.GroupId == groupId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Year))
+        {
+            if (ReportingYear.TryParse(query.Year, out var year))
+            {
+                meetings = meetings.Where(m => m.Date >= year.Start && m.Date <= year.End);
+            }
+            else
+            {
+                ModelState.AddModelError("year", "Enter a reporting year like 2023-24");
+            }
+        }
+
+        if (query.Status is { } status)
+        {
+            meetings = meetings.Where(m => m.Status == status);
+        }
+
+        var page = await meetings.OrderByDescending(m => m.Date).ThenBy(m => m.Start)
+            .Select(m => new MeetingRow(m.Id, m.GroupId, m.Group!.Name, m.Title, m.Date, m.Start, m.Status, m.IsQuorate, m.QuorumStatement,
+                m.Attendance.Count(a => a.Status != AttendanceStatus.NotRecorded)))
+            .ToPageAsync(query.Page, cancellationToken: ct);
+        Group? group = query.GroupId is null ? null : await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == query.GroupId, ct);
+        return View(new MeetingList
+        {
+            Query = query,
+            Results = page,
+            Groups = await db.GroupOptionsAsync(ct, alwaysInclude: query.GroupId),
+            GroupName = group?.Name,
+            CanSchedule = group is not null && group.Status == GroupStatus.Active && (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded,
+        });
+    }
+
+    [HttpGet("meetings/{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking()
+            .Include(m => m.Group)
+            .Include(m => m.AgendaItems.Where(a => a.ArchivedAt == null).OrderBy(a => a.Order))
+            .ThenInclude(a => a.Papers.Where(p => p.ArchivedAt == null))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        var register = await db.Attendance.AsNoTracking().Where(a => a.MeetingId == id)
+            .OrderBy(a => a.Kind).ThenBy(a => a.Person!.FullName)
+            .Select(a => new AttendanceRow(a.PersonId, a.Person!.FullName, a.Organisation!.Name, a.Kind, a.Status, a.ApologyReason, a.Deputy == null ? null : a.Deputy.FullName))
+            .ToListAsync(ct);
+        return View(new MeetingPage
+        {
+            Meeting = meeting,
+            Register = register,
+            CanEdit = (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded,
+        });
+    }
+
+    [HttpGet("groups/{groupId:int}/meetings/new")]
+    public async Task<IActionResult> Create(int groupId, CancellationToken ct)
+    {
+        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(group))
+        {
+            return Forbid();
+        }
+
+        return View("Edit", new MeetingForm
+        {
+            GroupId = groupId, GroupName = group.Name, Date = UkTime.Today(clock), Start = new TimeOnly(10, 0), End = new TimeOnly(12, 0),
+            Status = MeetingStatus.Scheduled,
+        });
+    }
+
+    [HttpPost("groups/{groupId:int}/meetings/new")]
+    public async Task<IActionResult> Create(int groupId, MeetingForm form, [FromServices] IValidator<MeetingForm> validator, CancellationToken ct)
+    {
+        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(group))
+        {
+            return Forbid();
+        }
+
+        form.Id = 0;
+        form.GroupId = groupId;
+        form.GroupName = group.Name;
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", form);
+        }
+
+        var meeting = new Meeting { GroupId = groupId };
+        form.ApplyTo(meeting);
+        meeting.QuorumStatement = "No attendance recorded yet";
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings/{meeting.Id}?notice={Notices.Created}");
+    }
+
+    [HttpGet("meetings/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        return await CanEditAsync(meeting.Group!) ? View(MeetingForm.From(meeting, meeting.Group!.Name)) : Forbid();
+    }
+
+    [HttpPost("meetings/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, MeetingForm form, [FromServices] IValidator<MeetingForm> validator, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting.Group!))
+        {
+            return Forbid();
+        }
+
+        form.Id = id;
+        form.GroupId = meeting.GroupId;
+        form.GroupName = meeting.Group!.Name;
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (ModelState.IsValid)
+        {
+            var dateChanged = form.Date != meeting.Date;
+            form.ApplyTo(meeting);
+            if (dateChanged)
+            {
+                // Who could represent a partner depends on the date.
+                await quorum.RefreshAsync(meeting, ct);
+            }
+
+            if (await db.SaveEditAsync(meeting, form.Version, ModelState, ct))
+            {
+                return Redirect($"/meetings/{id}?notice={Notices.Saved}");
+            }
+        }
+
+        return View(form);
+    }
+
+    [HttpPost("meetings/{id:int}/archive")]
+    public async Task<IActionResult> Archive(int id, Guid version, CancellationToken ct)
+    {
+        var group = await db.Meetings.Where(m => m.Id == id).Select(m => m.Group).FirstOrDefaultAsync(ct);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        return await CanEditAsync(group)
+            ? await this.SetArchivedAsync<Meeting>(db, id, version, true, $"/meetings/{id}", clock, ct)
+            : Forbid();
+    }
+
+    [HttpGet("groups/{groupId:int}/meetings/schedule")]
+    public async Task<IActionResult> Schedule(int groupId, CancellationToken ct)
+    {
+        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(group))
+        {
+            return Forbid();
+        }
+
+        return View(new ScheduleForm
+        {
+            GroupId = groupId, GroupName = group.Name, Frequency = group.Frequency, FirstDate = UkTime.Today(clock),
+            Start = new TimeOnly(10, 0), End = new TimeOnly(12, 0), Count = MeetingSchedule.PerYear(group.Frequency),
+        });
+    }
+
+    [HttpPost("groups/{groupId:int}/meetings/schedule")]
+    public async Task<IActionResult> Schedule(int groupId, ScheduleForm form, [FromServices] IValidator<ScheduleForm> validator, CancellationToken ct)
+    {
+        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        if (group is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(group))
+        {
+            return Forbid();
+        }
+
+        form.GroupId = groupId;
+        form.GroupName = group.Name;
+        form.Frequency = group.Frequency;
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var dates = MeetingSchedule.Dates(form.FirstDate!.Value, group.Frequency, form.Count ?? MeetingSchedule.PerYear(group.Frequency));
+        db.Meetings.AddRange(dates.Select(date => new Meeting
+        {
+            GroupId = groupId, Date = date, Start = form.Start!.Value, End = form.End!.Value,
+            Location = form.Location.NullIfBlank(), OnlineLink = form.OnlineLink.NullIfBlank(),
+            QuorumStatement = "No attendance recorded yet",
+        }));
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings?groupId={groupId}&notice={Notices.Created}");
+    }
+
+    private async Task<bool> CanEditAsync(Group group) => (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded;
+
+    internal static string Name(Meeting meeting, string group) =>
+        $"{group}, {meeting.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+}
+
+public sealed record AttendanceRow(int PersonId, string Person, string Organisation, AttendeeKind Kind, AttendanceStatus Status, string? ApologyReason, string? Deputy);
+
+public sealed class MeetingPage
+{
+    public required Meeting Meeting { get; init; }
+    public required IReadOnlyList<AttendanceRow> Register { get; init; }
+    public bool CanEdit { get; init; }
+}

@@ -1,0 +1,195 @@
+using FluentValidation;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Govuk;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Features.Meetings;
+
+/// <summary>
+/// The attendance register: one page for everyone invited, with quick entry for each line, and the
+/// quorum worked out from what is entered.
+/// </summary>
+[Authorize(Policy = Policies.ViewRecords)]
+[Route("meetings/{meetingId:int}/attendance")]
+public sealed class RegisterController(PortalDbContext db, IAuthorizationService authz, QuorumService quorum) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(int meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        var form = new RegisterForm { Version = meeting.Version, Lines = await CurrentLinesAsync(meeting, ct) };
+        return View(await DescribeAsync(form, meeting, ct));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Edit(int meetingId, RegisterForm form, [FromServices] IValidator<RegisterForm> validator, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        await DescribeLinesAsync(form.Lines, ct);
+        if (Request.Form["add"] == "1")
+        {
+            var added = form.AddPersonId ?? 0;
+            // "Add" only extends the form; nothing is saved until the register is saved.
+            if (added == 0)
+            {
+                ModelState.AddModelError(nameof(form.AddPersonId), "Select the person to add");
+            }
+            else if (form.Lines.Any(l => l.PersonId == added))
+            {
+                ModelState.AddModelError(nameof(form.AddPersonId), "That person is already in the register");
+            }
+            else if (await db.People.Where(p => p.Id == added).Select(p => new { p.OrganisationId }).FirstOrDefaultAsync(ct) is { } person)
+            {
+                form.Lines.Add(new RegisterLine { PersonId = added, OrganisationId = person.OrganisationId, Kind = form.AddKind ?? AttendeeKind.Guest, Status = AttendanceStatus.Present });
+                await DescribeLinesAsync(form.Lines, ct);
+                ModelState.Clear();
+            }
+
+            form.AddPersonId = null;
+            return View(await DescribeAsync(form, meeting, ct));
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        var attended = form.Lines.Where(l => l.Status is AttendanceStatus.Present or AttendanceStatus.LeftEarly).Select(l => l.PersonId).ToHashSet();
+        foreach (var line in form.Lines.Where(l => l.Status == AttendanceStatus.Deputised && l.DeputyPersonId is { } d && attended.Contains(d)))
+        {
+            ModelState.AddModelError("Lines", $"{line.PersonName}'s deputy is also recorded as attending in their own right: record them once");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await DescribeAsync(form, meeting, ct));
+        }
+
+        var existing = await db.Attendance.Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.PersonId, ct);
+        foreach (var line in form.Lines)
+        {
+            if (!existing.TryGetValue(line.PersonId, out var row))
+            {
+                row = new Attendance { MeetingId = meetingId, PersonId = line.PersonId };
+                db.Attendance.Add(row);
+                existing[line.PersonId] = row;
+            }
+
+            row.OrganisationId = line.OrganisationId;
+            row.Kind = line.Kind;
+            row.Status = line.Status;
+            row.ApologyReason = line.Status == AttendanceStatus.Apologies ? line.ApologyReason.NullIfBlank() : null;
+            row.DeputyPersonId = line.Status == AttendanceStatus.Deputised ? line.DeputyPersonId : null;
+        }
+
+        var result = await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, existing.Values, ct);
+        meeting.IsQuorate = result.IsQuorate;
+        meeting.QuorumStatement = result.Statement;
+        // The meeting's stamp guards the whole register against a second person's stale save.
+        db.Entry(meeting).Property(m => m.QuorumStatement).IsModified = true;
+        if (!await db.SaveEditAsync(meeting, form.Version, ModelState, ct))
+        {
+            return View(await DescribeAsync(form, meeting, ct));
+        }
+
+        return Redirect($"/meetings/{meetingId}?notice={Notices.Saved}");
+    }
+
+    /// <summary>Quorum for the register as currently filled in, for the page's live panel (progressive enhancement).</summary>
+    [HttpPost("quorum")]
+    public async Task<IActionResult> Preview(int meetingId, RegisterForm form, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CanEditAsync(meeting))
+        {
+            return Forbid();
+        }
+
+        var register = form.Lines.Select(l => new Attendance
+        {
+            PersonId = l.PersonId, OrganisationId = l.OrganisationId, Status = l.Status, DeputyPersonId = l.DeputyPersonId,
+        });
+        var result = await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, register, ct);
+        return PartialView("_Quorum", result);
+    }
+
+    private async Task<List<RegisterLine>> CurrentLinesAsync(Meeting meeting, CancellationToken ct)
+    {
+        var lines = await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meeting.Id)
+            .Select(a => new RegisterLine
+            {
+                PersonId = a.PersonId, OrganisationId = a.OrganisationId, Kind = a.Kind, Status = a.Status,
+                ApologyReason = a.ApologyReason, DeputyPersonId = a.DeputyPersonId,
+            })
+            .ToListAsync(ct);
+        // The invite list defaults to the group's members on the day; later joiners are added as not recorded.
+        var members = await db.GroupMemberships.AsNoTracking()
+            .Where(m => m.GroupId == meeting.GroupId && m.ArchivedAt == null && m.From <= meeting.Date && (m.To == null || m.To >= meeting.Date))
+            .OrderBy(m => m.Role).ThenBy(m => m.Person!.FullName)
+            .Select(m => new { m.PersonId, m.OrganisationId })
+            .ToListAsync(ct);
+        foreach (var member in members.Where(m => lines.All(l => l.PersonId != m.PersonId)))
+        {
+            lines.Add(new RegisterLine { PersonId = member.PersonId, OrganisationId = member.OrganisationId, Kind = AttendeeKind.Invitee });
+        }
+
+        await DescribeLinesAsync(lines, ct);
+        return lines.OrderBy(l => l.Kind).ThenBy(l => l.PersonName).ToList();
+    }
+
+    private async Task DescribeLinesAsync(List<RegisterLine> lines, CancellationToken ct)
+    {
+        var personIds = lines.Select(l => l.PersonId).ToList();
+        var organisationIds = lines.Select(l => l.OrganisationId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.FullName, p.JobTitle }).ToDictionaryAsync(p => p.Id, ct);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        lines.RemoveAll(l => !people.ContainsKey(l.PersonId));
+        foreach (var line in lines)
+        {
+            line.PersonName = people[line.PersonId].FullName;
+            line.Role = people[line.PersonId].JobTitle;
+            line.Organisation = organisations.GetValueOrDefault(line.OrganisationId, "");
+        }
+    }
+
+    private async Task<RegisterForm> DescribeAsync(RegisterForm form, Meeting meeting, CancellationToken ct)
+    {
+        form.MeetingId = meeting.Id;
+        form.MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name);
+        form.People = await db.PersonOptionsAsync(ct);
+        var register = form.Lines.Select(l => new Attendance
+        {
+            PersonId = l.PersonId, OrganisationId = l.OrganisationId, Status = l.Status, DeputyPersonId = l.DeputyPersonId,
+        });
+        form.Quorum = await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, register, ct);
+        return form;
+    }
+
+    private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;
+}
