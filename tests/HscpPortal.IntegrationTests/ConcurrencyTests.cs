@@ -105,4 +105,27 @@ public class ConcurrencyTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Null(factory.Organisation(id).ArchivedAt);
         Assert.Contains("changed by someone else", await client.GetStringAsync(archive.Headers.Location), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EditMember_StaleVersion_ShowsChangedBySomeoneElseAndKeepsFirstEdit()
+    {
+        var chair = await factory.ClientAsync("qe.chair");
+        var team = await factory.ClientAsync("team");
+        var qe = factory.GroupId(Demo.QualityAndEffectiveness);
+        var seat = factory.Query(db => db.GroupMemberships.Where(m => m.GroupId == qe && m.Person!.FullName == "Sarah Kemble" && m.To == null)
+            .Select(m => new { m.Id, m.PersonId, m.OrganisationId, m.From }).Single());
+        var version = (await chair.GetDocumentAsync($"/groups/{qe}/members/{seat.Id}")).InputValue("Version");
+        Dictionary<string, string> Fields(string to) => new()
+        {
+            ["Version"] = version, ["PersonId"] = seat.PersonId.ToString(), ["OrganisationId"] = seat.OrganisationId.ToString(),
+            ["Role"] = "Member", ["From"] = seat.From.ToString("yyyy-MM-dd"), ["To"] = to,
+        };
+
+        var saved = await chair.PostFormAsync($"/groups/{qe}/members/{seat.Id}", Fields("2026-06-30"));
+        var stale = await team.PostFormAsync($"/groups/{qe}/members/{seat.Id}", Fields("2026-12-31"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await stale.AssertErrorsAsync(Stale);
+        Assert.Equal(new DateOnly(2026, 6, 30), factory.Query(db => db.GroupMemberships.Single(m => m.Id == seat.Id).To));
+    }
 }

@@ -445,4 +445,59 @@ public class GroupFormTests(PortalFactory factory) : IClassFixture<PortalFactory
         Assert.Equal([factory.GroupId(Demo.Board)], factory.Query(db => db.GroupSuccessions.Where(s => s.FromGroupId == esg).Select(s => s.ToGroupId).ToList()));
         Assert.Equal(seatEnds, factory.Query(db => db.GroupMemberships.Where(m => m.GroupId == esg).OrderBy(m => m.Id).Select(m => m.To).ToList()));
     }
+
+    [Fact]
+    public async Task EditMember_EndTerm_SavesEndDateAndMovesSeatToPast()
+    {
+        var client = await factory.ClientAsync("qe.chair");
+        var qe = factory.GroupId(Demo.QualityAndEffectiveness);
+        var seat = factory.Query(db => db.GroupMemberships.AsNoTracking().Single(m => m.GroupId == qe && m.Person!.FullName == "Rebecca Thorne"));
+        var form = await client.GetDocumentAsync($"/groups/{qe}/members/{seat.Id}");
+
+        var response = await client.PostFormAsync($"/groups/{qe}/members/{seat.Id}", new()
+        {
+            ["Version"] = form.InputValue("Version"), ["PersonId"] = seat.PersonId.ToString(), ["OrganisationId"] = seat.OrganisationId.ToString(),
+            ["Role"] = "Member", ["From"] = seat.From.ToString("yyyy-MM-dd"), ["To"] = "2025-12-31",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new DateOnly(2025, 12, 31), factory.Query(db => db.GroupMemberships.Single(m => m.Id == seat.Id).To));
+        var tables = (await client.GetDocumentAsync($"/groups/{qe}")).QuerySelectorAll("table");
+        var current = Assert.Single(tables, t => t.QuerySelector("caption")!.TextContent.Trim().StartsWith("Current members", StringComparison.Ordinal));
+        var past = Assert.Single(tables, t => t.QuerySelector("caption")!.TextContent.Trim().StartsWith("Past members", StringComparison.Ordinal));
+        Assert.DoesNotContain("Rebecca Thorne", current.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rebecca Thorne", past.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditMember_EndBeforeStart_IsRefusedAndSeatUnchanged()
+    {
+        var client = await factory.ClientAsync("team");
+        var qe = factory.GroupId(Demo.QualityAndEffectiveness);
+        var seat = factory.Query(db => db.GroupMemberships.AsNoTracking().Single(m => m.GroupId == qe && m.Person!.FullName == "Aisha Rahman"));
+        var form = await client.GetDocumentAsync($"/groups/{qe}/members/{seat.Id}");
+
+        var response = await client.PostFormAsync($"/groups/{qe}/members/{seat.Id}", new()
+        {
+            ["Version"] = form.InputValue("Version"), ["PersonId"] = seat.PersonId.ToString(), ["OrganisationId"] = seat.OrganisationId.ToString(),
+            ["Role"] = seat.Role.ToString(), ["From"] = "2024-01-01", ["To"] = "2023-12-31",
+        });
+
+        await response.AssertErrorsAsync("The end date must be the same as or after the start date");
+        var after = factory.Query(db => db.GroupMemberships.AsNoTracking().Single(m => m.Id == seat.Id));
+        Assert.Equal(seat.From, after.From);
+        Assert.Equal(seat.To, after.To);
+    }
+
+    [Fact]
+    public async Task EditMember_SeatOfAnotherGroup_Returns404()
+    {
+        var client = await factory.ClientAsync("team");
+        var qe = factory.GroupId(Demo.QualityAndEffectiveness);
+        var boardSeat = factory.Query(db => db.GroupMemberships.Where(m => m.GroupId != qe).Select(m => m.Id).First());
+
+        var response = await client.GetAsync($"/groups/{qe}/members/{boardSeat}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

@@ -227,4 +227,24 @@ public class OrganisationFormTests(PortalFactory factory) : IClassFixture<Portal
         await client.PostFormAsync($"/organisations/{police}/restore", new() { ["version"] = again.InputValue("version") }, formPage: $"/organisations/{police}");
         Assert.Null(factory.Organisation(police).ArchivedAt);
     }
+
+    [Fact]
+    public async Task Create_EmptyForm_ErrorSummaryLinksToEachFieldAndMarksIt()
+    {
+        var client = await factory.ClientAsync("team");
+
+        var response = await client.PostFormAsync("/organisations/new", new() { ["Name"] = "", ["Sector"] = "" });
+
+        var document = await response.ReadDocumentAsync();
+        Assert.StartsWith("Error: ", document.Title, StringComparison.Ordinal);
+        var links = document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(["#Name", "#Sector"], links.Order(StringComparer.Ordinal));
+        foreach (var link in links)
+        {
+            var field = document.GetElementById(link[1..]);
+            Assert.NotNull(field);
+            Assert.Contains("govuk-form-group--error", field.Closest(".govuk-form-group")!.ClassList);
+            Assert.NotNull(document.GetElementById(link[1..] + "-error"));
+        }
+    }
 }
