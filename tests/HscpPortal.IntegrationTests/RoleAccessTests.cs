@@ -58,6 +58,16 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/account", Everyone),
         ("/account/change-password", Everyone),
         ("/account/two-factor", Everyone),
+        ("/meetings", Everyone),
+        ("/meetings/{meeting}", Everyone),
+        ("/meetings/{meeting}/edit", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/attendance", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/agenda/new", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/agenda/{agendaItem}", EditQualityAndEffectiveness),
+        ("/groups/{qe}/meetings/new", EditQualityAndEffectiveness),
+        ("/groups/{qe}/meetings/schedule", EditQualityAndEffectiveness),
+        ("/groups/{board}/meetings/new", EditBoard),
+        ("/papers/{paper}", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -262,8 +272,11 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         var area = pattern.Split('/')[0].ToLowerInvariant();
         return "/" + Placeholder().Replace(pattern, m => m.Groups[1].Value.Split(':')[0] switch
         {
+            "id" when pattern.Contains("/agenda/{id", StringComparison.Ordinal) => values["agendaItem"],
             "id" => area switch
             {
+                "meetings" => values["meeting"],
+                "papers" => values["paper"],
                 "groups" => values["qe"],
                 "organisations" => values["org"],
                 "people" => values["person"],
@@ -273,6 +286,9 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
+            "meetingId" => values["meeting"],
+            "groupId" => values["qe"],
+            "paperId" => values["paper"],
             "type" => nameof(Organisation),
             var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
         });
@@ -281,6 +297,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private IReadOnlyDictionary<string, string> Values() => factory.Memo("access-values", f =>
     {
         var qe = f.GroupId(Demo.QualityAndEffectiveness);
+        var meeting = f.AddMeetingWithPaper(qe);
         return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["qe"] = qe.ToString(),
@@ -290,6 +307,9 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["person"] = f.PersonId("Ian Fairbairn").ToString(),
             ["appointment"] = f.Query(db => db.PartnerRepresentatives.Select(r => r.Id).First()).ToString(),
             ["user"] = f.UserId("member"),
+            ["meeting"] = meeting.MeetingId.ToString(),
+            ["agendaItem"] = meeting.AgendaItemId.ToString(),
+            ["paper"] = meeting.PaperId.ToString(),
         };
     });
 
