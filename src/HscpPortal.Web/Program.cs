@@ -94,6 +94,14 @@ builder.Services
     {
         o.Filters.Add(new AuthorizeFilter());
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        // The framework's own messages name C# properties; these read as GOV.UK error messages.
+        var messages = o.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}” is not a valid answer: check it and try again");
+        messages.SetValueIsInvalidAccessor(value => $"“{value}” is not a valid answer: check it and try again");
+        messages.SetValueMustBeANumberAccessor(_ => "Enter a number");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}” is not a valid answer: check it and try again");
+        messages.SetMissingBindRequiredValueAccessor(_ => "Enter an answer");
+        messages.SetValueMustNotBeNullAccessor(_ => "Enter an answer");
     })
     .AddRazorOptions(o =>
     {

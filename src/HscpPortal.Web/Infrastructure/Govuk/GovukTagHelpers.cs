@@ -242,7 +242,7 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
         }
 
         var items = "";
-        foreach (var (key, entry) in state)
+        foreach (var (key, entry) in ErrorOrder.Order(state, ViewContext.ViewData.ModelMetadata.ModelType))
         {
             foreach (var error in entry.Errors)
             {
@@ -263,13 +263,65 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
     }
 }
 
+public static partial class ErrorOrder
+{
+    /// <summary>
+    /// GOV.UK lists errors in the order of the fields on the page. Forms declare their fields in page order,
+    /// so errors follow the form model's property order, then the row number of a list field; errors about
+    /// the whole form ("" key) come first.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, ModelStateEntry>> Order(ModelStateDictionary state, Type? model)
+    {
+        var properties = model?.GetProperties().Select(p => p.Name).ToList() ?? [];
+        return state
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => new KeyValuePair<string, ModelStateEntry>(e.Key, e.Value!))
+            .Select((entry, position) => (entry, position))
+            .OrderBy(x => x.entry.Key.Length == 0 ? -1 : Rank(properties, x.entry.Key))
+            .ThenBy(x => RowNumber(x.entry.Key))
+            .ThenBy(x => x.position)
+            .Select(x => x.entry);
+    }
+
+    private static int Rank(List<string> properties, string key)
+    {
+        var first = key.Split('.', '[')[0];
+        var index = properties.FindIndex(p => string.Equals(p, first, StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static int RowNumber(string key)
+    {
+        var match = Row().Match(key);
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex Row();
+}
+
 public static class ModelStateExtensions
 {
     public static void AddErrors(this ModelStateDictionary modelState, FluentValidation.Results.ValidationResult result, string prefix = "")
     {
+        var replaced = new HashSet<string>();
         foreach (var error in result.Errors)
         {
             var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+            // A value that could not be read (text in a number field) has the framework's generic message; the
+            // validator's own message about the same field says what to do, so it replaces it.
+            if (modelState.TryGetValue(key, out var existing) && existing.Errors.Count > 0)
+            {
+                if (replaced.Add(key))
+                {
+                    existing.Errors.Clear();
+                }
+                else
+                {
+                    continue;
+                }
+            }
+
             modelState.AddModelError(key, error.ErrorMessage);
         }
     }
