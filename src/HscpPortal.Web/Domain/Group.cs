@@ -47,6 +47,12 @@ public enum QuorumRule
 
     /// <summary>A minimum number of people present.</summary>
     MinimumPresent = 3,
+
+    /// <summary>
+    /// All three statutory partners present through anyone attending for them, not only their lead, DSP or
+    /// deputy: the usual rule for subgroups, whose seats are held by service leads.
+    /// </summary>
+    PartnerOrganisationsPresent = 4,
 }
 
 public class Group : ArchivableEntity

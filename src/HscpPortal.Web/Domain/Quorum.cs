@@ -27,15 +27,17 @@ public static class Quorum
         IReadOnlyCollection<PartnerOrganisation> partners,
         IReadOnlyCollection<PartnerRepresentative> history)
     {
+        var anyoneCounts = rule == QuorumRule.PartnerOrganisationsPresent;
         var represented = partners
-            .Where(p => present.Any(x => Partnership.CanRepresent(history, p.OrganisationId, x.PersonId, date)))
+            .Where(p => present.Any(x => Partnership.CanRepresent(history, p.OrganisationId, x.PersonId, date)
+                || (anyoneCounts && x.OrganisationId == p.OrganisationId)))
             .Select(p => p.Partner)
             .Order()
             .ToList();
         var reasons = new List<string>();
         var quorate = true;
 
-        if (rule is QuorumRule.StatutoryPartners or QuorumRule.StatutoryPartnersPlusAgencies)
+        if (rule is QuorumRule.StatutoryPartners or QuorumRule.StatutoryPartnersPlusAgencies or QuorumRule.PartnerOrganisationsPresent)
         {
             foreach (var missing in Enum.GetValues<StatutoryPartner>().Except(represented))
             {

@@ -663,6 +663,15 @@ public static class DemoStructure
                 DissolvedOn = dissolvedOn,
                 DissolutionNote = dissolutionNote,
                 SortOrder = sortOrder,
+                // The board needs each partner's lead, DSP or deputy; subgroup seats are held by service leads, so
+                // anyone attending for a partner counts there; summits and forums need enough people in the room.
+                QuorumRule = kind switch
+                {
+                    GroupKind.Board => QuorumRule.StatutoryPartners,
+                    GroupKind.Summit or GroupKind.PractitionerForum => QuorumRule.MinimumPresent,
+                    _ => QuorumRule.PartnerOrganisationsPresent,
+                },
+                QuorumCount = kind is GroupKind.Summit or GroupKind.PractitionerForum ? 5 : 0,
             };
             Register(GroupsByKey, key, group);
             Groups.Add(group);

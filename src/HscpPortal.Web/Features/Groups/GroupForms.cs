@@ -50,6 +50,8 @@ public sealed class GroupForm
     public int? ReportsToId { get; set; }
     public MeetingFrequency? Frequency { get; set; }
     public DateOnly? EstablishedOn { get; set; }
+    public QuorumRule? QuorumRule { get; set; }
+    public int? QuorumCount { get; set; }
     public int SortOrder { get; set; }
 
     public IReadOnlyList<SelectListItem> Groups { get; set; } = [];
@@ -58,6 +60,7 @@ public sealed class GroupForm
     {
         Id = g.Id, Version = g.Version, Name = g.Name, ShortName = g.ShortName, Kind = g.Kind, Remit = g.Remit,
         ReportsToId = g.ReportsToId, Frequency = g.Frequency, EstablishedOn = g.EstablishedOn, SortOrder = g.SortOrder,
+        QuorumRule = g.QuorumRule, QuorumCount = g.QuorumCount,
     };
 
     public void ApplyTo(Group g)
@@ -70,6 +73,9 @@ public sealed class GroupForm
         g.Frequency = Frequency!.Value;
         g.EstablishedOn = EstablishedOn;
         g.SortOrder = SortOrder;
+        // A form without the field (an older page, a script) keeps the group's rule rather than resetting it.
+        g.QuorumRule = QuorumRule ?? g.QuorumRule;
+        g.QuorumCount = g.QuorumRule is Domain.QuorumRule.StatutoryPartnersPlusAgencies or Domain.QuorumRule.MinimumPresent ? QuorumCount ?? 0 : 0;
     }
 }
 
@@ -83,6 +89,10 @@ public sealed class GroupFormValidator : AbstractValidator<GroupForm>
         RuleFor(f => f.Frequency).NotNull().WithMessage("Select how often the group meets").IsInEnum().WithMessage("Select how often the group meets");
         RuleFor(f => f.Remit).MaximumLength(8000).WithMessage("Remit must be 8,000 characters or fewer");
         RuleFor(f => f.SortOrder).InclusiveBetween(0, 1000).WithMessage("Order must be a number from 0 to 1000");
+        RuleFor(f => f.QuorumRule).IsInEnum().WithMessage("Select the group's quorum rule");
+        RuleFor(f => f.QuorumCount).NotNull().WithMessage("Enter how many are needed for a quorum")
+            .InclusiveBetween(1, 100).WithMessage("Enter a number from 1 to 100")
+            .When(f => f.QuorumRule is Domain.QuorumRule.StatutoryPartnersPlusAgencies or Domain.QuorumRule.MinimumPresent);
         RuleFor(f => f.ReportsToId)
             .NotNull().When(f => f.Kind is not null and not GroupKind.Board).WithMessage("Select the group this one reports to");
         RuleFor(f => f.ReportsToId)

@@ -83,7 +83,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     [HttpGet("new")]
     [Authorize(Policy = Policies.ManageStructure)]
     public async Task<IActionResult> Create(CancellationToken ct) =>
-        View("Edit", await WithOptionsAsync(new GroupForm { Kind = GroupKind.Subgroup, Frequency = MeetingFrequency.Quarterly }, ct));
+        View("Edit", await WithOptionsAsync(new GroupForm { Kind = GroupKind.Subgroup, Frequency = MeetingFrequency.Quarterly, QuorumRule = QuorumRule.PartnerOrganisationsPresent }, ct));
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.ManageStructure)]

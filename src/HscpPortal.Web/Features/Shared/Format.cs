@@ -40,6 +40,10 @@ public static class Format
         MeetingFrequency.TwiceYearly => "Twice a year",
         MeetingFrequency.AsRequired => "As required",
         MembershipRole.ViceChair => "Vice-chair",
+        QuorumRule.StatutoryPartners => "All three statutory partners, each by its lead, DSP or named deputy",
+        QuorumRule.StatutoryPartnersPlusAgencies => "All three statutory partners (lead, DSP or deputy) and a number of relevant agencies",
+        QuorumRule.MinimumPresent => "A minimum number of people present",
+        QuorumRule.PartnerOrganisationsPresent => "All three statutory partners, each by anyone attending for it",
         _ => SplitWords(value.ToString()),
     };
 
