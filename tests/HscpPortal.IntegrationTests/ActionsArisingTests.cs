@@ -47,7 +47,7 @@ public class ActionsArisingTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains("Ian Fairbairn", page, StringComparison.Ordinal);
         Assert.Contains("31 March 2024", page, StringComparison.Ordinal);
         Assert.Contains("Overdue", page, StringComparison.Ordinal);
-        Assert.Contains("2. Audit findings", page, StringComparison.Ordinal);
+        Assert.Contains("Arising from Meeting, 15 January 2024, item 2. Audit findings", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,32 @@ public static class MeetingFixtures
         return (meeting.Id, meeting.AgendaItems.OrderBy(a => a.Order).Select(a => a.Id).ToList());
     }
 
+    public static int AddDecision(this PortalFactory factory, int meetingId, int? agendaItemId, string title, bool isKey)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var decision = new Decision { MeetingId = meetingId, AgendaItemId = agendaItemId, Title = title, IsKey = isKey };
+        db.Decisions.Add(decision);
+        db.SaveChanges();
+        return decision.Id;
+    }
+
+    public static int AddAction(this PortalFactory factory, int meetingId, int? agendaItemId, string title, string owner, DateOnly due)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var person = db.People.Single(p => p.FullName == owner);
+        var action = new ActionItem
+        {
+            Title = title, GroupId = db.Meetings.Where(m => m.Id == meetingId).Select(m => m.GroupId).Single(),
+            OwnerPersonId = person.Id, OwnerOrganisationId = person.OrganisationId, DueDate = due,
+            Source = ActionSource.Meeting, MeetingId = meetingId, AgendaItemId = agendaItemId,
+        };
+        db.Actions.Add(action);
+        db.SaveChanges();
+        return action.Id;
+    }
+
     public static ClaimsPrincipal Principal(string role, string? userId = null) =>
         new(new ClaimsIdentity(
             [new Claim(ClaimTypes.Role, role), new Claim(ClaimTypes.Name, role), .. userId is null ? Array.Empty<Claim>() : [new Claim(ClaimTypes.NameIdentifier, userId)]],
