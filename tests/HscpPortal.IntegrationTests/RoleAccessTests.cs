@@ -55,6 +55,16 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/users", ManageUsers),
         ("/users/new", ManageUsers),
         ("/users/{user}", ManageUsers),
+        ("/decisions", Everyone),
+        ("/decisions/ratification", Everyone),
+        ("/decisions/{decision}", Everyone),
+        ("/decisions/{decision}/edit", EditQualityAndEffectiveness),
+        ("/decisions/{decision}/ratify", EditQualityAndEffectiveness),
+        ("/meetings/{qeMeeting}/decisions/new", EditQualityAndEffectiveness),
+        ("/meetings/{boardMeeting}/decisions/new", EditBoard),
+        ("/meetings/{qeMeeting}/actions/new", EditQualityAndEffectiveness),
+        ("/meetings/{boardMeeting}/actions/new", EditBoard),
+        ("/actions/{action}", Everyone),
         ("/account", Everyone),
         ("/account/change-password", Everyone),
         ("/account/two-factor", Everyone),
@@ -159,6 +169,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     public async Task EveryProtectedEndpoint_Anonymous_RedirectsToLoginAndWritesNothing()
     {
         var client = factory.Anonymous();
+        // The route values include meeting records made on first use; make them before counting the audit trail.
+        _ = Values();
         var auditBefore = factory.Query(db => db.AuditEntries.Count());
         var failures = new List<string>();
         var tried = 0;
@@ -283,6 +295,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 "representation" => values["appointment"],
                 "users" => values["user"],
                 "audit" => values["org"],
+                "decisions" => values["decision"],
+                "actions" => values["action"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
@@ -298,6 +312,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     {
         var qe = f.GroupId(Demo.QualityAndEffectiveness);
         var meeting = f.AddMeetingWithPaper(qe);
+        var (qeMeeting, qeItems) = f.AddMeeting(Demo.QualityAndEffectiveness, new DateOnly(2019, 1, 14), quorate: false);
+        var boardMeeting = f.AddMeeting(Demo.Board, new DateOnly(2019, 1, 21), quorate: true).Id;
         return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["qe"] = qe.ToString(),
@@ -310,6 +326,10 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["meeting"] = meeting.MeetingId.ToString(),
             ["agendaItem"] = meeting.AgendaItemId.ToString(),
             ["paper"] = meeting.PaperId.ToString(),
+            ["qeMeeting"] = qeMeeting.ToString(),
+            ["boardMeeting"] = boardMeeting.ToString(),
+            ["decision"] = f.AddDecision(qeMeeting, qeItems[1], "Adopt the audit programme", isKey: true).ToString(),
+            ["action"] = f.AddAction(qeMeeting, qeItems[1], "Circulate the audit programme", "Ian Fairbairn", new DateOnly(2019, 3, 31)).ToString(),
         };
     });
 

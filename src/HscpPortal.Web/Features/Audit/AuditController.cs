@@ -92,6 +92,8 @@ public static class RecordLinks
         nameof(Person) => $"/people/{id}",
         nameof(Group) => $"/groups/{id}",
         nameof(PartnerRepresentative) => $"/representation/{id}/edit",
+        nameof(Decision) => $"/decisions/{id}",
+        nameof(ActionItem) => $"/actions/{id}",
         _ => null,
     };
 
@@ -102,6 +104,8 @@ public static class RecordLinks
         nameof(Group) => "Group",
         nameof(GroupMembership) => "Group membership",
         nameof(PartnerRepresentative) => "Partner appointment",
+        nameof(Decision) => "Decision",
+        nameof(ActionItem) => "Action",
         _ => type,
     };
 }
