@@ -23,11 +23,7 @@ public sealed class AttendanceReportController(PortalDbContext db, TimeProvider 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? year, CancellationToken ct)
     {
-        var page = new AttendanceReportPage
-        {
-            YearText = year?.Trim() ?? "",
-            Years = await AttendanceReportData.YearsAsync(db, UkTime.Today(clock), ct),
-        };
+        var page = new AttendanceReportPage { Years = await AttendanceReportData.YearsAsync(db, UkTime.Today(clock), ct) };
         if (!TryYear(year, out var reportingYear))
         {
             ModelState.AddModelError("year", YearError);
@@ -35,7 +31,6 @@ public sealed class AttendanceReportController(PortalDbContext db, TimeProvider 
         }
 
         page.Year = reportingYear;
-        page.YearText = reportingYear.ToString();
         page.Board = await AttendanceReportData.BoardAsync(db, reportingYear, ct);
         page.Agencies = await AttendanceReportData.AgenciesAsync(db, reportingYear, ct);
         return View(page);
@@ -216,7 +211,6 @@ public sealed class AttendanceReportController(PortalDbContext db, TimeProvider 
 
 public sealed class AttendanceReportPage
 {
-    public string YearText { get; set; } = "";
     public ReportingYear? Year { get; set; }
     public IReadOnlyList<ReportingYear> Years { get; set; } = [];
     public BoardAttendanceReport? Board { get; set; }
