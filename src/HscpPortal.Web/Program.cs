@@ -115,6 +115,7 @@ builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
 builder.Services.AddScoped<PaperStore>();
+builder.Services.AddScoped<HscpPortal.Web.Features.Calendar.MeetingInvitations>();
 builder.Services.AddScoped<StartupTasks>();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 

@@ -48,7 +48,8 @@ public partial class EveryPageTests(PortalServer server)
             problems.AddRange(await Accessibility.ViolationsAsync(page));
             foreach (var href in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.map(e => e.getAttribute('href'))"))
             {
-                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal))
+                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal)
+                    && !IsDownload(href))
                 {
                     queue.Enqueue(href.Split('#')[0]);
                 }
@@ -69,6 +70,10 @@ public partial class EveryPageTests(PortalServer server)
         await page.WaitForURLAsync(new Regex("/account/login"));
         Assert.Equal(0, await page.Locator("text=Sign out").CountAsync());
     }
+
+    // Files (exports, calendar files) download instead of opening a page, which Playwright's GotoAsync reports as a failure.
+    private static bool IsDownload(string href) =>
+        new[] { ".csv", ".xlsx", ".ics", ".pdf" }.Any(ext => href.Split('?', '#')[0].EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 
     // Route shape: numbers become {id}; the query string is dropped except its keys.
     private static string Shape(string path)
