@@ -109,6 +109,7 @@ builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
 builder.Services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();
+builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<StartupTasks>();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 

@@ -58,6 +58,12 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/account", Everyone),
         ("/account/change-password", Everyone),
         ("/account/two-factor", Everyone),
+        ("/meetings/{meeting}/minutes", Everyone),
+        ("/meetings/{meeting}/minutes/circulate", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/minutes/approve", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/minutes/revisions", Everyone),
+        ("/meetings/{meeting}/minutes/print", Everyone),
+        ("/meetings/{meeting}/minutes.pdf", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -270,6 +276,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 "representation" => values["appointment"],
                 "users" => values["user"],
                 "audit" => values["org"],
+                "meetings" => values["meeting"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
@@ -290,8 +297,30 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["person"] = f.PersonId("Ian Fairbairn").ToString(),
             ["appointment"] = f.Query(db => db.PartnerRepresentatives.Select(r => r.Id).First()).ToString(),
             ["user"] = f.UserId("member"),
+            ["meeting"] = QualityAndEffectivenessMeeting(f, qe).ToString(),
         };
     });
+
+    /// <summary>A held meeting of Quality and Effectiveness: the demo's own if it has one, else one made here.</summary>
+    private static int QualityAndEffectivenessMeeting(PortalFactory f, int qe)
+    {
+        using var scope = f.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HscpPortal.Web.Data.PortalDbContext>();
+        var existing = db.Meetings.Where(m => m.GroupId == qe && m.Status == MeetingStatus.Held).Select(m => (int?)m.Id).FirstOrDefault();
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var meeting = new Meeting
+        {
+            GroupId = qe, Date = new DateOnly(2025, 1, 15), Start = new TimeOnly(10, 0), End = new TimeOnly(12, 0), Status = MeetingStatus.Held,
+            AgendaItems = [new AgendaItem { Order = 1, Title = "Welcome and apologies" }],
+        };
+        db.Meetings.Add(meeting);
+        db.SaveChanges();
+        return meeting.Id;
+    }
 
     private sealed record EndpointInfo(string Pattern, IReadOnlyList<string> Methods, bool Anonymous);
 
