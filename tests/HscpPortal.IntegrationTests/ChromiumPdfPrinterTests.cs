@@ -19,8 +19,8 @@ public class ChromiumPdfPrinterTests
         </body></html>
         """;
 
-    private static ChromiumPdfPrinter Printer(string? path = null, int timeoutSeconds = 60) =>
-        new(Options.Create(new PdfOptions { ChromiumPath = path, TimeoutSeconds = timeoutSeconds }), NullLogger<ChromiumPdfPrinter>.Instance);
+    private static ChromiumPdfPrinter Printer(string? path = null, int timeoutSeconds = 60, int maxConcurrent = 2) =>
+        new(Options.Create(new PdfOptions { ChromiumPath = path, TimeoutSeconds = timeoutSeconds, MaxConcurrent = maxConcurrent }), NullLogger<ChromiumPdfPrinter>.Instance);
 
     [Fact]
     public async Task Print_SmallDocument_ReturnsTaggedPdfWithOutlineAndTitle()
@@ -89,6 +89,51 @@ public class ChromiumPdfPrinterTests
         {
             File.Delete(script);
         }
+    }
+
+    [Fact]
+    public async Task Print_MoreRequestsThanSlots_WaitingIsBoundedByTheTimeoutToo()
+    {
+        var script = FakeBrowser("sleep 30\n");
+        try
+        {
+            using var printer = Printer(script, timeoutSeconds: 2, maxConcurrent: 1);
+            var clock = Stopwatch.StartNew();
+
+            var first = printer.PrintAsync(Html, PdfPrintOptions.A4, CancellationToken.None);
+            var second = printer.PrintAsync(Html, PdfPrintOptions.A4, CancellationToken.None);
+            var errors = new[]
+            {
+                await Assert.ThrowsAsync<PdfPrintException>(() => first),
+                await Assert.ThrowsAsync<PdfPrintException>(() => second),
+            };
+
+            // The second either gives up waiting for the slot or gets it as the first is killed and then runs out
+            // of time itself: which one depends on timer order, but neither may wait past its own deadline.
+            Assert.Contains("within 2 seconds", errors[0].Message, StringComparison.Ordinal);
+            Assert.Matches("busy|within 2 seconds", errors[1].Message);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+            Assert.Empty(ProcessesRunning(script));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
+    public async Task Print_DocumentReferringToTheNetwork_PrintsWithoutFetchingOrWaiting()
+    {
+        using var printer = Printer();
+        var html = Html.Replace("<p>Present: everyone.</p>",
+            "<p>Present: everyone.</p><img src=\"http://192.0.2.1/tracker.png\" alt=\"\"><link rel=\"stylesheet\" href=\"https://example.org/x.css\">",
+            StringComparison.Ordinal);
+        var clock = Stopwatch.StartNew();
+
+        var pdf = await printer.PrintAsync(html, PdfPrintOptions.A4, CancellationToken.None);
+
+        Assert.StartsWith("%PDF-", Encoding.Latin1.GetString(pdf, 0, 5), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     private static string FakeBrowser(string body)

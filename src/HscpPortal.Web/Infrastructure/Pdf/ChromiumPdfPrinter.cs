@@ -67,17 +67,25 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IDisposable
             throw new PdfPrintException($"The PDF printer was busy with other documents for {timeout.TotalSeconds:0} seconds.");
         }
 
-        var workDirectory = Directory.CreateTempSubdirectory("hscp-pdf-").FullName;
+        string? workDirectory = null;
         try
         {
+            workDirectory = Directory.CreateTempSubdirectory("hscp-pdf-").FullName;
             var bytes = await RunBrowserAsync(browser, workDirectory, html, options, timeout, deadline.Token, ct);
             logger.LogInformation("Printed a PDF of {Bytes} bytes in {ElapsedMs} ms", bytes.Length, clock.ElapsedMilliseconds);
             return bytes;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PdfPrintException($"The PDF printer could not use its temporary folder: {e.Message}", e);
+        }
         finally
         {
             slots.Release();
-            DeleteQuietly(workDirectory);
+            if (workDirectory is not null)
+            {
+                DeleteQuietly(workDirectory);
+            }
         }
     }
 
