@@ -5,6 +5,7 @@ using HscpPortal.Web.Data.Demo;
 using HscpPortal.Web.Features.Meetings;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
+using HscpPortal.Web.Infrastructure.Pdf;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -36,6 +37,7 @@ builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOpt
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpContextActor>();
@@ -116,6 +118,8 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
 builder.Services.AddScoped<PaperStore>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Calendar.MeetingInvitations>();
+builder.Services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();
+builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<StartupTasks>();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 

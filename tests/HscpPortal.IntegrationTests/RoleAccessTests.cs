@@ -87,6 +87,12 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/meetings/{qeMeeting}/invite.ics", Everyone),
         ("/meetings/{qeMeeting}/invitations", EditQualityAndEffectiveness),
         ("/groups/{qe}/calendar", Everyone),
+        ("/meetings/{meeting}/minutes", Everyone),
+        ("/meetings/{meeting}/minutes/circulate", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/minutes/approve", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/minutes/revisions", Everyone),
+        ("/meetings/{meeting}/minutes/print", Everyone),
+        ("/meetings/{meeting}/minutes.pdf", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
