@@ -25,6 +25,13 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<EscalationStage> EscalationStages => Set<EscalationStage>();
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -10,4 +10,10 @@ public class Person : ArchivableEntity
 
     /// <summary>The user account this person signs in with, if any.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>The person asked not to receive the daily digest of their overdue and due-soon actions.</summary>
+    public bool DailyDigestOptOut { get; set; }
+
+    /// <summary>The person asked not to receive the weekly action-plan summary for the groups they chair.</summary>
+    public bool WeeklySummaryOptOut { get; set; }
 }

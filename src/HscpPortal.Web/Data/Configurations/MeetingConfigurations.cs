@@ -101,6 +101,15 @@ public sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionIte
         builder.HasOne(a => a.OwnerOrganisation).WithMany().HasForeignKey(a => a.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.AgendaItem).WithMany().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Escalation).WithMany().HasForeignKey(a => a.EscalationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Priority).WithMany().HasForeignKey(a => a.PriorityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.SourceReference).HasMaxLength(300);
+        builder.Property(a => a.ClosureReason).HasMaxLength(2000);
+        builder.Property(a => a.CompletionEvidence).HasMaxLength(8000);
+        builder.Property(a => a.CompletionRequestedBy).HasMaxLength(256);
+        builder.Property(a => a.SignedOffBy).HasMaxLength(256);
+        builder.HasIndex(a => a.EscalationId).HasDatabaseName("IX_Actions_EscalationId");
+        builder.HasIndex(a => a.PriorityId).HasDatabaseName("IX_Actions_PriorityId");
         builder.HasIndex(a => new { a.GroupId, a.Status }).HasDatabaseName("IX_Actions_Group_Status");
         builder.HasIndex(a => a.DueDate).HasDatabaseName("IX_Actions_DueDate");
         builder.HasIndex(a => a.OwnerPersonId).HasDatabaseName("IX_Actions_OwnerPersonId");

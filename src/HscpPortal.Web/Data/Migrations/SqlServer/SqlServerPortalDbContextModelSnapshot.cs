@@ -122,6 +122,24 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CompletionEvidence")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("CompletionRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompletionRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -136,11 +154,17 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("EscalationId")
+                        .HasColumnType("int");
+
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
 
                     b.Property<int?>("MeetingId")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("date");
 
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("int");
@@ -148,10 +172,24 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("OwnerPersonId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -182,6 +220,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("DueDate")
                         .HasDatabaseName("IX_Actions_DueDate");
 
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("IX_Actions_EscalationId");
+
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("IX_Actions_MeetingId");
 
@@ -191,10 +232,65 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("OwnerPersonId")
                         .HasDatabaseName("IX_Actions_OwnerPersonId");
 
+                    b.HasIndex("PriorityId")
+                        .HasDatabaseName("IX_Actions_PriorityId");
+
                     b.HasIndex("GroupId", "Status")
                         .HasDatabaseName("IX_Actions_Group_Status");
 
                     b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("DueDateAfter")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueDateBefore")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("StatusBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId", "At")
+                        .HasDatabaseName("IX_ActionUpdates_Action_At");
+
+                    b.ToTable("ActionUpdates");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
@@ -379,6 +475,38 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.BankHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Bunting")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("UX_BankHolidays_Date");
+
+                    b.ToTable("BankHolidays");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -445,6 +573,158 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Decisions_RatifiedAtMeetingId");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ConcernedOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ImpactForChild")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Learning")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RaiserRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RaisingOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("ResolvedAtStage")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernedOrganisationId")
+                        .HasDatabaseName("IX_Escalations_ConcernedOrganisationId");
+
+                    b.HasIndex("RaisedOn")
+                        .HasDatabaseName("IX_Escalations_RaisedOn");
+
+                    b.HasIndex("RaisingOrganisationId")
+                        .HasDatabaseName("IX_Escalations_RaisingOrganisationId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Escalations_Reference");
+
+                    b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.EscalationStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("UX_EscalationStages_Escalation_Stage");
+
+                    b.ToTable("EscalationStages");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
@@ -994,6 +1274,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("DailyDigestOptOut")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1025,6 +1308,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("WeeklySummaryOptOut")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FullName")
@@ -1039,6 +1325,155 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasFilter("[UserId] IS NOT NULL");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Priority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FromYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int?>("LeadGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ToYear")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadGroupId")
+                        .HasDatabaseName("IX_Priorities_LeadGroupId");
+
+                    b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReminderDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Kind", "ForDate", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ReminderDeliveries_Kind_Date_Person");
+
+                    b.ToTable("ReminderDeliveries");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ForDate")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ReminderRuns_Kind_Date");
+
+                    b.ToTable("ReminderRuns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1200,6 +1635,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.Escalation", "Escalation")
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HscpPortal.Web.Domain.Group", "Group")
                         .WithMany()
                         .HasForeignKey("GroupId")
@@ -1223,7 +1663,14 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HscpPortal.Web.Domain.Priority", "Priority")
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("Escalation");
 
                     b.Navigation("Group");
 
@@ -1232,6 +1679,19 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("OwnerOrganisation");
 
                     b.Navigation("OwnerPerson");
+
+                    b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ActionUpdate", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.ActionItem", "ActionItem")
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActionItem");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
@@ -1302,6 +1762,36 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Meeting");
 
                     b.Navigation("RatifiedAt");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "ConcernedOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ConcernedOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "RaisingOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RaisingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ConcernedOrganisation");
+
+                    b.Navigation("RaisingOrganisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.EscalationStage", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Escalation", "Escalation")
+                        .WithMany("Stages")
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Escalation");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
@@ -1433,6 +1923,25 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.Priority", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Group", "LeadGroup")
+                        .WithMany()
+                        .HasForeignKey("LeadGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LeadGroup");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReminderDelivery", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1487,6 +1996,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
                 {
                     b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>

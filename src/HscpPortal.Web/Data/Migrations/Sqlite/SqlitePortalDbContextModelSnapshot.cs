@@ -114,6 +114,24 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionEvidence")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletionRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -128,11 +146,17 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EscalationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("INTEGER");
@@ -140,9 +164,23 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("OwnerPersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -174,6 +212,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("DueDate")
                         .HasDatabaseName("IX_Actions_DueDate");
 
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("IX_Actions_EscalationId");
+
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("IX_Actions_MeetingId");
 
@@ -183,10 +224,63 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerPersonId")
                         .HasDatabaseName("IX_Actions_OwnerPersonId");
 
+                    b.HasIndex("PriorityId")
+                        .HasDatabaseName("IX_Actions_PriorityId");
+
                     b.HasIndex("GroupId", "Status")
                         .HasDatabaseName("IX_Actions_Group_Status");
 
                     b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDateAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDateBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId", "At")
+                        .HasDatabaseName("IX_ActionUpdates_Action_At");
+
+                    b.ToTable("ActionUpdates");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
@@ -365,6 +459,36 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.BankHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Bunting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("UX_BankHolidays_Date");
+
+                    b.ToTable("BankHolidays");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -429,6 +553,154 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Decisions_RatifiedAtMeetingId");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcernedOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImpactForChild")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learning")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaiserRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RaisingOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolvedAtStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernedOrganisationId")
+                        .HasDatabaseName("IX_Escalations_ConcernedOrganisationId");
+
+                    b.HasIndex("RaisedOn")
+                        .HasDatabaseName("IX_Escalations_RaisedOn");
+
+                    b.HasIndex("RaisingOrganisationId")
+                        .HasDatabaseName("IX_Escalations_RaisingOrganisationId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Escalations_Reference");
+
+                    b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.EscalationStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("UX_EscalationStages_Escalation_Stage");
+
+                    b.ToTable("EscalationStages");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
@@ -962,6 +1234,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DailyDigestOptOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -993,6 +1268,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WeeklySummaryOptOut")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FullName")
@@ -1007,6 +1285,149 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasFilter("[UserId] IS NOT NULL");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Priority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToYear")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadGroupId")
+                        .HasDatabaseName("IX_Priorities_LeadGroupId");
+
+                    b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReminderDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Kind", "ForDate", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ReminderDeliveries_Kind_Date_Person");
+
+                    b.ToTable("ReminderDeliveries");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ForDate")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ReminderRuns_Kind_Date");
+
+                    b.ToTable("ReminderRuns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1161,6 +1582,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.Escalation", "Escalation")
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HscpPortal.Web.Domain.Group", "Group")
                         .WithMany()
                         .HasForeignKey("GroupId")
@@ -1184,7 +1610,14 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HscpPortal.Web.Domain.Priority", "Priority")
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("Escalation");
 
                     b.Navigation("Group");
 
@@ -1193,6 +1626,19 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("OwnerOrganisation");
 
                     b.Navigation("OwnerPerson");
+
+                    b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ActionUpdate", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.ActionItem", "ActionItem")
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActionItem");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
@@ -1263,6 +1709,36 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Meeting");
 
                     b.Navigation("RatifiedAt");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "ConcernedOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ConcernedOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "RaisingOrganisation")
+                        .WithMany()
+                        .HasForeignKey("RaisingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ConcernedOrganisation");
+
+                    b.Navigation("RaisingOrganisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.EscalationStage", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Escalation", "Escalation")
+                        .WithMany("Stages")
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Escalation");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
@@ -1394,6 +1870,25 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.Priority", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Group", "LeadGroup")
+                        .WithMany()
+                        .HasForeignKey("LeadGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LeadGroup");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReminderDelivery", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1448,6 +1943,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
                 {
                     b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
