@@ -116,6 +116,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database"
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<HscpPortal.Web.Infrastructure.BankHolidays.BankHolidayCalendar>();
 builder.Services.AddScoped<PaperStore>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Calendar.MeetingInvitations>();
 builder.Services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();

@@ -1,5 +1,6 @@
 using HscpPortal.Web.Data.Demo;
 using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.BankHolidays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class StartupTasks(
     IHostEnvironment environment,
     IOptions<DemoOptions> demo,
     DemoSeeder seeder,
+    BankHolidayCalendar bankHolidays,
     ILogger<StartupTasks> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -19,6 +21,11 @@ public sealed class StartupTasks(
         if (DatabaseSetup.ShouldMigrateOnStartup(configuration))
         {
             await MigrateAsync(cancellationToken);
+        }
+
+        if (await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await bankHolidays.EnsureLoadedAsync(cancellationToken);
         }
 
         if (DemoEnabled())
