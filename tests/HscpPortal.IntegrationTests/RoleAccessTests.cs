@@ -93,6 +93,10 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/meetings/{meeting}/minutes/revisions", Everyone),
         ("/meetings/{meeting}/minutes/print", Everyone),
         ("/meetings/{meeting}/minutes.pdf", Everyone),
+        ("/priorities", Everyone),
+        ("/priorities/{priority}", Everyone),
+        ("/priorities/new", ManageStructure),
+        ("/priorities/{priority}/edit", ManageStructure),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -315,6 +319,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 "audit" => values["org"],
                 "decisions" => values["decision"],
                 "actions" => values["action"],
+                "priorities" => values["priority"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
@@ -349,6 +354,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["decision"] = f.AddDecision(qeMeeting, qeItems[1], "Adopt the audit programme", isKey: true).ToString(),
             ["action"] = f.AddAction(qeMeeting, qeItems[1], "Circulate the audit programme", "Ian Fairbairn", new DateOnly(2019, 3, 31)).ToString(),
             ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
+            ["priority"] = f.Query(db => db.Priorities.Select(p => p.Id).First()).ToString(),
         };
     });
 

@@ -27,6 +27,7 @@ public sealed class DemoSeeder(
         logger.LogInformation("Seeding the demo partnership");
         var people = await DemoStructure.SeedAsync(db, cancellationToken);
         await DemoMeetings.SeedAsync(db, cancellationToken);
+        await DemoActions.SeedAsync(db, UkTime.Today(clock), cancellationToken);
         await AddUserAsync("admin", "Portal administrator", [Roles.Administrator], people.Admin);
         await AddUserAsync("team", people.PartnershipManager.FullName, [Roles.PartnershipTeam], people.PartnershipManager);
         await AddUserAsync("scrutineer", people.Scrutineer.FullName, [Roles.Scrutineer], people.Scrutineer);
