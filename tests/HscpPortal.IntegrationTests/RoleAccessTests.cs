@@ -19,6 +19,10 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageUsers = ["admin"];
 
+    // ViewEscalations: pseudonymised case data, so not plain members; qe.chair reads it as a current chair.
+    private static readonly string[] ManageEscalations = ["admin", "team"];
+    private static readonly string[] ViewEscalations = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner", "qe.chair"];
+
     // EditGroup: the team and administrators, or the group's current chair or vice-chair. qe.chair chairs
     // Quality and Effectiveness; council.partner (the council's DSP) has chaired the board since April 2024.
     private static readonly string[] EditQualityAndEffectiveness = ["admin", "team", "qe.chair"];
@@ -93,6 +97,15 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/meetings/{meeting}/minutes/revisions", Everyone),
         ("/meetings/{meeting}/minutes/print", Everyone),
         ("/meetings/{meeting}/minutes.pdf", Everyone),
+        ("/escalations", ViewEscalations),
+        ("/escalations?year=all&drift=true", ViewEscalations),
+        ("/escalations/{escalation}", ViewEscalations),
+        ("/escalations/new", ManageEscalations),
+        ("/escalations/{escalation}/edit", ManageEscalations),
+        ("/escalations/{escalation}/stage", ManageEscalations),
+        ("/escalations/{escalation}/resolve", ManageEscalations),
+        ("/escalations/{escalation}/reopen", ManageEscalations),
+        ("/audit/Escalation/{escalation}", ViewEscalations),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -315,6 +328,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 "audit" => values["org"],
                 "decisions" => values["decision"],
                 "actions" => values["action"],
+                "escalations" => values["escalation"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
@@ -349,6 +363,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["decision"] = f.AddDecision(qeMeeting, qeItems[1], "Adopt the audit programme", isKey: true).ToString(),
             ["action"] = f.AddAction(qeMeeting, qeItems[1], "Circulate the audit programme", "Ian Fairbairn", new DateOnly(2019, 3, 31)).ToString(),
             ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
+            ["escalation"] = f.AddEscalation(new DateOnly(2019, 2, 4)).ToString(),
         };
     });
 

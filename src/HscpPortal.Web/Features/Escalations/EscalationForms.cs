@@ -122,7 +122,7 @@ public sealed class EscalationFormValidator : AbstractValidator<EscalationForm>
             .MaximumLength(200).WithMessage("The raiser's role must be 200 characters or fewer")
             .NoPersonalData("The raiser's role");
         RuleFor(f => f.ConcernedOrganisationId).NotNull().WithMessage("Select the agency the disagreement is with")
-            .NotEqual(f => f.RaisingOrganisationId).When(f => f.RaisingOrganisationId is not null)
+            .NotEqual(f => f.RaisingOrganisationId).When(f => f.RaisingOrganisationId is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("The agency concerned must be different from the agency that raised it");
         RuleFor(f => f.Category).NotNull().WithMessage("Select the category").IsInEnum().WithMessage("Select the category");
         RuleFor(f => f.CaseReference).NotEmpty().WithMessage("Enter the pseudonymised case reference")

@@ -52,13 +52,17 @@ public sealed class EscalationService(PortalDbContext db, BankHolidayCalendar ca
             problems.Add(new(nameof(EscalationForm.Stage), $"Select a stage from 1 to {protocol.StageCount}"));
         }
 
-        if (startedOn < input.RaisedOn)
+        // Without a stage start date the stage starts on the date raised, which is checked above.
+        if (input.StageStartedOn is { } given)
         {
-            problems.Add(new(nameof(EscalationForm.StageStartedOn), $"The stage cannot start before the escalation was raised on {Format.Date(input.RaisedOn)}"));
-        }
-        else if (startedOn > today)
-        {
-            problems.Add(new(nameof(EscalationForm.StageStartedOn), "The date the stage started must be today or in the past"));
+            if (given < input.RaisedOn)
+            {
+                problems.Add(new(nameof(EscalationForm.StageStartedOn), $"The stage cannot start before the escalation was raised on {Format.Date(input.RaisedOn)}"));
+            }
+            else if (given > today)
+            {
+                problems.Add(new(nameof(EscalationForm.StageStartedOn), "The date the stage started must be today or in the past"));
+            }
         }
 
         if (problems.Count > 0)
