@@ -101,6 +101,18 @@ public class EscalationTests(PortalFactory factory) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task Record_SeveralAtOnce_EachGetsItsOwnReference()
+    {
+        var team = await factory.ClientAsync("team");
+        var fields = Enumerable.Range(0, 6).Select(_ => Fields("2018-06-01")).ToList();
+
+        var ids = await Task.WhenAll(fields.Select(f => RecordAsync(team, f)));
+
+        var references = ids.Select(id => Load(id).Reference).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"ESC-2018-{n:000}"), references);
+    }
+
+    [Fact]
     public async Task Record_NothingEntered_ShowsErrorSummaryAndSavesNothing()
     {
         var client = await factory.ClientAsync("team");
@@ -327,12 +339,14 @@ public class EscalationTests(PortalFactory factory) : IClassFixture<PortalFactor
         var drift = await client.GetDocumentAsync("/escalations?year=2021-22&drift=true");
         var resolved = await client.GetDocumentAsync("/escalations?year=2021-22&status=resolved");
         var otherYear = await client.GetDocumentAsync("/escalations?year=2022-23");
+        var workingView = await client.GetDocumentAsync("/escalations");
 
         bool Lists(AngleSharp.Html.Dom.IHtmlDocument doc, int id) => doc.QuerySelector($"table a[href='/escalations/{id}']") is not null;
         Assert.True(Lists(all, drifting) && Lists(all, resolvedOnTime));
         Assert.True(Lists(drift, drifting) && !Lists(drift, resolvedOnTime));
         Assert.True(!Lists(resolved, drifting) && Lists(resolved, resolvedOnTime));
         Assert.False(Lists(otherYear, drifting));
+        Assert.True(Lists(workingView, drifting) && !Lists(workingView, resolvedOnTime));
         var row = all.QuerySelector($"table a[href='/escalations/{drifting}']")!.Closest("tr")!;
         Assert.Contains("Drift", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Stage 3: Senior managers or heads of service", row.TextContent, StringComparison.Ordinal);

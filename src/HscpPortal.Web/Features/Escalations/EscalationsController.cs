@@ -27,13 +27,21 @@ public sealed class EscalationsController(
     {
         var today = UkTime.Today(clock);
         var list = db.Escalations.AsNoTracking().Where(e => query.Archived || e.ArchivedAt == null);
-        var yearLabel = "All years";
-        if (!string.Equals(query.Year, "all", StringComparison.OrdinalIgnoreCase))
+        var yearLabel = "all years";
+        if (ReportingYear.TryParse(query.Year, out var year))
         {
-            var year = ReportingYear.TryParse(query.Year, out var y) ? y : ReportingYear.Containing(today);
             query.Year = year.ToString();
             yearLabel = year.ToString();
             list = list.Where(e => e.RaisedOn >= year.Start && e.RaisedOn <= year.End);
+        }
+        else if (!string.Equals(query.Year, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            // The working view: this reporting year, and every escalation still open, so none drops out of
+            // sight when the year turns.
+            var current = ReportingYear.Containing(today);
+            query.Year = null;
+            yearLabel = $"{current} and earlier ones still open";
+            list = list.Where(e => (e.RaisedOn >= current.Start && e.RaisedOn <= current.End) || e.ResolvedOn == null);
         }
 
         list = query.Status switch
