@@ -62,6 +62,12 @@ public partial class EscalationJourneyTests(PortalServer server)
         Assert.Contains("At stage 3 on 20 February 2024", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.ViolationsAsync(page));
 
+        var details = page.Url.Split('?')[0];
+        await page.ClickAsync("a:has-text('Edit details')");
+        problems.AddRange(await Accessibility.ViolationsAsync(page));
+        await page.GotoAsync($"{details}/reopen");
+        problems.AddRange(await Accessibility.ViolationsAsync(page));
+
         await page.GotoAsync($"{server.BaseUrl}/escalations?year=2023-24&status=resolved");
         Assert.Contains(reference, await page.InnerTextAsync("table"), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.ViolationsAsync(page));
