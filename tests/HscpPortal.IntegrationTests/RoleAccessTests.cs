@@ -19,6 +19,10 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageUsers = ["admin"];
 
+    // ViewEscalations: pseudonymised case data, so not plain members; qe.chair reads it as a current chair.
+    private static readonly string[] ManageEscalations = ["admin", "team"];
+    private static readonly string[] ViewEscalations = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner", "qe.chair"];
+
     // EditGroup: the team and administrators, or the group's current chair or vice-chair. qe.chair chairs
     // Quality and Effectiveness; council.partner (the council's DSP) has chaired the board since April 2024.
     private static readonly string[] EditQualityAndEffectiveness = ["admin", "team", "qe.chair"];
@@ -97,6 +101,15 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/priorities/{priority}", Everyone),
         ("/priorities/new", ManageStructure),
         ("/priorities/{priority}/edit", ManageStructure),
+        ("/escalations", ViewEscalations),
+        ("/escalations?year=all&drift=true", ViewEscalations),
+        ("/escalations/{escalation}", ViewEscalations),
+        ("/escalations/new", ManageEscalations),
+        ("/escalations/{escalation}/edit", ManageEscalations),
+        ("/escalations/{escalation}/stage", ManageEscalations),
+        ("/escalations/{escalation}/resolve", ManageEscalations),
+        ("/escalations/{escalation}/reopen", ManageEscalations),
+        ("/audit/Escalation/{escalation}", ViewEscalations),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -320,6 +333,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 "decisions" => values["decision"],
                 "actions" => values["action"],
                 "priorities" => values["priority"],
+                "escalations" => values["escalation"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
@@ -355,6 +369,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["action"] = f.AddAction(qeMeeting, qeItems[1], "Circulate the audit programme", "Ian Fairbairn", new DateOnly(2019, 3, 31)).ToString(),
             ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
             ["priority"] = f.Query(db => db.Priorities.Select(p => p.Id).First()).ToString(),
+            ["escalation"] = f.AddEscalation(new DateOnly(2019, 2, 4)).ToString(),
         };
     });
 

@@ -33,7 +33,7 @@ public sealed class RecordHistory
 }
 
 [Route("audit")]
-public sealed class AuditController(PortalDbContext db) : Controller
+public sealed class AuditController(PortalDbContext db, IAuthorizationService authz) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ViewAuditTrail)]
@@ -69,6 +69,13 @@ public sealed class AuditController(PortalDbContext db) : Controller
             return NotFound();
         }
 
+        // An escalation's history holds its pseudonymised case data, so it is read only by those who read the log.
+        if (type is nameof(Escalation) or nameof(EscalationStage)
+            && !(await authz.AuthorizeAsync(User, Policies.ViewEscalations)).Succeeded)
+        {
+            return Forbid();
+        }
+
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == type && e.EntityId == id)
             .OrderByDescending(e => e.Id)
@@ -94,6 +101,7 @@ public static class RecordLinks
         nameof(PartnerRepresentative) => $"/representation/{id}/edit",
         nameof(Decision) => $"/decisions/{id}",
         nameof(ActionItem) => $"/actions/{id}",
+        nameof(Escalation) => $"/escalations/{id}",
         _ => null,
     };
 
@@ -106,6 +114,8 @@ public static class RecordLinks
         nameof(PartnerRepresentative) => "Partner appointment",
         nameof(Decision) => "Decision",
         nameof(ActionItem) => "Action",
+        nameof(Escalation) => "Escalation",
+        nameof(EscalationStage) => "Escalation stage",
         _ => type,
     };
 }
