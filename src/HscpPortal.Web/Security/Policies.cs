@@ -14,12 +14,16 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string EditGroup = nameof(EditGroup);
 
+    /// <summary>Escalations hold pseudonymised case data: the team, the scrutineer and the partners, not every member.</summary>
+    public const string ViewEscalations = nameof(ViewEscalations);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
         options.AddPolicy(ManageStructure, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ViewEscalations, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer, Roles.SafeguardingPartner));
         options.AddPolicy(EditGroup, p => p.AddRequirements(new ChairOfGroupRequirement()));
     }
 }
