@@ -18,6 +18,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private static readonly string[] ManageStructure = ["admin", "team"];
     private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageUsers = ["admin"];
+    private static readonly string[] ViewEscalations = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner"];
 
     // EditGroup: the team and administrators, or the group's current chair or vice-chair. qe.chair chairs
     // Quality and Effectiveness; council.partner (the council's DSP) has chaired the board since April 2024.
@@ -93,6 +94,9 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/meetings/{meeting}/minutes/revisions", Everyone),
         ("/meetings/{meeting}/minutes/print", Everyone),
         ("/meetings/{meeting}/minutes.pdf", Everyone),
+        ("/escalations/analysis", ViewEscalations),
+        ("/escalations/analysis?year=2023-24", ViewEscalations),
+        ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>

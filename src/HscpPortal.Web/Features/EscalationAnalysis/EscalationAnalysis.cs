@@ -16,7 +16,7 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
 
     /// <summary>The tables a page or an export can ask for, by the name used in the export's query string.</summary>
     public static readonly IReadOnlyList<string> TableNames =
-        ["byYear", "status", "byRaisingAgency", "byRaisingSector", "byReceivingAgency", "stages", "workingDays", "drift", "driftCases", "byCategory"];
+        ["byYear", "status", "byRaisingAgency", "byRaisingSector", "byReceivingAgency", "stages", "moves", "workingDays", "drift", "driftCases", "byCategory"];
 
     /// <summary>Reporting years that have escalations, oldest first, from the raised dates grouped by month.</summary>
     public async Task<IReadOnlyList<(ReportingYear Year, int Count)>> YearsAsync(CancellationToken ct)
@@ -193,6 +193,7 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
         };
 
         model.Charts["stages"] = StagesChart(crossTab.Select(c => (c.Reached, c.ResolvedAt, c.Count)).ToList(), y);
+        model.Charts["moves"] = Moves(stages, y);
         model.Charts["workingDays"] = WorkingDays(stages, y);
         model.Charts["drift"] = DriftChart(driftCases, y);
 
@@ -273,6 +274,30 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
         };
     }
 
+    // Why escalations climbed: each stage after the first was reached either because the difference remained
+    // or because the responding agency did not answer in time (drift and delay).
+    private ChartModel Moves(List<EscalationStage> stages, string y)
+    {
+        var stageNumbers = Enumerable.Range(2, Math.Max(1, Math.Max(protocol.StageCount, stages.Select(s => s.Stage).DefaultIfEmpty(1).Max()) - 1)).ToList();
+        double Count(int stage, StageMoveReason reason) => stages.Count(s => s.Stage == stage && s.Reason == reason);
+        return new ChartModel
+        {
+            Id = "moves",
+            Title = $"Why escalations moved up to each stage, {y}",
+            Kind = ChartKind.StackedBar,
+            CategoryHeader = "Moved up to",
+            ValueLabel = "Escalations",
+            Categories = stageNumbers.Select(s => $"Stage {s}").ToList(),
+            Series =
+            [
+                new("The difference remained", stageNumbers.Select(s => Count(s, StageMoveReason.StillDisagree)).ToList()),
+                new("No timely response", stageNumbers.Select(s => Count(s, StageMoveReason.NoTimelyResponse)).ToList()),
+            ],
+            ShowTotals = true,
+            Wide = true,
+        };
+    }
+
     private ChartModel WorkingDays(List<EscalationStage> stages, string y)
     {
         var stageNumbers = Enumerable.Range(1, Math.Max(protocol.StageCount, stages.Select(s => s.Stage).DefaultIfEmpty(1).Max())).ToList();
@@ -289,6 +314,7 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
             Decimals = 1,
             Wide = true,
             Categories = stageNumbers.Select(protocol.Describe).ToList(),
+            AxisLabels = stageNumbers.Select(s => $"Stage {s}").ToList(),
             Series =
             [
                 new("Escalations at this stage", stageNumbers.Select(s => (double)Days(s).Count).ToList()) { TableOnly = true, Decimals = 0 },

@@ -46,6 +46,9 @@ public sealed class ChartModel
 
     public required IReadOnlyList<ChartSeries> Series { get; init; }
 
+    /// <summary>Shorter category names for the chart's axis ("Stage 2"), when the table's are long; same order.</summary>
+    public IReadOnlyList<string>? AxisLabels { get; init; }
+
     /// <summary>The header of the table's first column: "Raising agency".</summary>
     public string CategoryHeader { get; init; } = "Category";
 

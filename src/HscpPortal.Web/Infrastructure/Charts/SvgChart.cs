@@ -161,7 +161,7 @@ public static partial class SvgChart
             .Select(c => (double)(horizontal ? model.Categories.Count - 1 - c : c)).ToArray();
         var categoryAxis = horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         var valueAxis = horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
-        categoryAxis.TickGenerator = new NumericManual(positions, model.Categories.ToArray());
+        categoryAxis.TickGenerator = new NumericManual(positions, Labels(model, horizontal).ToArray());
         categoryAxis.MajorTickStyle.Length = 0;
         valueAxis.TickGenerator = new NumericAutomatic { IntegerTicksOnly = model.Decimals == 0 };
         if (horizontal)
@@ -199,12 +199,29 @@ public static partial class SvgChart
             line.MarkerShape = MarkerShape.FilledCircle;
         }
 
-        plot.Axes.Bottom.TickGenerator = new NumericManual(xs, model.Categories.ToArray());
+        plot.Axes.Bottom.TickGenerator = new NumericManual(xs, Labels(model, horizontal: false).ToArray());
         plot.Axes.Left.TickGenerator = new NumericAutomatic { IntegerTicksOnly = model.Decimals == 0 };
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         var max = plotted.Count == 0 || model.Categories.Count == 0 ? 1 : plotted.Max(s => s.Values.DefaultIfEmpty(0).Max());
         plot.Axes.SetLimits(-0.4, Math.Max(0.4, model.Categories.Count - 0.6), 0, Math.Max(1, max) * 1.15);
     }
+
+    /// <summary>
+    /// Axis labels that fit: under vertical bars each label has its category's share of the width, so a longer
+    /// one is cut short with an ellipsis (the table beside the chart has it in full).
+    /// </summary>
+    public static IEnumerable<string> Labels(ChartModel model, bool horizontal)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var labels = model.AxisLabels is { } axis && axis.Count == model.Categories.Count ? axis : model.Categories;
+        var maxChars = horizontal
+            ? 60
+            : Math.Max(4, (int)((model.Wide ? FullWidth : TwoThirdsWidth) - 60) / Math.Max(1, model.Categories.Count) / AverageCharWidth);
+        return labels.Select(l => l.Length <= maxChars ? l : l[..(maxChars - 1)].TrimEnd() + "\u2026");
+    }
+
+    // Roughly the advance of an average character of Arial at 14px, to decide when a label must be cut.
+    private const int AverageCharWidth = 8;
 
     /// <summary>Turns ScottPlot's SVG document into an element for inline use (see the remarks on this class).</summary>
     private static string Tidy(string svg, ChartModel model, int width, int height)
