@@ -110,6 +110,9 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/escalations/{escalation}/resolve", ManageEscalations),
         ("/escalations/{escalation}/reopen", ManageEscalations),
         ("/audit/Escalation/{escalation}", ViewEscalations),
+        ("/escalations/analysis", ViewEscalations),
+        ("/escalations/analysis?year=2023-24", ViewEscalations),
+        ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>

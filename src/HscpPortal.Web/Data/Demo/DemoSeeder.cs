@@ -11,6 +11,7 @@ public sealed class DemoSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
+    EscalationProtocol protocol,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Partnership-Demo-2026";
@@ -28,6 +29,7 @@ public sealed class DemoSeeder(
         var people = await DemoStructure.SeedAsync(db, cancellationToken);
         await DemoMeetings.SeedAsync(db, cancellationToken);
         await DemoActions.SeedAsync(db, UkTime.Today(clock), cancellationToken);
+        await DemoEscalations.SeedAsync(db, protocol, cancellationToken);
         await AddUserAsync("admin", "Portal administrator", [Roles.Administrator], people.Admin);
         await AddUserAsync("team", people.PartnershipManager.FullName, [Roles.PartnershipTeam], people.PartnershipManager);
         await AddUserAsync("scrutineer", people.Scrutineer.FullName, [Roles.Scrutineer], people.Scrutineer);
