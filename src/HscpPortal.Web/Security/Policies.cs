@@ -14,6 +14,9 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string EditGroup = nameof(EditGroup);
 
+    /// <summary>Resource-based on an ActionItem: its owner, or whoever may edit its group.</summary>
+    public const string UpdateAction = nameof(UpdateAction);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -21,6 +24,7 @@ public static class Policies
         options.AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(EditGroup, p => p.AddRequirements(new ChairOfGroupRequirement()));
+        options.AddPolicy(UpdateAction, p => p.AddRequirements(new OwnerOfActionRequirement()));
     }
 }
 
@@ -39,22 +43,26 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
             return;
         }
 
-        var userId = context.User.UserId();
+        if (await IsChairAsync(db, context.User, resource.Id, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+
+    /// <summary>Whether the user holds the chair or vice-chair seat of the group today (roles aside).</summary>
+    public static async Task<bool> IsChairAsync(PortalDbContext db, System.Security.Claims.ClaimsPrincipal user, int groupId, DateOnly today)
+    {
+        var userId = user.UserId();
         if (userId is null)
         {
-            return;
+            return false;
         }
 
-        var today = UkTime.Today(clock);
-        var chairs = await db.GroupMemberships
-            .Where(m => m.GroupId == resource.Id && m.ArchivedAt == null
+        return await db.GroupMemberships
+            .Where(m => m.GroupId == groupId && m.ArchivedAt == null
                 && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
                 && m.From <= today && (m.To == null || m.To >= today)
                 && m.Person!.UserId == userId)
             .AnyAsync();
-        if (chairs)
-        {
-            context.Succeed(requirement);
-        }
     }
 }
