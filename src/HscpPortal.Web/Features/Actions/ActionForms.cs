@@ -101,6 +101,8 @@ public sealed class NewActionForm : IActionFields
 
     ActionSource? IActionFields.SourceChosen => Source;
     int? IActionFields.LinkedPriorityId => null;
+    int? IActionFields.LinkedOwnerPersonId => null;
+    int? IActionFields.LinkedOwnerOrganisationId => null;
 
     public DateOnly Today { get; set; }
     public IReadOnlyList<SelectListItem> Groups { get; set; } = [];
@@ -148,6 +150,8 @@ public sealed class ActionEditForm : IActionFields
 
     public ActionSource Source { get; set; }
     public int? LinkedPriorityId { get; set; }
+    public int? LinkedOwnerPersonId { get; set; }
+    public int? LinkedOwnerOrganisationId { get; set; }
     ActionSource? IActionFields.SourceChosen => Source;
     public ActionHeader? Action { get; set; }
     public IReadOnlyList<SelectListItem> Priorities { get; set; } = [];
@@ -158,7 +162,7 @@ public sealed class ActionEditForm : IActionFields
     {
         Id = a.Id, Version = a.Version, Title = a.Title, Description = a.Description, OwnerPersonId = a.OwnerPersonId,
         OwnerOrganisationId = a.OwnerOrganisationId, PriorityId = a.PriorityId, SourceReference = a.SourceReference,
-        Source = a.Source, LinkedPriorityId = a.PriorityId,
+        Source = a.Source, LinkedPriorityId = a.PriorityId, LinkedOwnerPersonId = a.OwnerPersonId, LinkedOwnerOrganisationId = a.OwnerOrganisationId,
     };
 
     public void ApplyTo(ActionItem a)
@@ -193,6 +197,10 @@ public interface IActionFields
 
     /// <summary>The priority the record already points at, still valid if since archived.</summary>
     int? LinkedPriorityId { get; }
+
+    /// <summary>The owner and agency the record already points at, still valid if since archived.</summary>
+    int? LinkedOwnerPersonId { get; }
+    int? LinkedOwnerOrganisationId { get; }
 }
 
 public sealed class ActionFieldsValidator : AbstractValidator<IActionFields>
@@ -203,10 +211,10 @@ public sealed class ActionFieldsValidator : AbstractValidator<IActionFields>
             .MaximumLength(500).WithMessage("The action must be 500 characters or fewer");
         RuleFor(f => f.Description).MaximumLength(8000).WithMessage("The description must be 8,000 characters or fewer");
         RuleFor(f => f.OwnerPersonId).NotNull().WithMessage("Select who owns the action")
-            .MustAsync(async (id, ct) => id is null || await db.People.AnyAsync(p => p.Id == id && p.ArchivedAt == null, ct))
+            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedOwnerPersonId || await db.People.AnyAsync(p => p.Id == id && p.ArchivedAt == null, ct))
             .WithMessage("Select who owns the action");
         RuleFor(f => f.OwnerOrganisationId)
-            .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id && o.ArchivedAt == null, ct))
+            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedOwnerOrganisationId || await db.Organisations.AnyAsync(o => o.Id == id && o.ArchivedAt == null, ct))
             .WithMessage("Select the agency that owns the action");
         RuleFor(f => f.PriorityId).NotNull().When(f => f.SourceChosen == ActionSource.BusinessPlan)
             .WithMessage("Select the business plan priority the action delivers");

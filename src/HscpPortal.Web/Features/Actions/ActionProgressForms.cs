@@ -49,6 +49,9 @@ public sealed class ProgressFormValidator : AbstractValidator<ProgressForm>
         RuleFor(f => f.Action).Must(a => a is null || a.IsOpen)
             .WithMessage("This action is no longer open. Reopen it before recording progress")
             .OverridePropertyName("");
+        RuleFor(f => f.Action).Must(a => a is null || !a.Archived)
+            .WithMessage("This action is archived. Restore it before recording progress")
+            .OverridePropertyName("");
     }
 }
 
@@ -70,6 +73,9 @@ public sealed class SignOffRequestFormValidator : AbstractValidator<SignOffReque
             .MaximumLength(7000).WithMessage("The evidence must be 7,000 characters or fewer");
         RuleFor(f => f.Action).Must(a => a is null || a.IsOpen)
             .WithMessage("This action is no longer open, so there is nothing to sign off")
+            .OverridePropertyName("");
+        RuleFor(f => f.Action).Must(a => a is null || !a.Archived)
+            .WithMessage("This action is archived. Restore it before asking for sign-off")
             .OverridePropertyName("");
     }
 }

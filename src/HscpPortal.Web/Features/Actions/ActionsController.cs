@@ -252,6 +252,8 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
         form.Id = id;
         form.Source = action.Source;
         form.LinkedPriorityId = action.PriorityId;
+        form.LinkedOwnerPersonId = action.OwnerPersonId;
+        form.LinkedOwnerOrganisationId = action.OwnerOrganisationId;
         if (form.OwnerOrganisationId is null && form.OwnerPersonId is { } personId)
         {
             form.OwnerOrganisationId = await db.People.Where(p => p.Id == personId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(ct);
@@ -331,8 +333,8 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
     {
         form.Action = await db.ActionHeaderAsync(form.Id, ct);
         form.Priorities = await db.PriorityOptionsAsync(ct, form.LinkedPriorityId);
-        form.People = await db.PersonOptionsAsync(ct, form.OwnerPersonId);
-        form.Organisations = await db.OrganisationOptionsAsync(ct, form.OwnerOrganisationId);
+        form.People = await db.PersonOptionsAsync(ct, form.LinkedOwnerPersonId);
+        form.Organisations = await db.OrganisationOptionsAsync(ct, form.LinkedOwnerOrganisationId);
         return form;
     }
 
