@@ -93,6 +93,7 @@ builder.Services.AddAuthorization(o =>
     Policies.Configure(o);
 });
 builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
 
 builder.Services
     .AddControllersWithViews(o =>

@@ -28,6 +28,9 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private static readonly string[] EditQualityAndEffectiveness = ["admin", "team", "qe.chair"];
     private static readonly string[] EditBoard = ["admin", "team", "council.partner"];
 
+    // UpdateAction on the Q&E action below: those who edit Q&E, and its owner Ian Fairbairn (police.partner).
+    private static readonly string[] UpdateQualityAction = ["admin", "team", "qe.chair", "police.partner"];
+
     /// <summary>Each page with the users who may open it. Placeholders in braces are filled from the demo data.</summary>
     private static readonly (string Url, string[] Allowed)[] Pages =
     [
@@ -69,6 +72,16 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/meetings/{qeMeeting}/actions/new", EditQualityAndEffectiveness),
         ("/meetings/{boardMeeting}/actions/new", EditBoard),
         ("/actions/{action}", Everyone),
+        ("/actions/{action}/update", UpdateQualityAction),
+        ("/actions/{action}/request-sign-off", UpdateQualityAction),
+        ("/actions/{action}/sign-off", EditQualityAndEffectiveness),
+        ("/actions/{action}/return-sign-off", EditQualityAndEffectiveness),
+        ("/actions/{action}/cancel", EditQualityAndEffectiveness),
+        ("/actions/{action}/close", EditQualityAndEffectiveness),
+        ("/actions/{action}/reopen", EditQualityAndEffectiveness),
+        ("/actions/{action}/edit", EditQualityAndEffectiveness),
+        ("/actions/new?groupId={qe}", EditQualityAndEffectiveness),
+        ("/actions/mine", Everyone),
         ("/account", Everyone),
         ("/account/change-password", Everyone),
         ("/account/two-factor", Everyone),

@@ -16,6 +16,9 @@ public static class Policies
     public const string ViewEscalations = nameof(ViewEscalations);
     public const string ManageEscalations = nameof(ManageEscalations);
 
+    /// <summary>Resource-based on an ActionItem: its owner, or whoever may edit its group.</summary>
+    public const string UpdateAction = nameof(UpdateAction);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -30,6 +33,7 @@ public static class Policies
         // reviews escalations; the board's chair is a partner). Only the team keeps the log.
         options.AddPolicy(ViewEscalations, p => p.AddRequirements(new EscalationReaderRequirement()));
         options.AddPolicy(ManageEscalations, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(UpdateAction, p => p.AddRequirements(new OwnerOfActionRequirement()));
     }
 }
 
@@ -48,23 +52,27 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
             return;
         }
 
-        var userId = context.User.UserId();
+        if (await IsChairAsync(db, context.User, resource.Id, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+
+    /// <summary>Whether the user holds the chair or vice-chair seat of the group today (roles aside).</summary>
+    public static async Task<bool> IsChairAsync(PortalDbContext db, System.Security.Claims.ClaimsPrincipal user, int groupId, DateOnly today)
+    {
+        var userId = user.UserId();
         if (userId is null)
         {
-            return;
+            return false;
         }
 
-        var today = UkTime.Today(clock);
-        var chairs = await db.GroupMemberships
-            .Where(m => m.GroupId == resource.Id && m.ArchivedAt == null
+        return await db.GroupMemberships
+            .Where(m => m.GroupId == groupId && m.ArchivedAt == null
                 && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
                 && m.From <= today && (m.To == null || m.To >= today)
                 && m.Person!.UserId == userId)
             .AnyAsync();
-        if (chairs)
-        {
-            context.Succeed(requirement);
-        }
     }
 }
 
