@@ -87,6 +87,10 @@ public partial class BankHolidayAdminTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(2, audit.Count(e => e.Action == AuditAction.Created));
         Assert.Contains(audit, e => e.Action == AuditAction.Updated && e.Changes.Contains("renamed for the test", StringComparison.Ordinal));
 
+        var history = await client.GetAsync($"/audit/BankHoliday/{audit[0].EntityId}");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Contains("admin@demo.hscp.example", (await history.ReadDocumentAsync()).Body!.TextContent, StringComparison.Ordinal);
+
         // The same file again changes nothing.
         var again = await UploadAsync(client, Feed(("2029-12-25", "Christmas Day")));
         Assert.Equal($"{Url}?added=0&updated=0", again.Headers.Location!.OriginalString);
@@ -116,6 +120,17 @@ public partial class BankHolidayAdminTests(PortalFactory factory) : IClassFixtur
         var response = await UploadAsync(client, null, bytes: Encoding.UTF8.GetBytes(new string(' ', 1024 * 1024 + 1)));
 
         await response.AssertErrorsAsync("The file must be smaller than 1 MB: GOV.UK’s bank-holidays.json is about 20 KB");
+    }
+
+    [Fact]
+    public async Task Upload_RequestOverTheFormLimit_IsABadRequestNotAnError()
+    {
+        var client = await factory.ClientAsync("team");
+
+        var response = await UploadAsync(client, null, bytes: new byte[5 * 1024 * 1024]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Page not found", (await response.ReadDocumentAsync()).Title, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -83,8 +83,10 @@ public sealed class AuditController(PortalDbContext db) : Controller
 /// <summary>Where each audited record type lives in the portal, for links from its history.</summary>
 public static class RecordLinks
 {
+    // Bank holidays are reference data written to the trail by hand when an administrator loads a feed.
     public static IReadOnlyList<string> AuditedTypes(PortalDbContext db) =>
-        db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name).Order().ToList();
+        db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name)
+            .Append(nameof(BankHoliday)).Order().ToList();
 
     public static string? Url(string type, int id) => type switch
     {
@@ -94,6 +96,7 @@ public static class RecordLinks
         nameof(PartnerRepresentative) => $"/representation/{id}/edit",
         nameof(Decision) => $"/decisions/{id}",
         nameof(ActionItem) => $"/actions/{id}",
+        nameof(BankHoliday) => "/admin/bank-holidays",
         _ => null,
     };
 
@@ -106,6 +109,7 @@ public static class RecordLinks
         nameof(PartnerRepresentative) => "Partner appointment",
         nameof(Decision) => "Decision",
         nameof(ActionItem) => "Action",
+        nameof(BankHoliday) => "Bank holiday",
         _ => type,
     };
 }
