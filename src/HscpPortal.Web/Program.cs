@@ -120,6 +120,10 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database"
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
+builder.Services.Configure<HscpPortal.Web.Features.Reminders.ReminderOptions>(builder.Configuration.GetSection(HscpPortal.Web.Features.Reminders.ReminderOptions.Section));
+builder.Services.AddSingleton<HscpPortal.Web.Features.Reminders.UnsubscribeTokens>();
+builder.Services.AddScoped<HscpPortal.Web.Features.Reminders.ReminderService>();
+builder.Services.AddHostedService<HscpPortal.Web.Features.Reminders.ReminderScheduler>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<HscpPortal.Web.Infrastructure.BankHolidays.BankHolidayCalendar>();
 builder.Services.AddScoped<PaperStore>();

@@ -26,6 +26,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Browser journeys never wait for the morning's reminders; the sender would only add mail and noise.
+        builder.UseSetting("Reminders:Enabled", "false");
     }
 
     public async Task InitializeAsync()

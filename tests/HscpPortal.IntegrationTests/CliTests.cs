@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
 using HscpPortal.Web.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +80,36 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Choose a password that is harder to guess", run.Error, StringComparison.Ordinal);
         Assert.False(Query(db => db.Users.Any(u => u.Email == "weak.admin@example.org")));
+    }
+
+    [Fact]
+    public async Task SendReminders_OverdueAction_WritesThatDaysDigestOnceAsAnEmlInThePickupFolder()
+    {
+        Assert.Equal(0, (await RunAsync(null, "seed-demo")).ExitCode);
+        var title = $"Overdue CLI action {Guid.NewGuid():N}";
+        var email = Query(db =>
+        {
+            var owner = db.People.First(p => p.Email != null && !p.DailyDigestOptOut && p.ArchivedAt == null);
+            db.Actions.Add(new ActionItem
+            {
+                Title = title, GroupId = db.Groups.First().Id, OwnerPersonId = owner.Id, OwnerOrganisationId = owner.OrganisationId,
+                DueDate = new DateOnly(2031, 6, 2), Status = ActionStatus.OnTrack, Source = ActionSource.BusinessPlan,
+            });
+            db.SaveChanges();
+            return owner.Email!;
+        });
+
+        var first = await RunAsync(null, "send-reminders", "--date", "2031-06-04");
+        var second = await RunAsync(null, "send-reminders", "--date", "2031-06-04");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Daily digest for 2031-06-04:", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Daily digest for 2031-06-04: already sent", second.Output, StringComparison.Ordinal);
+        var mail = Directory.GetFiles(Path.Combine(dataDirectory, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(a => a.Address == email) && m.TextBody is not null && m.TextBody.Contains(title, StringComparison.Ordinal))
+            .ToList();
+        Assert.Single(mail);
+        Assert.Equal(2, (await RunAsync(null, "send-reminders", "--date", "4 June 2031")).ExitCode);
     }
 
     public void Dispose()

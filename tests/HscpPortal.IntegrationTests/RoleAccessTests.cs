@@ -59,6 +59,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/representation/{appointment}/edit", ManageStructure),
         ("/audit", ViewAuditTrail),
         ("/audit/Organisation/{org}", Everyone),
+        ("/admin/bank-holidays", ManageStructure),
         ("/users", ManageUsers),
         ("/users/new", ManageUsers),
         ("/users/{user}", ManageUsers),
@@ -143,6 +144,10 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
 
         // Calendar apps cannot sign in; the feed answers only to the group's secret token (CalendarTests).
         "groups/{id:int}/calendar.ics",
+
+        // The unsubscribe link in reminder emails must work from the email without signing in; it answers only to a
+        // data-protected token naming the person, and the GET only asks (ReminderTests).
+        "reminders/unsubscribe",
     };
 
     public static TheoryData<string, string, bool> Matrix()

@@ -1,5 +1,8 @@
+using System.Globalization;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Reminders;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,11 +10,12 @@ namespace HscpPortal.Web.Infrastructure;
 
 /// <summary>
 /// Verbs of the same executable, run against the configured database without starting the web server:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin --email E [--name N]</c>.
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin --email E [--name N]</c>,
+/// <c>send-reminders [--date yyyy-MM-dd]</c>.
 /// </summary>
 public static class Cli
 {
-    public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "create-admin"];
+    public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "create-admin", "send-reminders"];
 
     public sealed record Invocation(string Verb, IReadOnlyDictionary<string, string> Options);
 
@@ -67,6 +71,8 @@ public static class Cli
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(services, invocation);
+                case "send-reminders":
+                    return await SendRemindersAsync(services, invocation);
                 default:
                     Console.Error.WriteLine($"Unknown verb {invocation.Verb}.");
                     return 2;
@@ -77,6 +83,33 @@ public static class Cli
             Console.Error.WriteLine($"{invocation.Verb} failed: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Sends the daily digest and the weekly summary for one day (today by default), whatever the schedule says:
+    /// an operator's explicit request. Like the background sender it claims the day's runs, so it never sends a
+    /// second digest for a day already sent.
+    /// </summary>
+    private static async Task<int> SendRemindersAsync(IServiceProvider services, Invocation invocation)
+    {
+        var date = UkTime.Today(services.GetRequiredService<TimeProvider>());
+        if (invocation.Options.TryGetValue("date", out var text)
+            && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            Console.Error.WriteLine("Usage: send-reminders [--date yyyy-MM-dd]");
+            return 2;
+        }
+
+        var reminders = services.GetRequiredService<ReminderService>();
+        foreach (var result in new[] { await reminders.SendDailyDigestAsync(date), await reminders.SendWeeklySummaryAsync(date) })
+        {
+            var what = result.Kind == ReminderKind.DailyDigest ? "Daily digest" : "Weekly summary";
+            Console.WriteLine(result.Outcome == ReminderOutcome.AlreadyClaimed
+                ? $"{what} for {date:yyyy-MM-dd}: already sent or being sent by another instance; nothing sent."
+                : $"{what} for {date:yyyy-MM-dd}: {result.Sent} sent, {result.Skipped} already sent, {result.Failed} failed.");
+        }
+
+        return 0;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, Invocation invocation)

@@ -13,6 +13,12 @@ public sealed class PortalOptions
     public string DataDirectory { get; set; } = "App_Data";
 
     public string ContactEmail { get; set; } = "partnership@example.org";
+
+    /// <summary>
+    /// The portal's public address, for links in emails sent outside a request (reminders). Set it to the address
+    /// users type, such as https://portal.example.org.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5080";
 }
 
 public sealed class DatabaseOptions

@@ -28,6 +28,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests send reminders by calling ReminderService with an explicit date, never from the background loop.
+        builder.UseSetting("Reminders:Enabled", "false");
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

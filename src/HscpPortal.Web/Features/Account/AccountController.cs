@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using FluentValidation;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Infrastructure.Govuk;
@@ -242,7 +243,8 @@ public sealed class AccountController(
         }
 
         var roles = await users.GetRolesAsync(user);
-        var person = await db.People.AsNoTracking().Where(p => p.UserId == user.Id).Select(p => new { p.Id, p.FullName }).FirstOrDefaultAsync();
+        var person = await db.People.AsNoTracking().Where(p => p.UserId == user.Id)
+            .Select(p => new { p.Id, p.FullName, p.DailyDigestOptOut, p.WeeklySummaryOptOut, p.Version }).FirstOrDefaultAsync();
         return View(new AccountSummary
         {
             Email = user.Email ?? "",
@@ -253,7 +255,34 @@ public sealed class AccountController(
             RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
             PersonId = person?.Id,
             PersonName = person?.FullName,
+            Reminders = person is null ? null : new ReminderPreferencesForm
+            {
+                DailyDigest = !person.DailyDigestOptOut,
+                WeeklySummary = !person.WeeklySummaryOptOut,
+                Version = person.Version,
+            },
         });
+    }
+
+    /// <summary>The signed-in person's own email reminders; the change is audited like any edit to their record.</summary>
+    [HttpPost("reminders")]
+    public async Task<IActionResult> Reminders([Bind(Prefix = nameof(AccountSummary.Reminders))] ReminderPreferencesForm form, CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        var person = await db.People.FirstOrDefaultAsync(p => p.UserId == userId, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        person.DailyDigestOptOut = !form.DailyDigest;
+        person.WeeklySummaryOptOut = !form.WeeklySummary;
+        if (!await db.SaveEditAsync(person, form.Version, ModelState, ct))
+        {
+            return Redirect("/account?notice=stale");
+        }
+
+        return Redirect("/account?notice=saved");
     }
 
     [HttpGet("change-password")]

@@ -130,4 +130,14 @@ public sealed class AccountSummary
     public int RecoveryCodesLeft { get; init; }
     public string? PersonName { get; init; }
     public int? PersonId { get; init; }
+
+    /// <summary>Null when the account has no person record: reminders go to people, not accounts.</summary>
+    public ReminderPreferencesForm? Reminders { get; init; }
+}
+
+public sealed class ReminderPreferencesForm
+{
+    public bool DailyDigest { get; set; }
+    public bool WeeklySummary { get; set; }
+    public Guid Version { get; set; }
 }

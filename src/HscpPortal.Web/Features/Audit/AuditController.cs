@@ -90,8 +90,10 @@ public sealed class AuditController(PortalDbContext db, IAuthorizationService au
 /// <summary>Where each audited record type lives in the portal, for links from its history.</summary>
 public static class RecordLinks
 {
+    // Bank holidays are reference data written to the trail by hand when an administrator loads a feed.
     public static IReadOnlyList<string> AuditedTypes(PortalDbContext db) =>
-        db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name).Order().ToList();
+        db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name)
+            .Append(nameof(BankHoliday)).Order().ToList();
 
     public static string? Url(string type, int id) => type switch
     {
@@ -102,6 +104,7 @@ public static class RecordLinks
         nameof(Decision) => $"/decisions/{id}",
         nameof(ActionItem) => $"/actions/{id}",
         nameof(Escalation) => $"/escalations/{id}",
+        nameof(BankHoliday) => "/admin/bank-holidays",
         _ => null,
     };
 
@@ -116,6 +119,7 @@ public static class RecordLinks
         nameof(ActionItem) => "Action",
         nameof(Escalation) => "Escalation",
         nameof(EscalationStage) => "Escalation stage",
+        nameof(BankHoliday) => "Bank holiday",
         _ => type,
     };
 }

@@ -12,6 +12,14 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     [Route("{code:int}")]
     public IActionResult Show(int code)
     {
+        // Re-executing a POST whose form cannot be read (larger than the form limit) fails model binding, which
+        // would leave the code 0 and show "Page not found": take it from the route instead.
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var routed) ? routed : 404;
+        }
+
         // The code comes from the URL: anything that is not an HTTP error status is a page that does not exist.
         if (code is < 400 or > 599)
         {

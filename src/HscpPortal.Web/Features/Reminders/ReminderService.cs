@@ -1,0 +1,302 @@
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.BankHolidays;
+using HscpPortal.Web.Infrastructure.Email;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HscpPortal.Web.Features.Reminders;
+
+/// <summary>
+/// Sends the daily digest to action owners and the weekly summary to chairs, at most once per kind, day and person
+/// however many instances run:
+/// <list type="number">
+/// <item>the run is claimed by inserting its (kind, day) row; the unique index lets only one instance in, and a
+/// claim not completed within the lease is taken over through the row's concurrency token;</item>
+/// <item>each email is recorded as a (kind, day, person) delivery, in its own save, before it is sent; if another
+/// runner recorded it first, it is skipped.</item>
+/// </list>
+/// A send that fails removes its delivery and leaves the run open, so the run is retried after the lease.
+/// </summary>
+public sealed class ReminderService(
+    PortalDbContext db,
+    BankHolidayCalendar bankHolidays,
+    IEmailSender email,
+    ViewRenderer renderer,
+    UnsubscribeTokens tokens,
+    IOptions<PortalOptions> portal,
+    IOptions<ReminderOptions> options,
+    TimeProvider clock,
+    ILogger<ReminderService> logger)
+{
+    private readonly string runner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Sends what the schedule says is due now (UK time): the background sender's tick.</summary>
+    public async Task<IReadOnlyList<ReminderRunResult>> RunDueAsync(CancellationToken ct = default)
+    {
+        var now = UkTime.Now(clock);
+        var today = DateOnly.FromDateTime(now);
+        var settings = options.Value;
+        var results = new List<ReminderRunResult>();
+        if (!ReminderSchedule.IsTimeToSend(now, settings.DailyAt))
+        {
+            return results;
+        }
+
+        var calendar = await bankHolidays.GetAsync(ct);
+        if (ReminderSchedule.IsDigestDay(today, calendar) && !await IsSettledAsync(ReminderKind.DailyDigest, today, ct))
+        {
+            results.Add(await SendDailyDigestAsync(today, ct));
+        }
+
+        if (ReminderSchedule.IsSummaryDay(today, settings.WeeklyOn, calendar) && !await IsSettledAsync(ReminderKind.WeeklySummary, today, ct))
+        {
+            results.Add(await SendWeeklySummaryAsync(today, ct));
+        }
+
+        return results;
+    }
+
+    public Task<ReminderRunResult> SendDailyDigestAsync(DateOnly date, CancellationToken ct = default) =>
+        RunAsync(ReminderKind.DailyDigest, date, DigestsAsync, ct);
+
+    public Task<ReminderRunResult> SendWeeklySummaryAsync(DateOnly date, CancellationToken ct = default) =>
+        RunAsync(ReminderKind.WeeklySummary, date, SummariesAsync, ct);
+
+    private sealed record Outgoing(int PersonId, string Email, int ItemCount, Func<Task<EmailMessage>> Render);
+
+    private async Task<ReminderRunResult> RunAsync(
+        ReminderKind kind, DateOnly date, Func<DateOnly, CancellationToken, Task<IReadOnlyList<Outgoing>>> build, CancellationToken ct)
+    {
+        var run = await ClaimAsync(kind, date, ct);
+        if (run is null)
+        {
+            logger.LogInformation("{Kind} for {Date} is claimed by another runner; nothing sent here", kind, date);
+            return new ReminderRunResult(kind, date, ReminderOutcome.AlreadyClaimed, 0, 0, 0);
+        }
+
+        var outgoing = await build(date, ct);
+        int sent = 0, skipped = 0, failed = 0;
+        foreach (var mail in outgoing)
+        {
+            var delivery = await RecordDeliveryAsync(kind, date, mail, ct);
+            if (delivery is null)
+            {
+                skipped++;
+                continue;
+            }
+
+            try
+            {
+                await email.SendAsync(await mail.Render(), ct);
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Person ids only: the log never carries names or addresses.
+                logger.LogError(ex, "{Kind} for {Date} to person {PersonId} failed; it will be retried after the lease", kind, date, mail.PersonId);
+                db.ReminderDeliveries.Remove(delivery);
+                await db.SaveChangesAsync(ct);
+                failed++;
+            }
+        }
+
+        run.Sent += sent;
+        run.CompletedAt = failed == 0 ? clock.GetUtcNow().UtcDateTime : null;
+        run.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another runner took the run over after our lease ran out; the deliveries still kept anyone from a second email.
+            logger.LogWarning("{Kind} for {Date} was taken over by another runner before this one finished", kind, date);
+        }
+
+        logger.LogInformation("{Kind} for {Date}: {Sent} sent, {Skipped} already sent, {Failed} failed", kind, date, sent, skipped, failed);
+        return new ReminderRunResult(kind, date, ReminderOutcome.Sent, sent, skipped, failed);
+    }
+
+    /// <summary>Whether the run is completed or held by a live claim, so a tick need not try to claim it.</summary>
+    private async Task<bool> IsSettledAsync(ReminderKind kind, DateOnly date, CancellationToken ct)
+    {
+        var leaseStart = clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.LeaseMinutes);
+        return await db.ReminderRuns.AsNoTracking()
+            .AnyAsync(r => r.Kind == kind && r.ForDate == date && (r.CompletedAt != null || r.ClaimedAt > leaseStart), ct);
+    }
+
+    private async Task<ReminderRun?> ClaimAsync(ReminderKind kind, DateOnly date, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.ReminderRuns.FirstOrDefaultAsync(r => r.Kind == kind && r.ForDate == date, ct);
+        if (existing is null)
+        {
+            var run = new ReminderRun { Kind = kind, ForDate = date, ClaimedAt = now, ClaimedBy = runner };
+            db.ReminderRuns.Add(run);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return run;
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+            {
+                db.Entry(run).State = EntityState.Detached;
+                return null;
+            }
+        }
+
+        if (existing.CompletedAt is not null || existing.ClaimedAt > now.AddMinutes(-options.Value.LeaseMinutes))
+        {
+            return null;
+        }
+
+        logger.LogWarning("{Kind} for {Date} claimed by {Runner} at {ClaimedAt} never completed; taking it over", kind, date, existing.ClaimedBy, existing.ClaimedAt);
+        existing.ClaimedAt = now;
+        existing.ClaimedBy = runner;
+        existing.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return existing;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(existing).State = EntityState.Detached;
+            return null;
+        }
+    }
+
+    private async Task<ReminderDelivery?> RecordDeliveryAsync(ReminderKind kind, DateOnly date, Outgoing mail, CancellationToken ct)
+    {
+        var delivery = new ReminderDelivery
+        {
+            Kind = kind, ForDate = date, PersonId = mail.PersonId, Email = mail.Email, ItemCount = mail.ItemCount,
+            SentAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ReminderDeliveries.Add(delivery);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return delivery;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            db.Entry(delivery).State = EntityState.Detached;
+            return null;
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        // Cannot insert duplicate key row (unique index) / violation of a unique constraint.
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    private async Task<IReadOnlyList<Outgoing>> DigestsAsync(DateOnly date, CancellationToken ct)
+    {
+        var overdue = await ActionRows(db.Actions.Where(ActionRag.Overdue(date)), date, ct);
+        var dueSoon = await ActionRows(db.Actions.Where(ActionRag.DueWithin(date, ActionRag.DueSoonDays)), date, ct);
+        var ownerIds = overdue.Concat(dueSoon).Select(a => a.OwnerPersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking()
+            .Where(p => ownerIds.Contains(p.Id) && p.ArchivedAt == null && p.Email != null && p.Email != "" && !p.DailyDigestOptOut)
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.FullName, Email = p.Email! })
+            .ToListAsync(ct);
+
+        return people.Select(p =>
+        {
+            var model = new DigestEmail(
+                p.FullName,
+                date,
+                overdue.Where(a => a.OwnerPersonId == p.Id).Select(a => a.Action).ToList(),
+                dueSoon.Where(a => a.OwnerPersonId == p.Id).Select(a => a.Action).ToList(),
+                Links(p.Id, ReminderKind.DailyDigest));
+            var subject = $"Your actions on {Format.Date(date)}: {model.Overdue.Count} overdue, {model.DueSoon.Count} due soon";
+            return new Outgoing(p.Id, p.Email, model.Count, () => RenderAsync(p.Email, subject, "Digest", model));
+        }).ToList();
+    }
+
+    private async Task<IReadOnlyList<Outgoing>> SummariesAsync(DateOnly date, CancellationToken ct)
+    {
+        var chairs = await db.GroupMemberships.AsNoTracking()
+            .Where(m => m.ArchivedAt == null && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
+                && m.From <= date && (m.To == null || m.To >= date)
+                && m.Group!.ArchivedAt == null && m.Group.Status == GroupStatus.Active
+                && m.Person!.ArchivedAt == null && m.Person.Email != null && m.Person.Email != "" && !m.Person.WeeklySummaryOptOut)
+            .Select(m => new { m.PersonId, m.Person!.FullName, Email = m.Person.Email!, m.GroupId, GroupName = m.Group!.Name })
+            .ToListAsync(ct);
+        var groupIds = chairs.Select(c => c.GroupId).Distinct().ToList();
+        var actions = await ActionRows(db.Actions.Where(a => groupIds.Contains(a.GroupId)), date, ct);
+
+        // Updates from the start of the UK day a week ago.
+        var since = TimeZoneInfo.ConvertTimeToUtc(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), UkTime.Zone);
+        var updates = await db.ActionUpdates.AsNoTracking()
+            .Where(u => groupIds.Contains(u.ActionItem!.GroupId) && u.ActionItem.ArchivedAt == null && u.At >= since)
+            .OrderByDescending(u => u.At)
+            .Select(u => new { u.ActionItem!.GroupId, u.ActionItemId, u.ActionItem.Title, u.At, u.ByName, u.StatusAfter, u.Note })
+            .ToListAsync(ct);
+
+        // The week runs to the day before the next week starts.
+        var weekEnds = date.AddDays(6 - (((int)date.DayOfWeek - (int)options.Value.WeeklyOn + 7) % 7));
+        var summaries = groupIds.ToDictionary(id => id, id =>
+        {
+            var mine = actions.Where(a => a.GroupId == id).Select(a => a.Action).ToList();
+            return new GroupSummary(
+                chairs.First(c => c.GroupId == id).GroupName,
+                Absolute($"/groups/{id}"),
+                mine.GroupBy(a => a.Rag).ToDictionary(g => g.Key, g => g.Count()),
+                mine.Where(a => ActionRag.IsOverdue(a.Status, a.DueDate, date)).ToList(),
+                mine.Where(a => ActionRag.IsOpen(a.Status) && a.DueDate >= date && a.DueDate <= weekEnds).ToList(),
+                updates.Where(u => u.GroupId == id)
+                    .Select(u => new RecentUpdate(u.Title, Absolute($"/actions/{u.ActionItemId}"), u.At, u.ByName, u.StatusAfter, u.Note))
+                    .ToList());
+        });
+
+        return chairs.GroupBy(c => c.PersonId).OrderBy(g => g.Key).Select(g =>
+        {
+            var person = g.First();
+            var groups = g.Select(c => c.GroupId).Distinct().Select(id => summaries[id]).Where(s => !s.IsEmpty).OrderBy(s => s.GroupName).ToList();
+            var model = new WeeklySummaryEmail(person.FullName, date, weekEnds, groups, Links(person.PersonId, ReminderKind.WeeklySummary));
+            var subject = $"Weekly action plan summary, {Format.Date(date)}" + (groups.Count == 1 ? $": {groups[0].GroupName}" : "");
+            return new Outgoing(person.PersonId, person.Email, groups.Sum(s => s.Counts.Values.Sum()), () => RenderAsync(person.Email, subject, "WeeklySummary", model));
+        })
+        .Where(o => o.ItemCount > 0)
+        .ToList();
+    }
+
+    private sealed record ActionRow(int GroupId, int OwnerPersonId, ReminderAction Action);
+
+    private async Task<List<ActionRow>> ActionRows(IQueryable<ActionItem> actions, DateOnly date, CancellationToken ct)
+    {
+        var rows = await actions.AsNoTracking()
+            .Where(a => a.ArchivedAt == null)
+            .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.Title, a.GroupId, GroupName = a.Group!.Name, a.OwnerPersonId, OwnerName = a.OwnerPerson!.FullName, a.DueDate, a.Status })
+            .ToListAsync(ct);
+        return rows.Select(a => new ActionRow(a.GroupId, a.OwnerPersonId, new ReminderAction(
+            a.Id, a.Title, a.GroupName, a.OwnerName, a.DueDate, a.Status, ActionRag.Of(a.Status, a.DueDate, date), Absolute($"/actions/{a.Id}"))))
+            .ToList();
+    }
+
+    private ReminderLinks Links(int personId, ReminderKind kind) => new(
+        portal.Value.Name,
+        Absolute("/actions/mine"),
+        Absolute("/account"),
+        Absolute($"/reminders/unsubscribe?token={Uri.EscapeDataString(tokens.Create(personId, kind))}"));
+
+    private string Absolute(string path) => portal.Value.PublicUrl.TrimEnd('/') + path;
+
+    private async Task<EmailMessage> RenderAsync<TModel>(string to, string subject, string view, TModel model)
+    {
+        var html = await renderer.RenderAsync($"/Features/Reminders/{view}Email.cshtml", model);
+        var text = await renderer.RenderAsync($"/Features/Reminders/{view}Text.cshtml", model);
+        return new EmailMessage(to, subject, text, html);
+    }
+}
