@@ -201,7 +201,7 @@ public class EscalationAnalysisTests(PortalFactory factory) : IClassFixture<Port
 
     [Theory]
     [InlineData("member", false)]
-    [InlineData("qe.chair", false)]
+    [InlineData("qe.chair", true)]
     [InlineData("scrutineer", true)]
     [InlineData("council.partner", true)]
     [InlineData("team", true)]

@@ -91,13 +91,13 @@ public class EscalationTests(PortalFactory factory) : IClassFixture<PortalFactor
     {
         var client = await factory.ClientAsync("team");
 
-        var first = await RecordAsync(client, Fields("2019-04-01"));
-        var second = await RecordAsync(client, Fields("2020-03-31"));
-        var nextYear = await RecordAsync(client, Fields("2020-04-01"));
+        var first = await RecordAsync(client, Fields("2016-04-01"));
+        var second = await RecordAsync(client, Fields("2017-03-31"));
+        var nextYear = await RecordAsync(client, Fields("2017-04-01"));
 
-        Assert.Equal("ESC-2019-001", Load(first).Reference);
-        Assert.Equal("ESC-2019-002", Load(second).Reference);
-        Assert.Equal("ESC-2020-001", Load(nextYear).Reference);
+        Assert.Equal("ESC-2016-001", Load(first).Reference);
+        Assert.Equal("ESC-2016-002", Load(second).Reference);
+        Assert.Equal("ESC-2017-001", Load(nextYear).Reference);
     }
 
     [Fact]
