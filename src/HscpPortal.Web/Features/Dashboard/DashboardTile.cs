@@ -52,8 +52,11 @@ public abstract class DashboardTile<TModel> : IDashboardTile
     async Task<object?> IDashboardTile.LoadAsync(TileContext context, CancellationToken ct) => await LoadAsync(context, ct);
 }
 
-/// <summary>A figure against the same figure a year earlier: "up 3 from 8 in 2022-23".</summary>
-public readonly record struct Trend(int Current, int Previous, ReportingYear PreviousYear, bool Percent = false)
+/// <summary>
+/// A figure against the same figure a year earlier: "up 3 from 8 in 2022-23". A rate over nothing (no meetings held,
+/// no actions due) is not 0%, so <paramref name="PreviousKnown"/> false says there is nothing to compare with.
+/// </summary>
+public readonly record struct Trend(int Current, int Previous, ReportingYear PreviousYear, bool Percent = false, bool PreviousKnown = true)
 {
     public int Change => Current - Previous;
 
@@ -61,6 +64,11 @@ public readonly record struct Trend(int Current, int Previous, ReportingYear Pre
     {
         get
         {
+            if (!PreviousKnown)
+            {
+                return $"no figures for {PreviousYear} to compare";
+            }
+
             var previous = Previous.ToString(CultureInfo.InvariantCulture) + (Percent ? "%" : "");
             var points = Percent ? (Math.Abs(Change) == 1 ? " point" : " points") : "";
             return Change == 0

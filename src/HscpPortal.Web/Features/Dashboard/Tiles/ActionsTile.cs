@@ -103,7 +103,7 @@ public sealed class ActionsTile : DashboardTile<ActionsModel>
             DueInYear = dueInYear,
             CompletedInYear = completed,
             CompletionRate = new Trend(
-                PartnerAttendance.Percent(completed, dueInYear), PartnerAttendance.Percent(completedBefore, dueBefore), context.PreviousYear, Percent: true),
+                PartnerAttendance.Percent(completed, dueInYear), PartnerAttendance.Percent(completedBefore, dueBefore), context.PreviousYear, Percent: true, PreviousKnown: dueBefore > 0),
             Oldest = oldest,
         };
     }
@@ -116,16 +116,15 @@ public sealed class ActionsTile : DashboardTile<ActionsModel>
         CategoryHeader = "Group",
         ValueLabel = "Actions",
         Wide = true,
-        ShowTotals = true,
+        // No total row: overdue actions are also open, so a sum across would count them twice; the headline
+        // above the chart gives the totals with their links.
         Categories = rows.Select(r => r.Name).ToList(),
         Series =
         [
             new ChartSeries("Open", rows.Select(r => (double)r.Open).ToList()),
             new ChartSeries("Overdue", rows.Select(r => (double)r.Overdue).ToList()),
         ],
-        Link = (c, s) => c < 0
-            ? (s == 1 ? OverdueFilter() : OpenFilter()).Url(Tracker)
-            : GroupUrl(rows[c].Id, overdue: s == 1),
-        LinkContext = (c, s) => (s == 1 ? " overdue" : " open") + (c < 0 ? " actions in all groups" : $" actions of {rows[c].Name}"),
+        Link = (c, s) => c < 0 || s < 0 ? null : GroupUrl(rows[c].Id, overdue: s == 1),
+        LinkContext = (c, s) => c < 0 || s < 0 ? "" : (s == 1 ? " overdue" : " open") + $" actions of {rows[c].Name}",
     };
 }

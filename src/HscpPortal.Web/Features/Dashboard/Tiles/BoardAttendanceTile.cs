@@ -36,8 +36,8 @@ public sealed class BoardAttendanceTile : DashboardTile<BoardAttendanceModel>
             var last = before.GetValueOrDefault(r.Stats.OrganisationId);
             return new BoardAttendanceRow(
                 r.Stats.OrganisationId, r.OrganisationName, r.Stats.Held, r.Stats.DspPercent, r.Stats.RepresentativePercent,
-                new Trend(r.Stats.DspPercent, last?.Stats.DspPercent ?? 0, context.PreviousYear, Percent: true),
-                new Trend(r.Stats.RepresentativePercent, last?.Stats.RepresentativePercent ?? 0, context.PreviousYear, Percent: true));
+                new Trend(r.Stats.DspPercent, last?.Stats.DspPercent ?? 0, context.PreviousYear, Percent: true, PreviousKnown: last is { Stats.Held: > 0 }),
+                new Trend(r.Stats.RepresentativePercent, last?.Stats.RepresentativePercent ?? 0, context.PreviousYear, Percent: true, PreviousKnown: last is { Stats.Held: > 0 }));
         }).ToList();
 
         return new BoardAttendanceModel

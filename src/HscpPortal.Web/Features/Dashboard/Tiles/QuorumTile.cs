@@ -43,6 +43,6 @@ public sealed class QuorumTile : DashboardTile<QuorumModel>
         var before = counts.Where(c => !c.Current).ToList();
         var rate = PartnerAttendance.Percent(rows.Sum(r => r.Quorate), rows.Sum(r => r.Held));
         var previousRate = PartnerAttendance.Percent(before.Sum(r => r.Quorate), before.Sum(r => r.Held));
-        return new QuorumModel { Year = year, Rows = rows, Rate = new Trend(rate, previousRate, context.PreviousYear, Percent: true) };
+        return new QuorumModel { Year = year, Rows = rows, Rate = new Trend(rate, previousRate, context.PreviousYear, Percent: true, PreviousKnown: before.Count > 0) };
     }
 }
