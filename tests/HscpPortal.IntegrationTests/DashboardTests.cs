@@ -221,4 +221,23 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         Assert.Null(page.QuerySelector("#tile-escalations"));
         Assert.NotNull(page.QuerySelector("#tile-actions"));
     }
+
+    [Fact]
+    public async Task Dashboard_Print_HidesTheYearFormAndDownloadLinks()
+    {
+        var page = await PageAsync();
+
+        Assert.Contains("app-print-hide", page.QuerySelector("form[action='/dashboard']")!.ClassName, StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll("a[download]"), a => Assert.NotNull(a.Closest(".app-print-hide")));
+        Assert.All(page.QuerySelectorAll(".app-dashboard-tile svg"), svg => Assert.NotNull(svg.GetAttribute("viewBox")));
+    }
+
+    [Fact]
+    public async Task MeetingsList_QuorateFilter_KeepsItsChoiceInTheForm()
+    {
+        var page = await (await factory.ClientAsync("scrutineer")).GetDocumentAsync("/meetings?year=2023-24&status=Held&quorate=false");
+
+        Assert.Equal("false", page.QuerySelector("#quorate option[selected]")!.GetAttribute("value"));
+        Assert.All(page.QuerySelectorAll("main table tbody tr"), row => Assert.DoesNotContain("Quorate", row.TextContent.Replace("Not quorate", "", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
 }
