@@ -240,4 +240,18 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         Assert.Equal("false", page.QuerySelector("#quorate option[selected]")!.GetAttribute("value"));
         Assert.All(page.QuerySelectorAll("main table tbody tr"), row => Assert.DoesNotContain("Quorate", row.TextContent.Replace("Not quorate", "", StringComparison.Ordinal), StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("scrutineer")]
+    [InlineData("team")]
+    public async Task Dashboard_Markup_HasUniqueIdsNoStyleAttributesAndLabelledTiles(string who)
+    {
+        var page = await PageAsync(who);
+
+        var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(page.QuerySelectorAll("[style], style, script:not([src])"));
+        Assert.Equal(5, page.QuerySelectorAll(".app-dashboard-tile").Length);
+        Assert.All(page.QuerySelectorAll(".app-dashboard-tile"), tile => Assert.NotNull(page.GetElementById(tile.GetAttribute("aria-labelledby")!)));
+    }
 }

@@ -29,7 +29,10 @@ public sealed class TileContext
 /// </summary>
 public interface IDashboardTile
 {
-    /// <summary>Unique on the page; used for the card's id and heading id.</summary>
+    /// <summary>
+    /// Unique on the page: the card is <c>tile-{Id}</c> and is labelled by the partial's heading, which must have the
+    /// id <c>tile-{Id}-heading</c>.
+    /// </summary>
     string Id { get; }
 
     /// <summary>The partial view, beside the tile's class.</summary>
