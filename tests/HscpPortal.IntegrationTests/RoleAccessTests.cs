@@ -136,6 +136,11 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/escalations/analysis", ViewEscalations),
         ("/escalations/analysis?year=2023-24", ViewEscalations),
         ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),
+        // Every member may read the dashboard: its figures are on pages they already read, and the escalations
+        // tile hides itself from those who may not see the register. The menu offers it to the roles that use it.
+        ("/dashboard", Everyone),
+        ("/dashboard?year=2023-24", Everyone),
+        ("/dashboard/actions-by-group.csv", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>

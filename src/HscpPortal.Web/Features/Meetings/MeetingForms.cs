@@ -10,6 +10,10 @@ public sealed class MeetingListQuery
     public int? GroupId { get; set; }
     public string? Year { get; set; }
     public MeetingStatus? Status { get; set; }
+
+    /// <summary>Held meetings that were (or were not) quorate: the dashboard's quorum figures link here.</summary>
+    public bool? Quorate { get; set; }
+
     public int Page { get; set; } = 1;
 }
 

@@ -40,6 +40,11 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
             meetings = meetings.Where(m => m.Status == status);
         }
 
+        if (query.Quorate is { } quorate)
+        {
+            meetings = meetings.Where(m => m.Status == MeetingStatus.Held && m.IsQuorate == quorate);
+        }
+
         var page = await meetings.OrderByDescending(m => m.Date).ThenBy(m => m.Start)
             .Select(m => new MeetingRow(m.Id, m.GroupId, m.Group!.Name, m.Title, m.Date, m.Start, m.Status, m.IsQuorate, m.QuorumStatement,
                 m.Attendance.Count(a => a.Status != AttendanceStatus.NotRecorded)))

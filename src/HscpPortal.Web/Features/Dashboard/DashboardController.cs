@@ -1,0 +1,90 @@
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.AttendanceReport;
+using HscpPortal.Web.Features.Dashboard.Tiles;
+using HscpPortal.Web.Infrastructure.Charts;
+using HscpPortal.Web.Infrastructure.Export;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HscpPortal.Web.Features.Dashboard;
+
+/// <summary>
+/// "Is the partnership effective?" for a reporting year: the scrutineer's and the partnership's dashboard. Every
+/// member may read it (the figures are all on pages they can already read, and tiles hide themselves from those who
+/// may not); the menu offers it to the roles that use it.
+/// </summary>
+[Route("dashboard")]
+[Authorize(Policy = Policies.ViewRecords)]
+public sealed class DashboardController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+{
+    public const string YearError = "Select a reporting year in the form 2023-24";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? year, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var years = await AttendanceReportData.YearsAsync(db, today, ct);
+        if (!TryYear(year, today, out var reportingYear))
+        {
+            ModelState.AddModelError("year", YearError);
+            return View(new DashboardPage { Years = years, Today = today });
+        }
+
+        var context = Context(reportingYear, today);
+        var tiles = new List<LoadedTile>();
+        // One after another: a DbContext runs one query at a time.
+        foreach (var tile in DashboardTiles.Partnership)
+        {
+            if (await tile.LoadAsync(context, ct) is { } model)
+            {
+                tiles.Add(new LoadedTile(tile.Id, tile.Partial, model));
+            }
+        }
+
+        return View(new DashboardPage { Years = years, Today = today, Year = reportingYear, Tiles = tiles });
+    }
+
+    /// <summary>The actions-by-group table as CSV: the same rows as the page (as of today).</summary>
+    [HttpGet("actions-by-group.csv")]
+    public async Task<IActionResult> ActionsByGroup(CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var model = await new ActionsTile().LoadAsync(Context(ReportingYear.Containing(today), today), ct);
+        return TabularExport.Download(model!.ByGroupChart.ToExportTable(), ExportFormat.Csv, $"actions-by-group-{today:yyyy-MM-dd}");
+    }
+
+    private TileContext Context(ReportingYear year, DateOnly today) => new()
+    {
+        Db = db,
+        Year = year,
+        Today = today,
+        User = User,
+        Authorization = authz,
+        Services = HttpContext.RequestServices,
+    };
+
+    // No year means the one we are in; anything else must be a real reporting year.
+    private static bool TryYear(string? text, DateOnly today, out ReportingYear year)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            year = ReportingYear.Containing(today);
+            return true;
+        }
+
+        return ReportingYear.TryParse(text, out year);
+    }
+}
+
+public sealed class DashboardPage
+{
+    public required IReadOnlyList<ReportingYear> Years { get; init; }
+    public required DateOnly Today { get; init; }
+
+    /// <summary>Null when the year asked for was not a reporting year.</summary>
+    public ReportingYear? Year { get; init; }
+
+    public IReadOnlyList<LoadedTile> Tiles { get; init; } = [];
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using HscpPortal.IntegrationTests.Infrastructure;
+using HscpPortal.Web.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HscpPortal.IntegrationTests;
+
+/// <summary>
+/// The dashboard's cost in database commands is fixed: tiles count with COUNT and GROUP BY, never by loading rows,
+/// so more records never mean more queries. Its own fixture, because it adds records the other tests would count.
+/// </summary>
+public class DashboardQueryCountTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    // Five tiles, the year list and the sign-in check; 32 today; room for a tile to gain a query, tight enough
+    // that a per-row query (N+1) over the demo's hundreds of records fails.
+    private const int Bound = 40;
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int count;
+
+        public bool Counting { get; set; }
+
+        public int Count => count;
+
+        public void Reset() => Interlocked.Exchange(ref count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Tally();
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Tally();
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Tally();
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Tally();
+            return base.ScalarExecuting(command, eventData, result);
+        }
+
+        private void Tally()
+        {
+            if (Counting)
+            {
+                Interlocked.Increment(ref count);
+            }
+        }
+    }
+
+    private static async Task<int> CountAsync(HttpClient client, CommandCounter counter)
+    {
+        counter.Reset();
+        counter.Counting = true;
+        var response = await client.GetAsync("/dashboard?year=2023-24");
+        counter.Counting = false;
+        response.EnsureSuccessStatusCode();
+        return counter.Count;
+    }
+
+    [Fact]
+    public async Task Dashboard_FiftyMoreActionsAndEscalations_SameNumberOfQueriesUnderTheBound()
+    {
+        var counter = new CommandCounter();
+        // The same database as the fixture, with the counter added to every context the app creates.
+        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(counter));
+        }));
+        var client = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await client.PostFormAsync("/account/login", new() { ["Email"] = Demo.Email("scrutineer"), ["Password"] = PortalFactory.Password });
+
+        var before = await CountAsync(client, counter);
+        var meeting = factory.Query(db => db.Meetings.Where(m => m.Group!.Name == Demo.QualityAndEffectiveness).Select(m => m.Id).First());
+        var owner = factory.Query(db => db.Actions.Where(a => a.OwnerPerson != null).Select(a => a.OwnerPerson!.FullName).First());
+        for (var i = 0; i < 50; i++)
+        {
+            factory.AddAction(meeting, null, $"Query count action {i}", owner, new DateOnly(2023, 6, 1).AddDays(i * 5));
+            factory.AddEscalation(new DateOnly(2023, 5, 1).AddDays(i * 3));
+        }
+
+        var after = await CountAsync(client, counter);
+
+        Assert.InRange(before, 1, Bound);
+        Assert.Equal(before, after);
+    }
+}
