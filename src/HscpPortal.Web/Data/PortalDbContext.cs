@@ -32,6 +32,12 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<YearlyReport> YearlyReports => Set<YearlyReport>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+    public DbSet<ReportReviewComment> ReportReviewComments => Set<ReportReviewComment>();
+    public DbSet<ReportSignOff> ReportSignOffs => Set<ReportSignOff>();
+    public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
+    public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

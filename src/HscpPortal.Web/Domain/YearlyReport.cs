@@ -1,0 +1,115 @@
+namespace HscpPortal.Web.Domain;
+
+/// <summary>Where a yearly report is in its life: drafted by the team, reviewed by the scrutineer, signed by the three partners, published.</summary>
+public enum ReportStatus
+{
+    Draft = 1,
+    InReview = 2,
+    SignOff = 3,
+    Published = 4,
+}
+
+/// <summary>
+/// The statutory yearly report for one reporting year. Its facts are assembled from the records each time it is
+/// shown; only the narrative (foreword, context, commentaries) is written here, in insert-only versions. Once
+/// published, the printed HTML and PDF are frozen in <see cref="ReportPublication"/>.
+/// </summary>
+public class YearlyReport : AuditedEntity
+{
+    /// <summary>The first calendar year of the reporting year: 2023 for 2023-24.</summary>
+    public int StartYear { get; set; }
+
+    public ReportStatus Status { get; set; } = ReportStatus.Draft;
+
+    public DateTime? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+
+    public ICollection<ReportNarrative> Narratives { get; set; } = [];
+    public ICollection<ReportReviewComment> Comments { get; set; } = [];
+    public ICollection<ReportSignOff> SignOffs { get; set; } = [];
+    public ICollection<ReportPublication> Publications { get; set; } = [];
+    public ICollection<ReportRecipient> Recipients { get; set; } = [];
+
+    public ReportingYear Year => new(StartYear);
+}
+
+/// <summary>
+/// One saved version of a narrative section (the foreword, local context, a section's commentary...). Versions are
+/// never changed: the latest per section is the current text, and the earlier ones are the drafts' history.
+/// </summary>
+public class ReportNarrative
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+
+    /// <summary>The section it belongs to: a narrative section's key, or "commentary:{section key}".</summary>
+    public required string SectionKey { get; set; }
+
+    public int Version { get; set; }
+    public required string Text { get; set; }
+    public DateTime At { get; set; }
+    public string? By { get; set; }
+}
+
+/// <summary>The scrutineer's (or anyone's) comment on a section of a draft, and how it was answered.</summary>
+public class ReportReviewComment : AuditedEntity
+{
+    public int ReportId { get; set; }
+    public required string SectionKey { get; set; }
+    public required string Text { get; set; }
+    public string? Response { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+}
+
+/// <summary>
+/// A statutory partner's sign-off, by its lead or delegated partner. It holds the fingerprint of the content signed:
+/// when the report changes (narrative or the records behind it), the sign-off is reset and must be given again.
+/// </summary>
+public class ReportSignOff : AuditedEntity
+{
+    public int ReportId { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public required string SignerName { get; set; }
+    public RepresentationRole SignerRole { get; set; }
+    public DateTime SignedAt { get; set; }
+
+    /// <summary>SHA-256 (hex) of the report content as it was signed.</summary>
+    public required string ContentHash { get; set; }
+
+    public DateTime? ResetAt { get; set; }
+    public string? ResetReason { get; set; }
+
+    public bool IsCurrent => ResetAt is null;
+}
+
+/// <summary>
+/// The frozen, published report: the HTML and PDF exactly as published, with their SHA-256. Never updated; a
+/// correction would be a new edition.
+/// </summary>
+public class ReportPublication
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public int Edition { get; set; }
+    public DateTime PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public required string Html { get; set; }
+    public required byte[] Pdf { get; set; }
+    public required string HtmlSha256 { get; set; }
+    public required string PdfSha256 { get; set; }
+}
+
+/// <summary>Who the published report must be sent to (the national panel, the scrutiny committee...), by when, and when it went.</summary>
+public class ReportRecipient : ArchivableEntity
+{
+    public int ReportId { get; set; }
+    public required string Name { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateOnly? SentOn { get; set; }
+    public string? SentBy { get; set; }
+    public string? Notes { get; set; }
+}
