@@ -38,6 +38,7 @@ builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(Acco
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
+builder.Services.Configure<HscpPortal.Web.Reporting.ReportOptions>(builder.Configuration.GetSection(HscpPortal.Web.Reporting.ReportOptions.Section));
 builder.Services.Configure<EscalationOptions>(builder.Configuration.GetSection(EscalationOptions.Section));
 HscpPortal.Web.Features.Escalations.EscalationRegistration.AddEscalationLog(builder.Services);
 builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EscalationOptions>>().Value.ToProtocol());

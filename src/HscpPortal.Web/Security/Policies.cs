@@ -19,6 +19,15 @@ public static class Policies
     /// <summary>Resource-based on an ActionItem: its owner, or whoever may edit its group.</summary>
     public const string UpdateAction = nameof(UpdateAction);
 
+    /// <summary>Write the yearly report's narrative and move it through review.</summary>
+    public const string EditReport = nameof(EditReport);
+
+    /// <summary>Comment on a draft yearly report, section by section.</summary>
+    public const string ReviewReport = nameof(ReviewReport);
+
+    /// <summary>Publish a signed-off yearly report and keep its sent-to log.</summary>
+    public const string PublishReport = nameof(PublishReport);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -34,6 +43,11 @@ public static class Policies
         options.AddPolicy(ViewEscalations, p => p.AddRequirements(new EscalationReaderRequirement()));
         options.AddPolicy(ManageEscalations, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(UpdateAction, p => p.AddRequirements(new OwnerOfActionRequirement()));
+        // The team drafts the yearly report; the scrutineer and the partners review it; only the team publishes,
+        // and only once the three partners have signed (which the workflow checks per partner, not by role).
+        options.AddPolicy(EditReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(ReviewReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer, Roles.SafeguardingPartner));
+        options.AddPolicy(PublishReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
     }
 }
 

@@ -1,0 +1,42 @@
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Infrastructure.Pdf;
+
+namespace HscpPortal.Web.Reporting;
+
+/// <summary>
+/// The yearly report as the rest of the portal needs it: its outline, the fingerprint that partners sign, the
+/// readiness check and the finished document that is printed and published. The assembler and its sections sit
+/// behind it; the workflow (sign-off, publication, the sent-to log, the PDF) only uses this.
+/// </summary>
+public interface IYearlyReportRenderer
+{
+    /// <summary>Every section in report order, those not yet built included.</summary>
+    IReadOnlyList<ReportOutlineEntry> Outline { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of what the partners sign: the facts assembled from the records and the current
+    /// narrative of every section. It leaves out the report's status, sign-offs, review comments and the moment of
+    /// rendering, so it changes exactly when the report's content does.
+    /// </summary>
+    Task<string> ContentHashAsync(ReportingYear year, CancellationToken ct);
+
+    /// <summary>Each statutory item the report must cover, present or missing, with where to fix it.</summary>
+    Task<IReadOnlyList<ReadinessItem>> CheckReadinessAsync(ReportingYear year, CancellationToken ct);
+
+    /// <summary>
+    /// The complete, self-contained HTML document that is printed and published (stylesheet inlined, charts as
+    /// inline SVG, no scripts, nothing fetched from the portal), with the options to print it. Marked "DRAFT" on
+    /// every page when <paramref name="draft"/>. Works outside a web request (the CLI and the benchmark).
+    /// </summary>
+    Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct);
+}
+
+public sealed record ReportOutlineEntry(string Key, string Title, bool Built);
+
+/// <param name="Requirement">The statutory item, in plain words.</param>
+/// <param name="Present">Whether the report has evidence for it.</param>
+/// <param name="Detail">What was found, or what is missing.</param>
+/// <param name="FixUrl">Where to record what is missing (or to read what is there).</param>
+public sealed record ReadinessItem(string Key, string Requirement, bool Present, string Detail, string FixUrl);
+
+public sealed record RenderedReport(string Html, PdfPrintOptions PrintOptions);
