@@ -228,6 +228,20 @@ public partial class ActionTrackerTests(PortalFactory factory) : IClassFixture<P
         Assert.NotNull(groupPage.QuerySelector($"a[href='/groups/{qe}/actions']"));
     }
 
+    [Fact]
+    public async Task Tracker_DefaultOrder_PutsOpenActionsBeforeFinishedOnesThenByDueDate()
+    {
+        var m = Marker();
+        var done = Add($"{m} done long ago", status: ActionStatus.Completed, dueInDays: -400);
+        var late = Add($"{m} late", status: ActionStatus.OnTrack, dueInDays: -3);
+        var later = Add($"{m} later", status: ActionStatus.OnTrack, dueInDays: 20);
+        var team = await factory.ClientAsync("team");
+
+        var page = await team.GetDocumentAsync($"/actions?q={m}");
+
+        Assert.Equal([late, later, done], Ids(page));
+    }
+
     // ---- Import ----
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, string? groupId = null)

@@ -145,7 +145,11 @@ public sealed class ActionFilter
             ActionSort.Owner => asc ? actions.OrderBy(a => a.OwnerPerson!.FullName) : actions.OrderByDescending(a => a.OwnerPerson!.FullName),
             ActionSort.Agency => asc ? actions.OrderBy(a => a.OwnerOrganisation!.Name) : actions.OrderByDescending(a => a.OwnerOrganisation!.Name),
             ActionSort.Status => asc ? actions.OrderBy(a => a.Status) : actions.OrderByDescending(a => a.Status),
-            _ => asc ? actions.OrderBy(a => a.DueDate) : actions.OrderByDescending(a => a.DueDate),
+            // By due date, the work still to do comes first: a plan read from the top should not open on actions
+            // finished years ago.
+            _ => asc
+                ? actions.OrderBy(a => a.Status == ActionStatus.Completed || a.Status == ActionStatus.Closed || a.Status == ActionStatus.Cancelled).ThenBy(a => a.DueDate)
+                : actions.OrderBy(a => a.Status == ActionStatus.Completed || a.Status == ActionStatus.Closed || a.Status == ActionStatus.Cancelled).ThenByDescending(a => a.DueDate),
         };
         // A stable tie-break so that paging never shows a row twice or skips one.
         return (Sort == ActionSort.Due ? ordered : ordered.ThenBy(a => a.DueDate)).ThenBy(a => a.Id);
