@@ -81,12 +81,17 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
             return false;
         }
 
-        return await db.GroupMemberships
-            .Where(m => m.GroupId == groupId && m.ArchivedAt == null
+        return await ChairSeats(db, userId, today).AnyAsync(m => m.GroupId == groupId);
+    }
+
+    /// <summary>The chair and vice-chair seats the user holds today, in any group.</summary>
+    public static IQueryable<GroupMembership> ChairSeats(PortalDbContext db, string userId, DateOnly today)
+    {
+        return db.GroupMemberships
+            .Where(m => m.ArchivedAt == null
                 && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
                 && m.From <= today && (m.To == null || m.To >= today)
-                && m.Person!.UserId == userId)
-            .AnyAsync();
+                && m.Person!.UserId == userId);
     }
 }
 
@@ -114,12 +119,8 @@ public sealed class EscalationReaderHandler(PortalDbContext db, TimeProvider clo
         }
 
         var today = UkTime.Today(clock);
-        var chairs = await db.GroupMemberships
-            .Where(m => m.ArchivedAt == null && m.Group!.ArchivedAt == null && m.Group.Status == GroupStatus.Active
-                && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
-                && m.From <= today && (m.To == null || m.To >= today)
-                && m.Person!.UserId == userId)
-            .AnyAsync();
+        var chairs = await ChairOfGroupHandler.ChairSeats(db, userId, today)
+            .AnyAsync(m => m.Group!.ArchivedAt == null && m.Group.Status == GroupStatus.Active);
         if (chairs)
         {
             context.Succeed(requirement);
