@@ -112,6 +112,54 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, (await RunAsync(null, "send-reminders", "--date", "4 June 2031")).ExitCode);
     }
 
+    [Fact]
+    public async Task Backup_SeededDatabase_RestoredCopyHoldsEveryRecordAndRefusesToOverwrite()
+    {
+        Assert.Equal(0, (await RunAsync(null, "seed-demo")).ExitCode);
+        var backup = Path.Combine(dataDirectory, "backups", "portal.db");
+
+        var run = await RunAsync(null, "backup", "--out", backup);
+        var again = await RunAsync(null, "backup", "--out", backup);
+        var usage = await RunAsync(null, "backup");
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
+        Assert.Contains("integrity check ok", run.Output, StringComparison.Ordinal);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        Assert.Equal(2, usage.ExitCode);
+
+        // Restore: the copy becomes the live database of a new data directory, and the portal reads it.
+        var restored = Path.Combine(Path.GetTempPath(), "hscp-tests", "restore-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(restored);
+        File.Copy(backup, Path.Combine(restored, "hscp-portal.db"));
+        try
+        {
+            Dictionary<string, long> original, copy;
+            await using (var live = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "hscp-portal.db")};Pooling=False"))
+            await using (var back = new SqliteConnection($"Data Source={Path.Combine(restored, "hscp-portal.db")};Pooling=False"))
+            {
+                await live.OpenAsync();
+                await back.OpenAsync();
+                original = await DatabaseBackup.CountRowsAsync(live, CancellationToken.None);
+                copy = await DatabaseBackup.CountRowsAsync(back, CancellationToken.None);
+            }
+
+            Assert.Equal(original, copy);
+            Assert.True(copy["Meetings"] > 0 && copy["Escalations"] > 0 && copy["AuditEntries"] > 0);
+            var escalations = Query(db => db.Escalations.OrderBy(e => e.Reference).Select(e => e.Reference + e.Summary).ToList());
+            var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
+            DatabaseSetup.ConfigureSqlite(builder, $"Data Source={Path.Combine(restored, "hscp-portal.db")};Pooling=False");
+            await using var restoredDb = new SqlitePortalDbContext(builder.Options);
+            Assert.Equal(escalations, restoredDb.Escalations.OrderBy(e => e.Reference).Select(e => e.Reference + e.Summary).ToList());
+            Assert.Empty(await restoredDb.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(restored, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

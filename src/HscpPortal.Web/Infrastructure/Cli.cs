@@ -11,11 +11,11 @@ namespace HscpPortal.Web.Infrastructure;
 /// <summary>
 /// Verbs of the same executable, run against the configured database without starting the web server:
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin --email E [--name N]</c>,
-/// <c>send-reminders [--date yyyy-MM-dd]</c>.
+/// <c>send-reminders [--date yyyy-MM-dd]</c>, <c>backup --out FILE</c>.
 /// </summary>
 public static class Cli
 {
-    public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "create-admin", "send-reminders"];
+    public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "create-admin", "send-reminders", "backup"];
 
     public sealed record Invocation(string Verb, IReadOnlyDictionary<string, string> Options);
 
@@ -73,6 +73,8 @@ public static class Cli
                     return await CreateAdminAsync(services, invocation);
                 case "send-reminders":
                     return await SendRemindersAsync(services, invocation);
+                case "backup":
+                    return await BackupAsync(services, invocation);
                 default:
                     Console.Error.WriteLine($"Unknown verb {invocation.Verb}.");
                     return 2;
@@ -109,6 +111,19 @@ public static class Cli
                 : $"{what} for {date:yyyy-MM-dd}: {result.Sent} sent, {result.Skipped} already sent, {result.Failed} failed.");
         }
 
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, Invocation invocation)
+    {
+        if (!invocation.Options.TryGetValue("out", out var target) || string.IsNullOrWhiteSpace(target))
+        {
+            Console.Error.WriteLine("Usage: backup --out FILE (a new file; the embedded SQLite database is copied while the portal may keep running)");
+            return 2;
+        }
+
+        var result = await DatabaseBackup.BackupSqliteAsync(services.GetRequiredService<PortalDbContext>(), target, CancellationToken.None);
+        Console.WriteLine($"Backed up to {result.Path}: {result.Bytes:N0} bytes, {result.Rows:N0} rows in {result.Tables} tables; integrity check ok.");
         return 0;
     }
 
