@@ -26,7 +26,7 @@ public sealed class StartReportFormValidator : AbstractValidator<StartReportForm
     public StartReportFormValidator()
     {
         RuleFor(f => f.Year).NotEmpty().WithMessage("Enter the reporting year, for example 2024-25")
-            .Must(y => ReportingYear.TryParse(y, out _)).When(f => !string.IsNullOrWhiteSpace(f.Year))
+            .Must(y => ReportingYear.TryParse(y, out _)).When(f => !string.IsNullOrWhiteSpace(f.Year), ApplyConditionTo.CurrentValidator)
             .WithMessage("Enter the reporting year like 2024-25");
     }
 }
@@ -85,7 +85,7 @@ public sealed class CommentFormValidator : AbstractValidator<CommentForm>
     public CommentFormValidator(IYearlyReportRenderer renderer)
     {
         RuleFor(f => f.Section).NotEmpty().WithMessage("Select the section the comment is about")
-            .Must(s => renderer.Outline.Any(o => o.Key == s)).When(f => !string.IsNullOrWhiteSpace(f.Section))
+            .Must(s => renderer.Outline.Any(o => o.Key == s)).When(f => !string.IsNullOrWhiteSpace(f.Section), ApplyConditionTo.CurrentValidator)
             .WithMessage("Select a section from the list");
         RuleFor(f => f.Text).NotEmpty().WithMessage("Enter your comment")
             .MaximumLength(8000).WithMessage("The comment must be 8,000 characters or fewer");
@@ -150,6 +150,6 @@ public sealed class SentFormValidator : AbstractValidator<SentForm>
     public SentFormValidator(TimeProvider clock)
     {
         RuleFor(f => f.SentOn).NotNull().WithMessage("Enter the date the report was sent")
-            .Must(d => d <= UkTime.Today(clock)).When(f => f.SentOn is not null).WithMessage("The date sent must be today or in the past");
+            .Must(d => d <= UkTime.Today(clock)).When(f => f.SentOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The date sent must be today or in the past");
     }
 }
