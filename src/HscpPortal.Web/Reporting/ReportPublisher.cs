@@ -92,8 +92,10 @@ public static class ReportingRegistration
     /// <summary>The yearly report's workflow services (the renderer itself is registered by the assembler).</summary>
     public static IServiceCollection AddYearlyReportWorkflow(this IServiceCollection services)
     {
-        services.AddScoped<ReportSignOffs>();
-        services.AddScoped<ReportPublisher>();
+        // Built on request rather than validated at start-up, as the renderer they need is registered by the
+        // assembler: the portal must still start (Development validates every registration) where it is absent.
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<ReportSignOffs>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<ReportPublisher>(sp));
         return services;
     }
 }

@@ -82,11 +82,10 @@ public sealed class CommentForm
 
 public sealed class CommentFormValidator : AbstractValidator<CommentForm>
 {
-    public CommentFormValidator(IYearlyReportRenderer renderer)
+    public CommentFormValidator()
     {
-        RuleFor(f => f.Section).NotEmpty().WithMessage("Select the section the comment is about")
-            .Must(s => renderer.Outline.Any(o => o.Key == s)).When(f => !string.IsNullOrWhiteSpace(f.Section), ApplyConditionTo.CurrentValidator)
-            .WithMessage("Select a section from the list");
+        // Whether the section is in the report's outline is checked by the controller, which has the outline.
+        RuleFor(f => f.Section).NotEmpty().WithMessage("Select the section the comment is about");
         RuleFor(f => f.Text).NotEmpty().WithMessage("Enter your comment")
             .MaximumLength(8000).WithMessage("The comment must be 8,000 characters or fewer");
     }

@@ -107,6 +107,11 @@ public sealed class YearlyReportsController(
 
         form.Year = report.Year;
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!string.IsNullOrWhiteSpace(form.Section) && !renderer.Outline.Any(o => o.Key == form.Section))
+        {
+            ModelState.AddModelError(nameof(form.Section), "Select a section from the list");
+        }
+
         if (report.Status == ReportStatus.Published)
         {
             ModelState.AddModelError("", "The report has been published, so it can no longer be commented on.");
