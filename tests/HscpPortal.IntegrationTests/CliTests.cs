@@ -160,6 +160,38 @@ public sealed class CliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Report_PublishedYear_WritesTheStoredPdfByteForByte_AndExplainsBadUsage()
+    {
+        Assert.Equal(0, (await RunAsync(null, "seed-demo")).ExitCode);
+        var stored = "%PDF-1.7 stored for the CLI test"u8.ToArray();
+        Query(db =>
+        {
+            var report = db.YearlyReports.Single(r => r.StartYear == 2023);
+            report.Status = ReportStatus.Published;
+            report.PublishedAt = new DateTime(2024, 9, 26, 10, 0, 0, DateTimeKind.Utc);
+            db.ReportPublications.Add(new ReportPublication
+            {
+                ReportId = report.Id, Edition = 1, PublishedAt = report.PublishedAt.Value, Html = "<p>stored</p>", Pdf = stored,
+                HtmlSha256 = "h", PdfSha256 = "p",
+            });
+            return db.SaveChanges();
+        });
+        var output = Path.Combine(dataDirectory, "report.pdf");
+
+        var run = await RunAsync(null, "report", "--year", "2023-24", "--out", output);
+        var usage = await RunAsync(null, "report", "--year", "2023");
+        var missing = await RunAsync(null, "report", "--year", "2019-20", "--out", output);
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
+        Assert.Equal(stored, await File.ReadAllBytesAsync(output));
+        Assert.Contains("published 2023-24 report", run.Output, StringComparison.Ordinal);
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("Usage: report --year 2023-24 --out report.pdf", usage.Error, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("There is no 2019-20 report", missing.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

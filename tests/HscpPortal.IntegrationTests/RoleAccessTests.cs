@@ -31,6 +31,11 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     // UpdateAction on the Q&E action below: those who edit Q&E, and its owner Ian Fairbairn (police.partner).
     private static readonly string[] UpdateQualityAction = ["admin", "team", "qe.chair", "police.partner"];
 
+    // The yearly report: the team edits and publishes it (EditReport, PublishReport); the scrutineer and the
+    // partners also review it.
+    private static readonly string[] EditReport = ["admin", "team"];
+    private static readonly string[] ReviewReport = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner"];
+
     /// <summary>Each page with the users who may open it. Placeholders in braces are filled from the demo data.</summary>
     private static readonly (string Url, string[] Allowed)[] Pages =
     [
@@ -141,6 +146,13 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/dashboard", Everyone),
         ("/dashboard?year=2023-24", Everyone),
         ("/dashboard/actions-by-group.csv", Everyone),
+        ("/reports/yearly", Everyone),
+        ("/reports/yearly/2023-24/workflow", Everyone),
+        ("/reports/yearly/2024-25/workflow", Everyone),
+        ("/reports/yearly/2023-24/comments/new?section=foreword", ReviewReport),
+        ("/reports/yearly/2023-24/comments/{reportComment}/respond", EditReport),
+        ("/reports/yearly/2023-24/recipients/new", EditReport),
+        ("/reports/yearly/2023-24/recipients/{reportRecipient}/sent", EditReport),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -162,6 +174,11 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         // The unsubscribe link in reminder emails must work from the email without signing in; it answers only to a
         // data-protected token naming the person, and the GET only asks (ReminderTests).
         "reminders/unsubscribe",
+
+        // The published yearly report is public (a statutory publication); before publication both answer only to
+        // signed-in readers (ReportWorkflowTests).
+        "reports/yearly/{year}",
+        "reports/yearly/{year}.pdf",
     };
 
     public static TheoryData<string, string, bool> Matrix()
@@ -369,6 +386,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
                 "actions" => values["action"],
                 "priorities" => values["priority"],
                 "escalations" => values["escalation"],
+                "reports" when pattern.Contains("/comments/", StringComparison.Ordinal) => values["reportComment"],
+                "reports" => values["reportRecipient"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
             },
             "memberId" => values["qeMember"],
@@ -376,6 +395,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             "groupId" => values["qe"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
+            "year" => "2023-24",
+            "organisationId" => values["org"],
             var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
         });
     }
@@ -405,6 +426,20 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
             ["priority"] = f.Query(db => db.Priorities.Select(p => p.Id).First()).ToString(),
             ["escalation"] = f.AddEscalation(new DateOnly(2019, 2, 4)).ToString(),
+            ["reportComment"] = f.Query(db =>
+            {
+                var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };
+                db.ReportReviewComments.Add(comment);
+                db.SaveChanges();
+                return comment.Id;
+            }).ToString(),
+            ["reportRecipient"] = f.Query(db =>
+            {
+                var recipient = new ReportRecipient { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, Name = "Access test", DueOn = new DateOnly(2024, 10, 3) };
+                db.ReportRecipients.Add(recipient);
+                db.SaveChanges();
+                return recipient.Id;
+            }).ToString(),
         };
     });
 

@@ -3,19 +3,23 @@ using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Reminders;
+using HscpPortal.Web.Infrastructure.Pdf;
+using HscpPortal.Web.Reporting;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Infrastructure;
 
 /// <summary>
 /// Verbs of the same executable, run against the configured database without starting the web server:
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin --email E [--name N]</c>,
-/// <c>send-reminders [--date yyyy-MM-dd]</c>, <c>backup --out FILE</c>.
+/// <c>send-reminders [--date yyyy-MM-dd]</c>, <c>backup --out FILE</c>,
+/// <c>report --year 2023-24 --out report.pdf</c>.
 /// </summary>
 public static class Cli
 {
-    public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "create-admin", "send-reminders", "backup"];
+    public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "create-admin", "send-reminders", "backup", "report"];
 
     public sealed record Invocation(string Verb, IReadOnlyDictionary<string, string> Options);
 
@@ -75,6 +79,8 @@ public static class Cli
                     return await SendRemindersAsync(services, invocation);
                 case "backup":
                     return await BackupAsync(services, invocation);
+                case "report":
+                    return await ReportAsync(services, invocation);
                 default:
                     Console.Error.WriteLine($"Unknown verb {invocation.Verb}.");
                     return 2;
@@ -124,6 +130,56 @@ public static class Cli
 
         var result = await DatabaseBackup.BackupSqliteAsync(services.GetRequiredService<PortalDbContext>(), target, CancellationToken.None);
         Console.WriteLine($"Backed up to {result.Path}: {result.Bytes:N0} bytes, {result.Rows:N0} rows in {result.Tables} tables; integrity check ok.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes a yearly report's PDF without the web server: the published PDF exactly as published, or else the
+    /// live draft printed now (marked DRAFT), as <c>/reports/yearly/{year}.pdf</c> serves them.
+    /// </summary>
+    private static async Task<int> ReportAsync(IServiceProvider services, Invocation invocation)
+    {
+        const string usage = "Usage: report --year 2023-24 --out report.pdf";
+        if (!invocation.Options.TryGetValue("year", out var yearText) || !ReportingYear.TryParse(yearText, out var year)
+            || !invocation.Options.TryGetValue("out", out var output) || string.IsNullOrWhiteSpace(output))
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        var db = services.GetRequiredService<PortalDbContext>();
+        var report = await db.YearlyReports.AsNoTracking().FirstOrDefaultAsync(r => r.StartYear == year.StartYear);
+        if (report is null)
+        {
+            Console.Error.WriteLine($"There is no {year} report. Start it in the portal under Yearly reports first.");
+            return 1;
+        }
+
+        byte[] pdf;
+        string what;
+        if (report.Status == ReportStatus.Published)
+        {
+            pdf = await db.ReportPublications.AsNoTracking().Where(p => p.ReportId == report.Id)
+                .OrderByDescending(p => p.Edition).Select(p => p.Pdf).FirstAsync();
+            what = "published";
+        }
+        else
+        {
+            var renderer = services.GetService<IYearlyReportRenderer>();
+            if (renderer is null)
+            {
+                Console.Error.WriteLine("This build of the portal cannot render the yearly report.");
+                return 1;
+            }
+
+            var rendered = await renderer.RenderDocumentAsync(year, draft: true, CancellationToken.None);
+            pdf = await services.GetRequiredService<IPdfPrinter>().PrintAsync(rendered.Html, rendered.PrintOptions, CancellationToken.None);
+            what = "draft";
+        }
+
+        var path = Path.GetFullPath(output);
+        await File.WriteAllBytesAsync(path, pdf);
+        Console.WriteLine($"The {what} {year} report ({pdf.Length} bytes) was written to {path}.");
         return 0;
     }
 

@@ -46,6 +46,9 @@ public sealed class DemoOptions
 
     /// <summary>Seed the demo partnership into an empty database. Defaults to on with SQLite; never in Production.</summary>
     public bool? Enabled { get; set; }
+
+    /// <summary>Publish the demo 2023-24 yearly report while seeding, which prints its PDF with Chromium.</summary>
+    public bool PublishReports { get; set; } = true;
 }
 
 public sealed class AccountOptions

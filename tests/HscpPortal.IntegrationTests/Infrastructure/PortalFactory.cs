@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Reporting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HscpPortal.IntegrationTests.Infrastructure;
 
@@ -14,7 +17,7 @@ namespace HscpPortal.IntegrationTests.Infrastructure;
 /// The real portal over a real SQLite file in a fresh folder, seeded with the demo partnership. One per
 /// test class (xunit class fixture); tests that change data use records of their own.
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Partnership-Demo-2026";
 
@@ -30,6 +33,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests send reminders by calling ReminderService with an explicit date, never from the background loop.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Publishing the demo report prints it with Chromium: only the fixtures that read it turn this on.
+        builder.UseSetting("Demo:PublishReports", "false");
+        // Until the report assembler is in this build, a stand-in renders the yearly report; a real one wins.
+        builder.ConfigureTestServices(services => services.TryAddSingleton<IYearlyReportRenderer, FakeYearlyReportRenderer>());
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -12,6 +12,8 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     EscalationProtocol protocol,
+    IServiceProvider services,
+    Microsoft.Extensions.Options.IOptions<HscpPortal.Web.Infrastructure.DemoOptions> demo,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Partnership-Demo-2026";
@@ -39,6 +41,8 @@ public sealed class DemoSeeder(
         await AddUserAsync("qe.chair", people.QeChair.FullName, [Roles.Member], people.QeChair);
         await AddUserAsync("member", people.Member.FullName, [Roles.Member], people.Member);
         await db.SaveChangesAsync(cancellationToken);
+        // After the accounts: the partners who sign the report are the people the partner logins belong to.
+        await DemoReports.SeedAsync(db, people, services, demo.Value.PublishReports, logger, cancellationToken);
         return true;
     }
 

@@ -50,3 +50,64 @@ if (registerForm && quorumLive) {
     }, 150)
   })
 }
+
+// PDF downloads that take a while to print (the yearly report): say that the PDF is being prepared, fetch it,
+// then hand it to the browser as a download. Without JavaScript the link is an ordinary download. When the
+// server cannot print it, follow the link so its error page explains what to do instead.
+function pdfStatusFor (link) {
+  const existing = link.closest('main')?.querySelector('.app-pdf-status')
+  if (existing) {
+    return existing
+  }
+  const region = document.createElement('div')
+  region.className = 'app-pdf-status'
+  region.setAttribute('aria-live', 'polite')
+  link.insertAdjacentElement('afterend', region)
+  return region
+}
+
+function showPdfStatus (region, text) {
+  region.replaceChildren()
+  const inset = document.createElement('div')
+  inset.className = 'govuk-inset-text'
+  inset.textContent = text
+  region.appendChild(inset)
+}
+
+for (const link of document.querySelectorAll('a[data-module="app-pdf-download"]')) {
+  link.addEventListener('click', async (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || link.dataset.busy === 'true') {
+      return
+    }
+    event.preventDefault()
+    link.dataset.busy = 'true'
+    const region = pdfStatusFor(link)
+    // Empty first, then the message, so screen readers announce a region that already exists.
+    region.replaceChildren()
+    setTimeout(() => showPdfStatus(region, 'Preparing the PDF. This can take up to a minute.'), 50)
+    try {
+      const response = await fetch(link.href, { credentials: 'same-origin' })
+      if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('application/pdf')) {
+        window.location.assign(link.href)
+        return
+      }
+      const blob = await response.blob()
+      const disposition = response.headers.get('Content-Disposition') || ''
+      const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || link.pathname.split('/').pop()
+      const url = URL.createObjectURL(blob)
+      const save = document.createElement('a')
+      save.href = url
+      save.download = name
+      document.body.appendChild(save)
+      save.click()
+      save.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10000)
+      showPdfStatus(region, 'The PDF is ready and has been downloaded.')
+    } catch (error) {
+      console.error(error)
+      window.location.assign(link.href)
+    } finally {
+      link.dataset.busy = 'false'
+    }
+  })
+}

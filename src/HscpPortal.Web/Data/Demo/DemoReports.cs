@@ -1,0 +1,149 @@
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Infrastructure.Pdf;
+using HscpPortal.Web.Reporting;
+
+namespace HscpPortal.Web.Data.Demo;
+
+/// <summary>
+/// The demo's yearly reports: 2023-24 written, reviewed, signed by the three partners' delegated partners and
+/// published (when the setting Demo:PublishReports allows, as publishing prints with Chromium); 2024-25 a draft
+/// with only a first foreword. The narrative is written for the demo from the figures in the public 2023-24
+/// report; the report's facts come from the demo records.
+/// </summary>
+public static class DemoReports
+{
+    public static readonly ReportingYear Published = new(2023);
+    public static readonly ReportingYear Draft = new(2024);
+
+    private static readonly DateTime Drafted = new(2024, 6, 14, 9, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime Reviewed = new(2024, 7, 22, 14, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime PublishedAt = new(2024, 9, 26, 10, 0, 0, DateTimeKind.Utc);
+
+    public static async Task SeedAsync(
+        PortalDbContext db, DemoPeople people, IServiceProvider services, bool publish, ILogger logger, CancellationToken ct)
+    {
+        var manager = people.PartnershipManager.FullName;
+        var report = new YearlyReport { StartYear = Published.StartYear, Status = ReportStatus.InReview };
+        db.YearlyReports.Add(report);
+        AddNarrative(report, ReportSectionKeys.Foreword, ForewordText, people.Scrutineer.FullName, Drafted);
+        AddNarrative(report, ReportSectionKeys.LocalContext, LocalContextText, manager, Drafted);
+        AddNarrative(report, ReportSectionKeys.Challenges, ChallengesText, manager, Drafted.AddDays(3));
+        AddNarrative(report, ReportSectionKeys.PrioritiesAhead, PrioritiesAheadText, manager, Drafted.AddDays(3));
+        AddNarrative(report, ReportSectionKeys.ScrutineerComment, ScrutineerText, people.Scrutineer.FullName, Reviewed);
+        report.Comments.Add(new ReportReviewComment
+        {
+            SectionKey = ReportSectionKeys.LocalContext,
+            Text = "Say how many children were on a child protection plan at the year end, and whether that is more or fewer than the year before.",
+            Response = "Added the year-end figure of 204 and the comparison with 2022-23.",
+            ResolvedAt = Reviewed.AddDays(2),
+            ResolvedBy = manager,
+        });
+
+        var next = new YearlyReport { StartYear = Draft.StartYear };
+        db.YearlyReports.Add(next);
+        AddNarrative(next, ReportSectionKeys.Foreword, NextForewordText, people.Scrutineer.FullName, new DateTime(2025, 5, 20, 11, 0, 0, DateTimeKind.Utc));
+        await db.SaveChangesAsync(ct);
+
+        await SignOffAndPublishAsync(db, report, people, services, publish, logger, ct);
+    }
+
+    /// <summary>
+    /// The one step that needs the assembled report: the sign-offs hold its fingerprint and publishing prints it.
+    /// Without a renderer (a build without the assembler) or a browser, the report is left at sign-off.
+    /// </summary>
+    private static async Task SignOffAndPublishAsync(
+        PortalDbContext db, YearlyReport report, DemoPeople people, IServiceProvider services, bool publish, ILogger logger, CancellationToken ct)
+    {
+        report.Status = ReportStatus.SignOff;
+        await db.SaveChangesAsync(ct);
+        var renderer = services.GetService<IYearlyReportRenderer>();
+        if (renderer is null)
+        {
+            logger.LogWarning("No yearly report renderer is registered: the demo {Year} report is left unsigned at sign-off", Published);
+            return;
+        }
+
+        var hash = await renderer.ContentHashAsync(Published, ct);
+        var day = 0;
+        foreach (var partner in new[] { people.CouncilDsp, people.IcbDsp, people.PoliceDsp })
+        {
+            db.ReportSignOffs.Add(new ReportSignOff
+            {
+                ReportId = report.Id,
+                OrganisationId = partner.OrganisationId,
+                PersonId = partner.Id,
+                SignerName = partner.FullName,
+                SignerRole = RepresentationRole.DelegatedPartner,
+                SignedAt = new DateTime(2024, 9, 16 + day++, 15, 0, 0, DateTimeKind.Utc),
+                ContentHash = hash,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (!publish)
+        {
+            return;
+        }
+
+        try
+        {
+            var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(report, people.PartnershipManager.FullName, ct, PublishedAt);
+            if (outcome != PublishOutcome.Published)
+            {
+                logger.LogWarning("The demo {Year} report was not published: {Outcome}", Published, outcome);
+                return;
+            }
+
+            foreach (var recipient in db.ReportRecipients.Local.Where(r => r.ReportId == report.Id))
+            {
+                recipient.SentOn = recipient.DueOn.AddDays(-2);
+                recipient.SentBy = people.PartnershipManager.FullName;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        catch (PdfPrintException e)
+        {
+            logger.LogWarning(e, "The demo {Year} report could not be printed, so it is left signed off but unpublished", Published);
+        }
+    }
+
+    private static void AddNarrative(YearlyReport report, string key, string text, string by, DateTime at) =>
+        report.Narratives.Add(new ReportNarrative { SectionKey = key, Version = 1, Text = text, By = by, At = at });
+
+    private const string ForewordText =
+        """
+        This report looks back over the partnership's work from April 2023 to March 2024. It was a year in which the three statutory partners met more regularly, followed through on more of what they agreed, and began to rebuild the structure of groups beneath the board so that each one has a clear job.
+
+        I have tried to be plain about where things have moved on and where they have not. The structure is in better shape than it was; what matters now is whether that shows up in the experience of children and families in Herefordshire. The sections that follow set out the evidence, and the gaps, as I found them.
+        """;
+
+    private const string LocalContextText =
+        """
+        Herefordshire is a large, rural county with a small and ageing population: about 188,700 people in 2022, of whom roughly 34,000 are children. Children now make up around 18% of residents, a smaller share than ten years ago. The county is the most sparsely populated in the West Midlands, which shapes how services reach families and how far practitioners travel.
+
+        At the end of March 2024, 204 children were subject to a child protection plan. That is fewer than a year earlier, although the number climbed for five months from June 2023 and the rate per 10,000 children remains high. Contacts to the MASH rose by 2.7% on 2022-23, while the share that became referrals fell to about one in five. The early help advice line handled 4,957 contacts, and 72.8% were completed within timescale.
+
+        The partnership's four priorities for the year were Right Help, Right Time; child exploitation; child neglect; and leadership and accountability.
+        """;
+
+    private const string ChallengesText =
+        """
+        Three difficulties stood out. First, the restorative and relational model of practice has been introduced faster in children's social care than across the wider partnership, and some partner agencies told us they felt behind. Second, changes among senior leaders across the partners put continuity at risk just as the new arrangements were settling in. Third, moving to the Working Together 2023 requirements asks more of each partner at a time of heavy demand on the front line.
+        """;
+
+    private const string PrioritiesAheadText =
+        """
+        In 2024-25 the partners will finish aligning the arrangements with Working Together 2023, support the second phase of the council's children's services improvement programme, and spread restorative and relational practice, with a Think Family approach, to every agency. Alongside this, the partnership will keep building its shared performance data, with Worcestershire, so that more agencies contribute and the board can see sooner where help is not reaching children.
+        """;
+
+    private const string ScrutineerText =
+        """
+        The partnership delivered more consistently this year than before, and the foundations of an effective partnership are now in place. Keeping that progress through leadership changes is the test for the coming year. The restorative model needs to be owned by every agency, not only by children's social care, if it is to define how Herefordshire keeps children safe.
+        """;
+
+    private const string NextForewordText =
+        """
+        First draft. This foreword will introduce the 2024-25 report once the year's evidence has been gathered: the move to the Working Together 2023 arrangements, progress on the improvement programme, and what children and families told us.
+        """;
+}

@@ -1,0 +1,154 @@
+using FluentValidation;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Reporting;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace HscpPortal.Web.Features.YearlyReports;
+
+public sealed record YearRow(
+    ReportingYear Year, ReportStatus? Status, DateOnly Deadline, bool Overdue, DateTime? PublishedAt, int SignOffs);
+
+public sealed class IndexPage
+{
+    public IReadOnlyList<YearRow> Years { get; set; } = [];
+    public bool CanStart { get; set; }
+    /// <summary>The year typed into the start form, shown again when it is refused.</summary>
+    public string? Year { get; set; }
+}
+
+public sealed class StartReportForm
+{
+    public string? Year { get; set; }
+}
+
+public sealed class StartReportFormValidator : AbstractValidator<StartReportForm>
+{
+    public StartReportFormValidator()
+    {
+        RuleFor(f => f.Year).NotEmpty().WithMessage("Enter the reporting year, for example 2024-25")
+            .Must(y => ReportingYear.TryParse(y, out _)).When(f => !string.IsNullOrWhiteSpace(f.Year), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Enter the reporting year like 2024-25");
+    }
+}
+
+public enum StepState
+{
+    Done,
+    Current,
+    NotStarted,
+}
+
+public sealed record WorkflowStep(string Name, string Description, StepState State);
+
+public sealed record CommentView(int Id, Guid Version, string Text, string? By, DateTime At, string? Response, DateTime? ResolvedAt, string? ResolvedBy);
+
+public sealed record SectionComments(string Key, string Title, IReadOnlyList<CommentView> Comments);
+
+public sealed record PublicationView(int Edition, DateTime PublishedAt, string? PublishedBy, string HtmlSha256, string PdfSha256, int PdfBytes);
+
+public sealed record RecipientView(int Id, Guid Version, string Name, DateOnly DueOn, DateOnly? SentOn, string? SentBy, string? Notes, bool Overdue);
+
+public sealed class WorkflowPage
+{
+    public required ReportingYear Year { get; init; }
+    public int ReportId { get; init; }
+    public Guid Version { get; init; }
+    public ReportStatus Status { get; init; }
+    public DateOnly Deadline { get; init; }
+    public bool Overdue { get; init; }
+    public DateTime? PublishedAt { get; init; }
+    public IReadOnlyList<WorkflowStep> Steps { get; init; } = [];
+    public IReadOnlyList<SectionComments> Comments { get; init; } = [];
+    public int OpenComments { get; init; }
+    public IReadOnlyList<PartnerSignOff> Partners { get; init; } = [];
+    public IReadOnlySet<int> MySeats { get; init; } = new HashSet<int>();
+    public bool AllSigned { get; init; }
+    public IReadOnlyList<ReadinessItem> Readiness { get; init; } = [];
+    public PublicationView? Publication { get; init; }
+    public IReadOnlyList<RecipientView> Recipients { get; init; } = [];
+    public bool CanEdit { get; init; }
+    public bool CanReview { get; init; }
+    public bool CanPublish { get; init; }
+}
+
+public sealed class CommentForm
+{
+    public string? Section { get; set; }
+    public string? Text { get; set; }
+
+    public ReportingYear Year { get; set; }
+    public IReadOnlyList<SelectListItem> Sections { get; set; } = [];
+}
+
+public sealed class CommentFormValidator : AbstractValidator<CommentForm>
+{
+    public CommentFormValidator()
+    {
+        // Whether the section is in the report's outline is checked by the controller, which has the outline.
+        RuleFor(f => f.Section).NotEmpty().WithMessage("Select the section the comment is about");
+        RuleFor(f => f.Text).NotEmpty().WithMessage("Enter your comment")
+            .MaximumLength(8000).WithMessage("The comment must be 8,000 characters or fewer");
+    }
+}
+
+public sealed class RespondForm
+{
+    public Guid Version { get; set; }
+    public string? Response { get; set; }
+    public bool Resolve { get; set; }
+
+    public ReportingYear Year { get; set; }
+    public int CommentId { get; set; }
+    public string SectionTitle { get; set; } = "";
+    public string Comment { get; set; } = "";
+    public string? CommentBy { get; set; }
+}
+
+public sealed class RespondFormValidator : AbstractValidator<RespondForm>
+{
+    public RespondFormValidator()
+    {
+        RuleFor(f => f.Response).NotEmpty().WithMessage("Enter the team's response")
+            .MaximumLength(8000).WithMessage("The response must be 8,000 characters or fewer");
+    }
+}
+
+public sealed class RecipientForm
+{
+    public string? Name { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? Notes { get; set; }
+
+    public ReportingYear Year { get; set; }
+}
+
+public sealed class RecipientFormValidator : AbstractValidator<RecipientForm>
+{
+    public RecipientFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter who the report is sent to")
+            .MaximumLength(200).WithMessage("The recipient must be 200 characters or fewer");
+        RuleFor(f => f.DueOn).NotNull().WithMessage("Enter the date it is due to be sent by");
+        RuleFor(f => f.Notes).MaximumLength(2000).WithMessage("The notes must be 2,000 characters or fewer");
+    }
+}
+
+public sealed class SentForm
+{
+    public Guid Version { get; set; }
+    public DateOnly? SentOn { get; set; }
+
+    public ReportingYear Year { get; set; }
+    public int RecipientId { get; set; }
+    public string Name { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+}
+
+public sealed class SentFormValidator : AbstractValidator<SentForm>
+{
+    public SentFormValidator(TimeProvider clock)
+    {
+        RuleFor(f => f.SentOn).NotNull().WithMessage("Enter the date the report was sent")
+            .Must(d => d <= UkTime.Today(clock)).When(f => f.SentOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The date sent must be today or in the past");
+    }
+}

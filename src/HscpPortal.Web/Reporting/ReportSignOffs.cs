@@ -1,0 +1,139 @@
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Reporting;
+
+/// <summary>A statutory partner's seat at sign-off: who signed the report as it stands, or nobody yet.</summary>
+public sealed record PartnerSignOff(
+    int OrganisationId, string Organisation, StatutoryPartner Partner, int? SignOffId, string? SignerName, RepresentationRole? SignerRole, DateTime? SignedAt);
+
+public enum SignOffOutcome
+{
+    Recorded,
+    NotInSignOff,
+    NotThePartner,
+    AlreadySigned,
+}
+
+/// <summary>
+/// The partners' sign-offs of a yearly report. A sign-off holds the fingerprint of the content signed; whenever the
+/// report is looked at for sign-off or publication, any sign-off whose fingerprint no longer matches the content is
+/// reset, because "any change after a sign-off resets the sign-offs". Resetting is saved (and so audited) at once.
+/// </summary>
+public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer renderer, TimeProvider clock)
+{
+    public const string ChangedReason = "The report changed after this sign-off";
+
+    /// <summary>Resets every current sign-off of the report whose fingerprint differs from the content now; returns the fingerprint.</summary>
+    public async Task<string> ResetChangedAsync(YearlyReport report, CancellationToken ct)
+    {
+        var hash = await renderer.ContentHashAsync(report.Year, ct);
+        if (report.Status == ReportStatus.Published)
+        {
+            // A published report is frozen: its sign-offs are what was published, whatever the records say now.
+            return hash;
+        }
+
+        var stale = await db.ReportSignOffs
+            .Where(s => s.ReportId == report.Id && s.ResetAt == null && s.ContentHash != hash)
+            .ToListAsync(ct);
+        if (stale.Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var signOff in stale)
+            {
+                signOff.ResetAt = now;
+                signOff.ResetReason = ChangedReason;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return hash;
+    }
+
+    /// <summary>The three statutory partners, each with its current sign-off if it has one.</summary>
+    public async Task<IReadOnlyList<PartnerSignOff>> PartnersAsync(int reportId, CancellationToken ct)
+    {
+        var partners = await db.Organisations.AsNoTracking()
+            .Where(o => o.StatutoryPartner != null && o.ArchivedAt == null)
+            .OrderBy(o => o.StatutoryPartner)
+            .Select(o => new { o.Id, o.Name, Partner = o.StatutoryPartner!.Value })
+            .ToListAsync(ct);
+        var current = await db.ReportSignOffs.AsNoTracking()
+            .Where(s => s.ReportId == reportId && s.ResetAt == null)
+            .Select(s => new { s.Id, s.OrganisationId, s.SignerName, s.SignerRole, s.SignedAt })
+            .ToListAsync(ct);
+        return partners.Select(p =>
+        {
+            var s = current.Where(c => c.OrganisationId == p.Id).OrderByDescending(c => c.SignedAt).FirstOrDefault();
+            return new PartnerSignOff(p.Id, p.Name, p.Partner, s?.Id, s?.SignerName, s?.SignerRole, s?.SignedAt);
+        }).ToList();
+    }
+
+    /// <summary>Whether every statutory partner has signed the report as it stands (call after <see cref="ResetChangedAsync"/>).</summary>
+    public async Task<bool> AllSignedAsync(int reportId, CancellationToken ct)
+    {
+        var partners = await PartnersAsync(reportId, ct);
+        return partners.Count == Enum.GetValues<StatutoryPartner>().Length && partners.All(p => p.SignOffId is not null);
+    }
+
+    /// <summary>The organisations for which the signed-in user may sign today: those whose lead or delegated partner they are.</summary>
+    public async Task<IReadOnlyList<(int OrganisationId, RepresentationRole Role, int PersonId, string Name)>> SeatsOfUserAsync(string? userId, CancellationToken ct)
+    {
+        if (userId is null)
+        {
+            return [];
+        }
+
+        var today = UkTime.Today(clock);
+        var seats = await db.PartnerRepresentatives.AsNoTracking()
+            .Where(r => r.ArchivedAt == null && r.Person!.UserId == userId && r.Person.ArchivedAt == null
+                && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner)
+                && r.From <= today && (r.To == null || r.To >= today)
+                && r.Organisation!.StatutoryPartner != null && r.Organisation.ArchivedAt == null)
+            .Select(r => new { r.OrganisationId, r.Role, r.PersonId, r.Person!.FullName })
+            .ToListAsync(ct);
+        // One seat per organisation: someone who is both lead and delegated partner signs as lead.
+        return seats.GroupBy(s => s.OrganisationId)
+            .Select(g => g.OrderBy(s => s.Role).First())
+            .Select(s => (s.OrganisationId, s.Role, s.PersonId, s.FullName))
+            .ToList();
+    }
+
+    /// <summary>Records the user's sign-off for the organisation, if they are its lead or delegated partner today and the report is at sign-off.</summary>
+    public async Task<SignOffOutcome> SignAsync(YearlyReport report, int organisationId, string? userId, CancellationToken ct)
+    {
+        if (report.Status != ReportStatus.SignOff)
+        {
+            return SignOffOutcome.NotInSignOff;
+        }
+
+        var seat = (await SeatsOfUserAsync(userId, ct)).Where(s => s.OrganisationId == organisationId).ToList();
+        if (seat.Count == 0)
+        {
+            return SignOffOutcome.NotThePartner;
+        }
+
+        var hash = await ResetChangedAsync(report, ct);
+        if (await db.ReportSignOffs.AnyAsync(s => s.ReportId == report.Id && s.OrganisationId == organisationId && s.ResetAt == null, ct))
+        {
+            return SignOffOutcome.AlreadySigned;
+        }
+
+        var (_, role, personId, name) = seat[0];
+        db.ReportSignOffs.Add(new ReportSignOff
+        {
+            ReportId = report.Id,
+            OrganisationId = organisationId,
+            PersonId = personId,
+            SignerName = name,
+            SignerRole = role,
+            SignedAt = clock.GetUtcNow().UtcDateTime,
+            ContentHash = hash,
+        });
+        await db.SaveChangesAsync(ct);
+        return SignOffOutcome.Recorded;
+    }
+}
