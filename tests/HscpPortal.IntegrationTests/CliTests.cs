@@ -37,6 +37,8 @@ public sealed class CliTests : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Portal__DataDirectory"] = dataDirectory;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // Publishing the demo report prints a PDF; these tests publish (or not) what they need themselves.
+        start.Environment["Demo__PublishReports"] = "false";
         start.Environment["HSCP_ADMIN_PASSWORD"] = password ?? "";
 
         using var process = Process.Start(start)!;
