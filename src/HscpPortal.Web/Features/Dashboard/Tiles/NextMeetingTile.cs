@@ -15,11 +15,15 @@ public sealed record NextMeeting(
     public string Url => $"/meetings/{Id}";
 }
 
+public sealed record LastMeeting(int Id, string Title, DateOnly Date);
+
 public sealed class NextMeetingModel
 {
     public required int GroupId { get; init; }
     public NextMeeting? Meeting { get; init; }
-    public string MeetingsUrl => $"/meetings?groupId={GroupId}&status=Scheduled";
+
+    /// <summary>When nothing is scheduled, the last meeting held, for context.</summary>
+    public LastMeeting? LastHeld { get; init; }
 }
 
 /// <summary>The group's next scheduled meeting, and whether its agenda and papers are ready.</summary>
@@ -43,6 +47,11 @@ public sealed class NextMeetingTile : DashboardTile<NextMeetingModel>
                 m.AgendaItems.Count(i => i.ArchivedAt == null && (i.Purpose == AgendaPurpose.Decision || i.Purpose == AgendaPurpose.Assurance)
                     && !i.Papers.Any(p => p.ArchivedAt == null))))
             .FirstOrDefaultAsync(ct);
-        return new NextMeetingModel { GroupId = groupId, Meeting = meeting };
+        var last = meeting is not null ? null : await context.Db.Meetings.AsNoTracking()
+            .Where(m => m.GroupId == groupId && m.ArchivedAt == null && m.Status == MeetingStatus.Held)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+            .Select(m => new LastMeeting(m.Id, m.Title ?? "Meeting", m.Date))
+            .FirstOrDefaultAsync(ct);
+        return new NextMeetingModel { GroupId = groupId, Meeting = meeting, LastHeld = last };
     }
 }
