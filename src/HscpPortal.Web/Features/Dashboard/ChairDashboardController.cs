@@ -55,16 +55,14 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
         });
     }
 
-    /// <summary>The chair's way in: straight to the group's dashboard when they chair one group, a list when several.</summary>
+    /// <summary>
+    /// The groups the user chairs, each to its dashboard. Signing in and the menu go straight to the dashboard of a
+    /// chair's only group, so this list is for those who chair several (and always answers, for a bookmark).
+    /// </summary>
     [HttpGet("dashboard/chair")]
     public async Task<IActionResult> Mine(CancellationToken ct)
     {
         var groups = await Landing.ChairedGroups(db, User.UserId(), UkTime.Today(clock)).ToListAsync(ct);
-        if (groups.Count == 1)
-        {
-            return Redirect($"/groups/{groups[0].Id}/dashboard");
-        }
-
         return View("~/Features/Dashboard/ChairGroups.cshtml", new ChairGroupsPage { Groups = groups });
     }
 
