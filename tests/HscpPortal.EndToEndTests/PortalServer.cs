@@ -52,7 +52,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         await page.FillAsync("#Email", $"{who}@demo.hscp.example");
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // Each role lands on its own dashboard, or "my work" (Features/Dashboard/Landing.cs).
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
     }
 

@@ -56,7 +56,7 @@ public class AccountTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Equal("/", login.RedirectPath());
+        Assert.Equal("/my-work", login.RedirectPath());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class AccountTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Contains("Your password has been changed", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var withNew = await factory.Anonymous().LoginAsync(email, newPassword);
         Assert.Equal(HttpStatusCode.Redirect, withNew.StatusCode);
-        Assert.Equal("/", withNew.RedirectPath());
+        Assert.Equal("/my-work", withNew.RedirectPath());
         var withOld = await factory.Anonymous().LoginAsync(email, oldPassword);
         await withOld.AssertErrorsAsync("Enter a correct email address and password");
 
@@ -218,7 +218,7 @@ public class AccountTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.True((await next.GetAsync("/")).IsLoginRedirect());
         var second = await next.PostFormAsync("/account/login/two-factor", new() { ["Code"] = Accounts.Totp(key, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal("/", second.RedirectPath());
+        Assert.Equal("/dashboard", second.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/")).StatusCode);
     }
 

@@ -76,13 +76,14 @@ public class HealthAndAccessTests(PortalFactory factory) : IClassFixture<PortalF
     [InlineData("https://evil.example/steal")]
     [InlineData("//evil.example")]
     [InlineData("/\\evil.example")]
-    public async Task Login_OffSiteReturnUrl_GoesHomeInstead(string returnUrl)
+    public async Task Login_OffSiteReturnUrl_GoesToTheLandingPageInstead(string returnUrl)
     {
         var response = await factory.Anonymous().PostFormAsync("/account/login",
             new() { ["Email"] = "member@demo.hscp.example", ["Password"] = PortalFactory.Password, ["ReturnUrl"] = returnUrl });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        // A member without a dashboard lands on "my work".
+        Assert.Equal("/my-work", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

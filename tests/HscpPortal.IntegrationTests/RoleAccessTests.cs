@@ -19,6 +19,12 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageUsers = ["admin"];
 
+    // The partner dashboard: the team and administrators (for any partner) and the partners' current DSPs.
+    private static readonly string[] Partners = ["admin", "team", "council.partner", "icb.partner", "police.partner"];
+
+    // {org} is West Mercia Police: its own DSP may open it, the other partners may not.
+    private static readonly string[] PartnerOfOrg = ["admin", "team", "police.partner"];
+
     // ViewEscalations: pseudonymised case data, so not plain members; qe.chair reads it as a current chair.
     private static readonly string[] ManageEscalations = ["admin", "team"];
     private static readonly string[] ViewEscalations = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner", "qe.chair"];
@@ -153,6 +159,17 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/reports/yearly/2023-24/comments/{reportComment}/respond", EditReport),
         ("/reports/yearly/2023-24/recipients/new", EditReport),
         ("/reports/yearly/2023-24/recipients/{reportRecipient}/sent", EditReport),
+        ("/dashboard/actions-by-group.xlsx", Everyone),
+        // A group's dashboard is read like the group's pages; the menu and sign-in offer it to its chair.
+        ("/groups/{qe}/dashboard", Everyone),
+        ("/groups/{board}/dashboard", Everyone),
+        ("/groups/{qe}/dashboard/attendance.csv", Everyone),
+        ("/groups/{qe}/dashboard/attendance.xlsx", Everyone),
+        ("/dashboard/chair", Everyone),
+        // The partner dashboard: each partner's current lead or delegated partner, and the team for any partner.
+        ("/dashboard/partner", Partners),
+        ("/dashboard/partner?organisationId={org}", PartnerOfOrg),
+        ("/my-work", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>

@@ -2,10 +2,13 @@ using System.Text;
 using System.Text.Encodings.Web;
 using FluentValidation;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Infrastructure.Govuk;
+using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +34,10 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(returnUrl)) : View(new LoginForm { ReturnUrl = returnUrl });
+    public async Task<IActionResult> Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true
+            ? LocalRedirect(await LandingAsync(returnUrl, User.UserId(), User.IsInRole))
+            : View(new LoginForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
     [HttpPost("login")]
@@ -55,7 +60,7 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             await RecordSignInAsync(user);
-            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            return LocalRedirect(await LandingAsync(form.ReturnUrl, user));
         }
 
         if (result.RequiresTwoFactor)
@@ -103,7 +108,7 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             await RecordSignInAsync(user);
-            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            return LocalRedirect(await LandingAsync(form.ReturnUrl, user));
         }
 
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
@@ -139,7 +144,7 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             await RecordSignInAsync(user);
-            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            return LocalRedirect(await LandingAsync(form.ReturnUrl, user));
         }
 
         ModelState.AddModelError(nameof(form.RecoveryCode), "That recovery code is not correct or has already been used");
@@ -428,8 +433,25 @@ public sealed class AccountController(
         await users.UpdateAsync(user);
     }
 
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    /// <summary>
+    /// After signing in: the page asked for, if any and local; otherwise the user's dashboard, or "my work" for
+    /// those without one.
+    /// </summary>
+    private async Task<string> LandingAsync(string? returnUrl, ApplicationUser user)
+    {
+        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl))
+        {
+            return returnUrl;
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        return await LandingAsync(null, user.Id, role => roles.Contains(role));
+    }
+
+    private async Task<string> LandingAsync(string? returnUrl, string? userId, Func<string, bool> isInRole) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)
+            ? returnUrl
+            : await Landing.UrlAsync(db, userId, isInRole, UkTime.Today(clock), HttpContext.RequestAborted);
 
     internal static string PasswordMessage(IdentityError error) => error.Code switch
     {

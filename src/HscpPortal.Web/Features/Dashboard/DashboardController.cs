@@ -32,27 +32,22 @@ public sealed class DashboardController(PortalDbContext db, IAuthorizationServic
             return View(new DashboardPage { Years = years, Today = today });
         }
 
-        var context = Context(reportingYear, today);
-        var tiles = new List<LoadedTile>();
-        // One after another: a DbContext runs one query at a time.
-        foreach (var tile in DashboardTiles.Partnership)
-        {
-            if (await tile.LoadAsync(context, ct) is { } model)
-            {
-                tiles.Add(new LoadedTile(tile.Id, tile.Partial, model));
-            }
-        }
-
+        var tiles = await DashboardTiles.LoadAsync(DashboardTiles.Partnership, Context(reportingYear, today), ct);
         return View(new DashboardPage { Years = years, Today = today, Year = reportingYear, Tiles = tiles });
     }
 
-    /// <summary>The actions-by-group table as CSV: the same rows as the page (as of today).</summary>
+    /// <summary>The actions-by-group table as CSV or Excel: the same rows as the page (as of today).</summary>
     [HttpGet("actions-by-group.csv")]
-    public async Task<IActionResult> ActionsByGroup(CancellationToken ct)
+    public Task<IActionResult> ActionsByGroup(CancellationToken ct) => ActionsByGroupAsync(ExportFormat.Csv, ct);
+
+    [HttpGet("actions-by-group.xlsx")]
+    public Task<IActionResult> ActionsByGroupXlsx(CancellationToken ct) => ActionsByGroupAsync(ExportFormat.Xlsx, ct);
+
+    private async Task<IActionResult> ActionsByGroupAsync(ExportFormat format, CancellationToken ct)
     {
         var today = UkTime.Today(clock);
         var model = await new ActionsTile().LoadAsync(Context(ReportingYear.Containing(today), today), ct);
-        return TabularExport.Download(model!.ByGroupChart.ToExportTable(), ExportFormat.Csv, $"actions-by-group-{today:yyyy-MM-dd}");
+        return TabularExport.Download(model!.ByGroupChart.ToExportTable(), format, $"actions-by-group-{today:yyyy-MM-dd}");
     }
 
     private TileContext Context(ReportingYear year, DateOnly today) => new()

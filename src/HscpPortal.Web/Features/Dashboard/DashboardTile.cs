@@ -19,6 +19,15 @@ public sealed class TileContext
     /// <summary>For the services a tile needs beyond the database, such as the escalation protocol.</summary>
     public required IServiceProvider Services { get; init; }
 
+    /// <summary>The group a chair's dashboard is about; null on the other dashboards.</summary>
+    public int? GroupId { get; init; }
+
+    /// <summary>The agency a partner's dashboard, or a user's "my work", is about.</summary>
+    public int? OrganisationId { get; init; }
+
+    /// <summary>The person record of the user, for "my work"; null when the login is not linked to one.</summary>
+    public int? PersonId { get; init; }
+
     public async Task<bool> AllowedAsync(string policy) => (await Authorization.AuthorizeAsync(User, policy)).Succeeded;
 }
 

@@ -20,7 +20,7 @@ public sealed class HomePage
     public required int People { get; init; }
 }
 
-/// <summary>"My work": where every user lands after signing in.</summary>
+/// <summary>The home page: the user's groups and the partnership at a glance. Signing in lands on a dashboard or "my work" instead (Features/Dashboard/Landing.cs).</summary>
 [Authorize(Policy = Policies.ViewRecords)]
 public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Controller
 {

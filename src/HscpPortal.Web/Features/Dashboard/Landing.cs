@@ -1,0 +1,52 @@
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Features.Dashboard;
+
+public sealed record ChairedGroup(int Id, string Name);
+
+/// <summary>
+/// Where a user lands after signing in, and which dashboard the menu offers them: the partnership dashboard for the
+/// team and the scrutineer, the partner dashboard for safeguarding partners, a chair's group dashboard for a current
+/// chair or vice-chair, and "my work" for everyone else.
+/// </summary>
+public static class Landing
+{
+    public const string MyWork = "/my-work";
+
+    /// <summary>The dashboard the user's role (or chair) has, or null when they have none but "my work".</summary>
+    public static async Task<string?> DashboardAsync(PortalDbContext db, string? userId, Func<string, bool> isInRole, DateOnly today, CancellationToken ct)
+    {
+        if (isInRole(Roles.Administrator) || isInRole(Roles.PartnershipTeam) || isInRole(Roles.Scrutineer))
+        {
+            return "/dashboard";
+        }
+
+        if (isInRole(Roles.SafeguardingPartner))
+        {
+            return "/dashboard/partner";
+        }
+
+        var chaired = await ChairedGroups(db, userId, today).Select(g => g.Id).Take(2).ToListAsync(ct);
+        return chaired.Count switch
+        {
+            0 => null,
+            1 => $"/groups/{chaired[0]}/dashboard",
+            _ => "/dashboard/chair",
+        };
+    }
+
+    public static async Task<string> UrlAsync(PortalDbContext db, string? userId, Func<string, bool> isInRole, DateOnly today, CancellationToken ct) =>
+        await DashboardAsync(db, userId, isInRole, today, ct) ?? MyWork;
+
+    /// <summary>The live groups the user chairs or vice-chairs today (the seats EditGroup grants).</summary>
+    public static IQueryable<ChairedGroup> ChairedGroups(PortalDbContext db, string? userId, DateOnly today) =>
+        db.Groups.AsNoTracking()
+            .Where(g => userId != null && g.ArchivedAt == null && g.Status == GroupStatus.Active
+                && g.Memberships.Any(m => m.ArchivedAt == null && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
+                    && m.From <= today && (m.To == null || m.To >= today) && m.Person!.UserId == userId))
+            .OrderBy(g => g.Kind).ThenBy(g => g.SortOrder).ThenBy(g => g.Name)
+            .Select(g => new ChairedGroup(g.Id, g.Name));
+}

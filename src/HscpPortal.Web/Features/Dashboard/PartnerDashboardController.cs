@@ -1,0 +1,92 @@
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Features.Dashboard;
+
+public sealed record PartnerChoice(int Id, string Name);
+
+public sealed class PartnerDashboardPage
+{
+    public required DateOnly Today { get; init; }
+
+    /// <summary>The partners the user may look at: their own, or every statutory partner for the team.</summary>
+    public required IReadOnlyList<PartnerChoice> Choices { get; init; }
+
+    /// <summary>Null until a partner is chosen (the team, with several to choose from), or when the user represents none.</summary>
+    public PartnerChoice? Partner { get; init; }
+
+    public bool MayChoose { get; init; }
+    public IReadOnlyList<LoadedTile> Tiles { get; init; } = [];
+}
+
+/// <summary>
+/// What needs a statutory partner: decisions to ratify, the yearly report to sign off, the agency's overdue actions
+/// and the escalations it has received. For the partner's current lead and delegated partner; the team and
+/// administrators may look at any partner's. Scrutineer challenges have no record in the portal yet, so no tile.
+/// </summary>
+[Route("dashboard/partner")]
+[Authorize(Policy = Policies.ViewRecords)]
+public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? organisationId, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var userId = User.UserId();
+        var mayChoose = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.PartnershipTeam);
+        var choices = mayChoose
+            ? await db.Organisations.AsNoTracking().Where(o => o.StatutoryPartner != null && o.ArchivedAt == null)
+                .OrderBy(o => o.StatutoryPartner).Select(o => new PartnerChoice(o.Id, o.Name)).ToListAsync(ct)
+            : await db.PartnerRepresentatives.AsNoTracking()
+                .Where(r => userId != null && r.ArchivedAt == null && r.Person!.UserId == userId
+                    && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner)
+                    && r.From <= today && (r.To == null || r.To >= today)
+                    && r.Organisation!.StatutoryPartner != null && r.Organisation.ArchivedAt == null)
+                .Select(r => new PartnerChoice(r.OrganisationId, r.Organisation!.Name)).Distinct().ToListAsync(ct);
+
+        if (choices.Count == 0 && !mayChoose)
+        {
+            // A safeguarding partner whose appointment has not been recorded is told so; anyone else has no business here.
+            return User.IsInRole(Roles.SafeguardingPartner)
+                ? View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage { Today = today, Choices = choices })
+                : Forbid();
+        }
+
+        PartnerChoice? partner;
+        if (organisationId is { } id)
+        {
+            partner = choices.FirstOrDefault(c => c.Id == id);
+            if (partner is null)
+            {
+                return mayChoose ? NotFound() : Forbid();
+            }
+        }
+        else
+        {
+            partner = choices.Count == 1 || !mayChoose ? choices.FirstOrDefault() : null;
+        }
+
+        var tiles = partner is null ? [] : await DashboardTiles.LoadAsync(DashboardTiles.Partner, new TileContext
+        {
+            Db = db,
+            Year = ReportingYear.Containing(today),
+            Today = today,
+            User = User,
+            Authorization = authz,
+            Services = HttpContext.RequestServices,
+            OrganisationId = partner.Id,
+        }, ct);
+        return View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage
+        {
+            Today = today,
+            Choices = choices,
+            Partner = partner,
+            MayChoose = mayChoose,
+            Tiles = tiles,
+        });
+    }
+}
