@@ -14,7 +14,7 @@ public class DashboardJourneyTests(PortalServer server)
         int qe;
         using (var scope = server.Services.CreateScope())
         {
-            // The demo's meetings are all in the past; schedule the group's next one.
+            // A meeting before the demo's next one (which is at least 24 days away), so the test knows its agenda.
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             qe = db.Groups.Where(g => g.Name == "Quality and Effectiveness Group").Select(g => g.Id).Single();
             db.Meetings.Add(new Meeting

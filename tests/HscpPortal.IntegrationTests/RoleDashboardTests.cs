@@ -20,7 +20,7 @@ public class RoleDashboardTests(PortalFactory factory) : IClassFixture<PortalFac
 
     private int Qe => factory.GroupId(Demo.QualityAndEffectiveness);
 
-    // The demo's meetings are all in the past; the chair's dashboard is about the next one.
+    // Before the demo's own next meeting (at least 24 days away): the chair's dashboard is about the next one.
     private int NextQeMeeting() => factory.Memo("next-qe-meeting", f => f.AddMeeting(
         Demo.QualityAndEffectiveness, Today().AddDays(20), quorate: false, MeetingStatus.Scheduled, "Next Q&E", "Apologies", "Audit findings").Id);
 

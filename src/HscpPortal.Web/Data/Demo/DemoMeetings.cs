@@ -28,7 +28,7 @@ public static class DemoMeetings
 
     private const string PloughLane = "Plough Lane, Hereford";
 
-    public static async Task SeedAsync(PortalDbContext db, CancellationToken ct)
+    public static async Task SeedAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
     {
         var plan = new Plan();
         AddBoard2023(plan);
@@ -36,6 +36,7 @@ public static class DemoMeetings
         AddSubgroups2023(plan);
         AddBoard2024(plan);
         AddSubgroups2024(plan);
+        AddUpcoming(plan, today);
 
         var data = await Lookup.LoadAsync(db, ct);
         var built = Build(plan, data);
@@ -78,6 +79,28 @@ public static class DemoMeetings
     }
 
     private static DateOnly On(int year, int month, int day) => new(year, month, day);
+
+    private static DateOnly NextThursday(DateOnly from) => from.AddDays(((int)DayOfWeek.Thursday - (int)from.DayOfWeek + 7) % 7);
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The next meetings, dated from the day the demo is seeded (as DemoActions' live actions are): without them
+    // a chair's dashboard opened today would have no meeting to prepare. Their papers are not in yet.
+    // ---------------------------------------------------------------------------------------------------------
+    private static void AddUpcoming(Plan plan, DateOnly today)
+    {
+        plan.Subgroup(QualityAndEffectiveness, NextThursday(today.AddDays(24)))
+            .Scheduled()
+            .Opening("Claire Ashdown")
+            .Item("Multi-agency audit of strategy meetings: findings", "Claire Ashdown", AgendaPurpose.Assurance, null)
+            .Item("Re-audit plan", "Claire Ashdown", AgendaPurpose.Decision, null)
+            .Item("Action plan review", "Claire Ashdown", AgendaPurpose.Discussion, null);
+
+        plan.Board(NextThursday(today.AddDays(38)))
+            .Scheduled()
+            .Opening("Nadia Okafor")
+            .Item("Subgroup highlight reports", "Elaine Whitfield", AgendaPurpose.Information, null)
+            .Item("Escalations: the partnership's analysis", "Elaine Whitfield", AgendaPurpose.Assurance, null);
+    }
 
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -29,7 +29,7 @@ public sealed class DemoSeeder(
 
         logger.LogInformation("Seeding the demo partnership");
         var people = await DemoStructure.SeedAsync(db, cancellationToken);
-        await DemoMeetings.SeedAsync(db, cancellationToken);
+        await DemoMeetings.SeedAsync(db, UkTime.Today(clock), cancellationToken);
         await DemoActions.SeedAsync(db, UkTime.Today(clock), cancellationToken);
         await DemoEscalations.SeedAsync(db, protocol, cancellationToken);
         await AddUserAsync("admin", "Portal administrator", [Roles.Administrator], people.Admin);
