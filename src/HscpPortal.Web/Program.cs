@@ -121,6 +121,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database"
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
+builder.Services.AddScoped<HscpPortal.Web.Reporting.YearlyReportRenderer>().AddScoped<HscpPortal.Web.Reporting.IYearlyReportRenderer>(sp => sp.GetRequiredService<HscpPortal.Web.Reporting.YearlyReportRenderer>());
 builder.Services.Configure<HscpPortal.Web.Features.Reminders.ReminderOptions>(builder.Configuration.GetSection(HscpPortal.Web.Features.Reminders.ReminderOptions.Section));
 builder.Services.AddSingleton<HscpPortal.Web.Features.Reminders.UnsubscribeTokens>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Reminders.ReminderService>();
