@@ -15,6 +15,8 @@ namespace HscpPortal.IntegrationTests;
 public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly string[] Everyone = Demo.Users;
+    private static readonly string[] EditReport = ["admin", "team"];
+    private static readonly string[] EditReportOrScrutineer = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageStructure = ["admin", "team"];
     private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageUsers = ["admin"];
@@ -141,6 +143,15 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/dashboard", Everyone),
         ("/dashboard?year=2023-24", Everyone),
         ("/dashboard/actions-by-group.csv", Everyone),
+        // The yearly report's draft and readiness: every member reads them. The team writes the text; the
+        // independent scrutineer may also write the foreword and their own comment.
+        ("/reports/yearly/2023-24/draft", Everyone),
+        ("/reports/yearly/2023-24/readiness", Everyone),
+        ("/reports/yearly/2024-25/sections/foreword", EditReportOrScrutineer),
+        ("/reports/yearly/2024-25/sections/scrutineer-comment", EditReportOrScrutineer),
+        ("/reports/yearly/2024-25/sections/commentary:governance", EditReport),
+        ("/reports/yearly/2024-25/sections/local-context", EditReport),
+        ("/reports/yearly/2024-25/sections/foreword/history", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -376,6 +387,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             "groupId" => values["qe"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
+            "year" => "2024-25",
+            "key" => "foreword",
             var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
         });
     }

@@ -57,7 +57,16 @@ public sealed class YearlyReportController(
         }
 
         var report = await renderer.AssembleAsync(reportingYear, ct);
-        return View(new ReadinessPage { Year = reportingYear, Items = ReportReadiness.Check(report), Outline = report.Sections });
+        var status = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == reportingYear.StartYear)
+            .Select(r => (ReportStatus?)r.Status).FirstOrDefaultAsync(ct);
+        var canEdit = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
+        return View(new ReadinessPage
+        {
+            Year = reportingYear,
+            Items = ReportReadiness.Check(report),
+            Outline = report.Sections,
+            CanEdit = key => status != ReportStatus.Published && (canEdit || ScrutineerMayEdit(key)),
+        });
     }
 
     [HttpGet("sections/{key}")]
@@ -204,6 +213,19 @@ public sealed class DraftPage
 
     /// <summary>Whether the user may change the text saved under a key.</summary>
     public required Func<string, bool> CanEdit { get; init; }
+
+    /// <summary>Whether to offer a readiness item's link: an editor's only to those who may use that editor.</summary>
+    public bool CanFollow(ReadinessItem item) => ReadinessLinks.CanFollow(item, CanEdit);
+}
+
+public static class ReadinessLinks
+{
+    public static bool CanFollow(ReadinessItem item, Func<string, bool> canEdit)
+    {
+        const string marker = "/sections/";
+        var at = item.FixUrl.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 || canEdit(item.FixUrl[(at + marker.Length)..]);
+    }
 }
 
 public sealed class ReadinessPage
@@ -211,4 +233,7 @@ public sealed class ReadinessPage
     public required ReportingYear Year { get; init; }
     public required IReadOnlyList<ReadinessItem> Items { get; init; }
     public required IReadOnlyList<AssembledSection> Outline { get; init; }
+    public required Func<string, bool> CanEdit { get; init; }
+
+    public bool CanFollow(ReadinessItem item) => ReadinessLinks.CanFollow(item, CanEdit);
 }
