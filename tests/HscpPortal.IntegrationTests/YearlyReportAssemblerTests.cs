@@ -185,12 +185,30 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("75% (3 of 4)", draft.Html, StringComparison.Ordinal);
         Assert.Contains("11 escalations were raised", draft.Html, StringComparison.Ordinal);
         Assert.Contains(".app-chart__svg", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("<svg", draft.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Not yet recorded in the portal", draft.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/", draft.Html, StringComparison.Ordinal);
         Assert.Equal("DRAFT", draft.PrintOptions.HeaderMarker);
         Assert.EndsWith("yearly report 2023-24", draft.PrintOptions.Title, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"report-watermark\"", final.Html, StringComparison.Ordinal);
         Assert.Null(final.PrintOptions.HeaderMarker);
+    }
+
+    [Fact]
+    public async Task RenderDocument_PrintedByChromium_TaggedA4WithTitleAndOutline()
+    {
+        using var scope = factory.Services.CreateScope();
+        var rendered = await scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().RenderDocumentAsync(new ReportingYear(2023), draft: true, CancellationToken.None);
+
+        var pdf = await scope.ServiceProvider.GetRequiredService<HscpPortal.Web.Infrastructure.Pdf.IPdfPrinter>().PrintAsync(rendered.Html, rendered.PrintOptions, CancellationToken.None);
+
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
+        Assert.Contains("/StructTreeRoot", text, StringComparison.Ordinal);
+        Assert.Contains("/Outlines", text, StringComparison.Ordinal);
+        Assert.Contains("/Lang (en)", text, StringComparison.Ordinal);
+        // Cover, contents and one page at least for each of the four built sections.
+        Assert.True(System.Text.RegularExpressions.Regex.Count(text, @"/Type\s*/Page[^s]") >= 6);
     }
 
     [Fact]
