@@ -104,6 +104,7 @@ public sealed class YearlyReportAssemblerTests : IDisposable
         Assert.Equal((2, 1, 1, 1), (facts.Total, facts.Resolved, facts.Open, facts.PreviousYearTotal));
         Assert.All(facts.Charts, c => Assert.StartsWith("report-escalations-", c.Id, StringComparison.Ordinal));
         Assert.All(facts.Charts, c => Assert.Null(c.Link));
+        Assert.Equal(["2022-23", "2023-24"], facts.Charts[0].Categories);
         // The open one's first stage was due in April 2023: drifted as at 31 March 2024.
         Assert.Equal(1, facts.DriftCount);
     }

@@ -35,6 +35,30 @@ public sealed class EscalationsSection : ReportSection<EscalationsModel>
     public override string Title => "Escalations";
     public override IReadOnlyList<string> Provides => [ReadinessKeys.PartnersDid, ReadinessKeys.Effectiveness];
 
+    // The trend stops at the report's year: later years' escalations are not this report's, and must not change its fingerprint.
+    private static ChartModel UpTo(ChartModel chart, string year)
+    {
+        var keep = chart.Categories.ToList().IndexOf(year) + 1;
+        if (keep <= 0 || keep == chart.Categories.Count)
+        {
+            return chart;
+        }
+
+        return new ChartModel
+        {
+            Id = chart.Id,
+            Title = chart.Title,
+            Kind = chart.Kind,
+            Categories = chart.Categories.Take(keep).ToList(),
+            Series = chart.Series.Select(s => s with { Values = s.Values.Take(keep).ToList() }).ToList(),
+            CategoryHeader = chart.CategoryHeader,
+            ValueLabel = chart.ValueLabel,
+            Decimals = chart.Decimals,
+            ShowTotals = chart.ShowTotals,
+            Wide = chart.Wide,
+        };
+    }
+
     public override async Task<EscalationsModel> BuildAsync(ReportContext context, CancellationToken ct)
     {
         var protocol = context.Services.GetRequiredService<EscalationProtocol>();
@@ -51,7 +75,9 @@ public sealed class EscalationsSection : ReportSection<EscalationsModel>
             DriftCases = analysis.DriftCases
                 .Select(c => new DriftRow(c.Reference, c.RaisedOn, c.RaisingAgency, c.ReceivingAgency, c.DriftedAtStage, c.StageReached, c.IsOpen))
                 .ToList(),
-            Charts = Tables.Select(t => ReportCharts.Unlinked(analysis.Charts[t], "report-escalations-")).ToList(),
+            Charts = Tables.Select(t => ReportCharts.Unlinked(
+                    t == "byYear" ? UpTo(analysis.Charts[t], context.Year.ToString()) : analysis.Charts[t], "report-escalations-"))
+                .ToList(),
         };
     }
 }
