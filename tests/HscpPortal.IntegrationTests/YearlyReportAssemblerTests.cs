@@ -35,8 +35,19 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         Assert.NotNull(page.QuerySelector("#readiness-summary"));
         Assert.Equal(ReportSections.All.Count, page.QuerySelectorAll(".app-report-contents li").Length);
         Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2023-24/comments/new?section=governance']"));
-        Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2023-24/sections/commentary:governance']"));
         Assert.Contains("Not yet recorded in the portal", page.QuerySelector("#section-training")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_Team_OffersToWriteEachText()
+    {
+        var client = await factory.ClientAsync("team");
+
+        // 2013-14 has no report row, so it is a draft whatever the demo data publishes.
+        var page = await client.GetDocumentAsync("/reports/yearly/2013-14/draft");
+
+        Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2013-14/sections/commentary:governance']"));
+        Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2013-14/sections/foreword']"));
     }
 
     [Fact]
