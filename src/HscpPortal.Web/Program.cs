@@ -121,7 +121,10 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database"
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
-HscpPortal.Web.Reporting.ReportingRegistration.AddYearlyReportWorkflow(builder.Services);
+builder.Services.AddScoped<HscpPortal.Web.Reporting.YearlyReportRenderer>()
+    .AddScoped<HscpPortal.Web.Reporting.IYearlyReportRenderer>(sp => sp.GetRequiredService<HscpPortal.Web.Reporting.YearlyReportRenderer>())
+    .AddScoped<HscpPortal.Web.Reporting.ReportSignOffs>()
+    .AddScoped<HscpPortal.Web.Reporting.ReportPublisher>();
 builder.Services.Configure<HscpPortal.Web.Features.Reminders.ReminderOptions>(builder.Configuration.GetSection(HscpPortal.Web.Features.Reminders.ReminderOptions.Section));
 builder.Services.AddSingleton<HscpPortal.Web.Features.Reminders.UnsubscribeTokens>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Reminders.ReminderService>();

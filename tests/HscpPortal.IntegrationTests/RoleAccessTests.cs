@@ -15,6 +15,7 @@ namespace HscpPortal.IntegrationTests;
 public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly string[] Everyone = Demo.Users;
+    private static readonly string[] EditReportOrScrutineer = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageStructure = ["admin", "team"];
     private static readonly string[] ViewAuditTrail = ["admin", "team", "scrutineer"];
     private static readonly string[] ManageUsers = ["admin"];
@@ -170,6 +171,15 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/dashboard/partner", Partners),
         ("/dashboard/partner?organisationId={org}", PartnerOfOrg),
         ("/my-work", Everyone),
+        // The yearly report's draft and readiness: every member reads them. The team writes the text; the
+        // independent scrutineer may also write the foreword and their own comment.
+        ("/reports/yearly/2023-24/draft", Everyone),
+        ("/reports/yearly/2023-24/readiness", Everyone),
+        ("/reports/yearly/2024-25/sections/foreword", EditReportOrScrutineer),
+        ("/reports/yearly/2024-25/sections/scrutineer-comment", EditReportOrScrutineer),
+        ("/reports/yearly/2024-25/sections/commentary:governance", EditReport),
+        ("/reports/yearly/2024-25/sections/local-context", EditReport),
+        ("/reports/yearly/2024-25/sections/foreword/history", Everyone),
     ];
 
     /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
@@ -412,8 +422,10 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
             "groupId" => values["qe"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
-            "year" => "2023-24",
+            // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
+            "year" => pattern.Contains("/sections/", StringComparison.Ordinal) ? "2024-25" : "2023-24",
             "organisationId" => values["org"],
+            "key" => "foreword",
             var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
         });
     }

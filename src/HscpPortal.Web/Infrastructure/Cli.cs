@@ -165,13 +165,7 @@ public static class Cli
         }
         else
         {
-            var renderer = services.GetService<IYearlyReportRenderer>();
-            if (renderer is null)
-            {
-                Console.Error.WriteLine("This build of the portal cannot render the yearly report.");
-                return 1;
-            }
-
+            var renderer = services.GetRequiredService<IYearlyReportRenderer>();
             var rendered = await renderer.RenderDocumentAsync(year, draft: true, CancellationToken.None);
             pdf = await services.GetRequiredService<IPdfPrinter>().PrintAsync(rendered.Html, rendered.PrintOptions, CancellationToken.None);
             what = "draft";

@@ -86,16 +86,3 @@ public sealed class ReportPublisher(
         return $"{name.Trim('-')}-yearly-report-{year}.pdf";
     }
 }
-
-public static class ReportingRegistration
-{
-    /// <summary>The yearly report's workflow services (the renderer itself is registered by the assembler).</summary>
-    public static IServiceCollection AddYearlyReportWorkflow(this IServiceCollection services)
-    {
-        // Built on request rather than validated at start-up, as the renderer they need is registered by the
-        // assembler: the portal must still start (Development validates every registration) where it is absent.
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<ReportSignOffs>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<ReportPublisher>(sp));
-        return services;
-    }
-}

@@ -49,20 +49,14 @@ public static class DemoReports
 
     /// <summary>
     /// The one step that needs the assembled report: the sign-offs hold its fingerprint and publishing prints it.
-    /// Without a renderer (a build without the assembler) or a browser, the report is left at sign-off.
+    /// Without a browser, the report is left signed off but unpublished.
     /// </summary>
     private static async Task SignOffAndPublishAsync(
         PortalDbContext db, YearlyReport report, DemoPeople people, IServiceProvider services, bool publish, ILogger logger, CancellationToken ct)
     {
         report.Status = ReportStatus.SignOff;
         await db.SaveChangesAsync(ct);
-        var renderer = services.GetService<IYearlyReportRenderer>();
-        if (renderer is null)
-        {
-            logger.LogWarning("No yearly report renderer is registered: the demo {Year} report is left unsigned at sign-off", Published);
-            return;
-        }
-
+        var renderer = services.GetRequiredService<IYearlyReportRenderer>();
         var hash = await renderer.ContentHashAsync(Published, ct);
         var day = 0;
         foreach (var partner in new[] { people.CouncilDsp, people.IcbDsp, people.PoliceDsp })

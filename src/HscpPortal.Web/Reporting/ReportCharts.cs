@@ -1,0 +1,25 @@
+using HscpPortal.Web.Infrastructure.Charts;
+
+namespace HscpPortal.Web.Reporting;
+
+public static class ReportCharts
+{
+    /// <summary>
+    /// A copy of a chart without its links into the portal (a printed or published report cannot follow them) and
+    /// with an id unique within the report.
+    /// </summary>
+    public static ChartModel Unlinked(ChartModel chart, string idPrefix) => new()
+    {
+        Id = idPrefix + chart.Id,
+        Title = chart.Title,
+        Kind = chart.Kind,
+        Categories = chart.Categories,
+        Series = chart.Series,
+        AxisLabels = chart.AxisLabels,
+        CategoryHeader = chart.CategoryHeader,
+        ValueLabel = chart.ValueLabel,
+        Decimals = chart.Decimals,
+        ShowTotals = chart.ShowTotals,
+        Wide = chart.Wide,
+    };
+}

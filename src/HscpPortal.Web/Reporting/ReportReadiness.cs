@@ -1,0 +1,107 @@
+using System.Globalization;
+using HscpPortal.Web.Features.ReportDraft.Sections;
+using K = HscpPortal.Web.Reporting.ReportSectionKeys;
+using R = HscpPortal.Web.Reporting.ReadinessKeys;
+
+namespace HscpPortal.Web.Reporting;
+
+/// <summary>
+/// Checks an assembled report against what the yearly report must contain. The rules, kept deliberately plain:
+/// <list type="bullet">
+/// <item>An item backed by records the portal holds is present when those records show it (board meetings held,
+/// actions overdue or off track on 31 March).</item>
+/// <item>An item whose records the portal does not hold yet (case reviews, training, voice, funding) is present only
+/// when people have written that section's commentary; the detail says it rests on narrative alone.</item>
+/// <item>Impact is never read from figures alone: it needs the commentary that says what the figures mean.</item>
+/// </list>
+/// Each missing item links to the editor of the text that would supply it, or to the records to fix.
+/// </summary>
+public static class ReportReadiness
+{
+    public static IReadOnlyList<ReadinessItem> Check(YearlyReportModel report)
+    {
+        var y = report.Year.ToString();
+        string Edit(string textKey) => $"/reports/yearly/{y}/sections/{textKey}";
+        bool Has(string textKey) => report.Sections.Any(s => s.TextKey == textKey && s.Text is not null);
+        string Commentary(string section) => K.Commentary(section);
+        var board = report.Facts<BoardImpactModel>(K.BoardImpact);
+        var actions = report.Facts<ActionPlansModel>(K.ActionPlans);
+        var items = new List<ReadinessItem>();
+
+        // What the partners did, including on practice reviews.
+        var meetings = board?.Meetings.Count ?? 0;
+        var caseReviews = Has(Commentary(K.CaseReviews));
+        items.Add(new ReadinessItem(
+            R.PartnersDid,
+            "What the partners did, including on practice reviews",
+            meetings > 0 && caseReviews,
+            (meetings > 0 ? $"The board held {Count(meetings, "meeting")} in {y}." : $"No board meetings are recorded as held in {y}.")
+                + (caseReviews ? " Practice reviews are described in the case reviews commentary (case review records are not yet in the portal)."
+                    : " Nothing is written about practice reviews: case review records are not yet in the portal, so write the case reviews commentary."),
+            meetings == 0 ? "/meetings" : Edit(Commentary(K.CaseReviews))));
+
+        // Evidence of effectiveness and impact, including of training.
+        var impact = Has(Commentary(K.BoardImpact));
+        var training = Has(Commentary(K.Training));
+        items.Add(new ReadinessItem(
+            R.Effectiveness,
+            "Evidence of effectiveness and impact, including of training",
+            impact && training,
+            (impact ? "The board's impact is described in its commentary." : "The board's impact section has figures but no commentary on what they achieved.")
+                + (training ? " Training is described in its commentary (training records are not yet in the portal)."
+                    : " Nothing is written about training: training records are not yet in the portal, so write the training commentary."),
+            !impact ? Edit(Commentary(K.BoardImpact)) : Edit(Commentary(K.Training))));
+
+        // Areas with little or no progress.
+        var stalled = actions?.Stalled.Count ?? 0;
+        var actionCommentary = Has(Commentary(K.ActionPlans));
+        var anyActions = actions is not null && (actions.OpenAtYearEnd + actions.CompletedInYear) > 0;
+        var challenges = Has(K.Challenges);
+        items.Add(new ReadinessItem(
+            R.LittleProgress,
+            "Areas with little or no progress",
+            stalled > 0 || (anyActions && actionCommentary) || challenges,
+            stalled > 0 ? $"{Count(stalled, "action")} overdue or off track on 31 March {report.Year.StartYear + 1} {(stalled == 1 ? "is" : "are")} listed in the action plans section."
+                : anyActions && actionCommentary ? "No action was overdue or off track at year end; the action plans commentary covers progress."
+                : challenges ? "The challenges section describes where progress was limited."
+                : "No action was overdue or off track at year end and nothing is written about where progress was limited.",
+            Edit(actionCommentary || !anyActions ? K.Challenges : Commentary(K.ActionPlans))));
+
+        // Decisions and actions on review recommendations.
+        var reviewActions = actions?.FromCaseReviews ?? 0;
+        items.Add(new ReadinessItem(
+            R.ReviewRecommendations,
+            "Decisions and actions taken on review recommendations",
+            reviewActions > 0 || caseReviews,
+            (reviewActions > 0 ? $"{Count(reviewActions, "action")} from case review recommendations {(reviewActions == 1 ? "was" : "were")} live in {y}." : $"No actions from case review recommendations are recorded for {y}.")
+                + (caseReviews ? " The case reviews commentary describes the decisions." : " Case review records are not yet in the portal."),
+            reviewActions > 0 ? "/actions?source=CaseReview" : Edit(Commentary(K.CaseReviews))));
+
+        items.Add(NarrativeOnly(R.Voice, "How feedback from children and families was sought and used", Has(Commentary(K.Voice)),
+            "voice of children and families", Edit(Commentary(K.Voice))));
+        items.Add(NarrativeOnly(R.Funding, "Funding: the partners' contributions and how they were used", Has(Commentary(K.Funding)),
+            "funding", Edit(Commentary(K.Funding))));
+
+        // Independent scrutiny: the scrutineer's own comment, or the scrutiny commentary.
+        var scrutineer = Has(K.ScrutineerComment);
+        var scrutiny = Has(Commentary(K.Scrutiny));
+        items.Add(new ReadinessItem(
+            R.Scrutiny,
+            "Independent scrutiny",
+            scrutineer || scrutiny,
+            scrutineer ? "The independent scrutineer's comment is written."
+                : scrutiny ? "Scrutiny activity is described in its commentary; the independent scrutineer's comment is not written yet."
+                : "Neither the independent scrutineer's comment nor a description of scrutiny activity is written.",
+            Edit(K.ScrutineerComment)));
+
+        return items;
+    }
+
+    private static ReadinessItem NarrativeOnly(string key, string requirement, bool written, string topic, string fixUrl) =>
+        new(key, requirement, written,
+            written ? $"Described in the {topic} commentary ({topic} records are not yet in the portal)."
+                : $"Nothing is written about {topic}, and its records are not yet in the portal: write the {topic} commentary.",
+            fixUrl);
+
+    private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Serialization;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+
+namespace HscpPortal.Web.Reporting;
+
+/// <summary>What a section builder is given: the year, the date its facts are taken at, and the database.</summary>
+public sealed class ReportContext
+{
+    public required PortalDbContext Db { get; init; }
+    public required ReportingYear Year { get; init; }
+
+    /// <summary>
+    /// The date the facts are taken at: the year's last day (31 March) once the year is over, else today. A finished
+    /// year's report therefore reads the same whenever it is assembled, so its fingerprint does not drift day by day.
+    /// </summary>
+    public required DateOnly AsAt { get; init; }
+
+    /// <summary>For the services a section needs beyond the database, such as the escalation protocol.</summary>
+    public required IServiceProvider Services { get; init; }
+}
+
+/// <summary>What kind of content a section holds.</summary>
+public enum ReportSectionKind
+{
+    /// <summary>Written by people only (the foreword, the scrutineer's comment).</summary>
+    Narrative = 1,
+
+    /// <summary>Assembled from the records, with an optional commentary written by people.</summary>
+    Data = 2,
+}
+
+/// <summary>
+/// One section of the yearly report: a builder that reads the records into a small model, and the partial view
+/// that draws it, both beside each other in Features/ReportDraft/Sections. Registered in <c>ReportSections.All</c>.
+/// A section whose capability is not in the portal yet is <see cref="Built"/> false: it has a place in the outline
+/// and the readiness check, and is left out of the published document unless people have written its commentary.
+/// </summary>
+public interface IReportSection
+{
+    string Key { get; }
+    string Title { get; }
+    ReportSectionKind Kind { get; }
+    bool Built { get; }
+
+    /// <summary>The readiness items (<see cref="ReadinessKeys"/>) this section gives evidence for.</summary>
+    IReadOnlyList<string> Provides { get; }
+
+    /// <summary>The partial view drawing the model; null for narrative-only and unbuilt sections.</summary>
+    string? Partial { get; }
+
+    /// <summary>The section's facts, or null when it has none of its own (narrative and unbuilt sections).</summary>
+    Task<object?> BuildAsync(ReportContext context, CancellationToken ct);
+}
+
+/// <summary>A data section whose partial sits beside its class as <c>Sections/_{ClassName}.cshtml</c>.</summary>
+public abstract class ReportSection<TModel> : IReportSection
+    where TModel : class
+{
+    public abstract string Key { get; }
+    public abstract string Title { get; }
+    public ReportSectionKind Kind => ReportSectionKind.Data;
+    public bool Built => true;
+    public virtual IReadOnlyList<string> Provides => [];
+    public string? Partial => $"~/Features/ReportDraft/Sections/_{GetType().Name}.cshtml";
+
+    public abstract Task<TModel> BuildAsync(ReportContext context, CancellationToken ct);
+
+    async Task<object?> IReportSection.BuildAsync(ReportContext context, CancellationToken ct) => await BuildAsync(context, ct);
+}
+
+/// <summary>A section written entirely by people.</summary>
+public sealed class NarrativeSection(string key, string title, params string[] provides) : IReportSection
+{
+    public string Key => key;
+    public string Title => title;
+    public ReportSectionKind Kind => ReportSectionKind.Narrative;
+    public bool Built => true;
+    public IReadOnlyList<string> Provides => provides;
+    public string? Partial => null;
+
+    public Task<object?> BuildAsync(ReportContext context, CancellationToken ct) => Task.FromResult<object?>(null);
+}
+
+/// <summary>A data section whose records the portal does not hold yet: a place in the outline and a gap in readiness.</summary>
+public sealed class UnbuiltSection(string key, string title, params string[] provides) : IReportSection
+{
+    public string Key => key;
+    public string Title => title;
+    public ReportSectionKind Kind => ReportSectionKind.Data;
+    public bool Built => false;
+    public IReadOnlyList<string> Provides => provides;
+    public string? Partial => null;
+
+    public Task<object?> BuildAsync(ReportContext context, CancellationToken ct) => Task.FromResult<object?>(null);
+}
+
+/// <summary>The statutory items the report must cover (Working Together 2023), checked by the readiness check.</summary>
+public static class ReadinessKeys
+{
+    public const string PartnersDid = "partners-did";
+    public const string Effectiveness = "effectiveness";
+    public const string LittleProgress = "little-progress";
+    public const string ReviewRecommendations = "review-recommendations";
+    public const string Voice = "voice";
+    public const string Funding = "funding";
+    public const string Scrutiny = "scrutiny";
+}
+
+/// <summary>One section as assembled for a year: its facts (if built) and the current narrative written for it.</summary>
+public sealed class AssembledSection
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+    public required ReportSectionKind Kind { get; init; }
+    public required bool Built { get; init; }
+
+    [JsonIgnore]
+    public string? Partial { get; init; }
+
+    /// <summary>The section's facts; serialised into the fingerprint through its runtime type.</summary>
+    public object? Model { get; init; }
+
+    /// <summary>The narrative section's current text, or the data section's current commentary; null when none written.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The key its text is saved under: the section key, or "commentary:{key}" for a data section.</summary>
+    public string TextKey => Kind == ReportSectionKind.Narrative ? Key : ReportSectionKeys.Commentary(Key);
+
+    /// <summary>Whether the section goes into the published document: never as an empty or placeholder section.</summary>
+    public bool InDocument => Kind == ReportSectionKind.Narrative ? Text is not null : Built || Text is not null;
+}
+
+/// <summary>The whole report for a year, in outline order.</summary>
+public sealed class YearlyReportModel
+{
+    public required ReportingYear Year { get; init; }
+    public required string PartnershipName { get; init; }
+    public required DateOnly AsAt { get; init; }
+    public required IReadOnlyList<AssembledSection> Sections { get; init; }
+
+    public AssembledSection Section(string key) => Sections.First(s => s.Key == key);
+
+    public T? Facts<T>(string key)
+        where T : class => Section(key).Model as T;
+}

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.ReportDraft;
+using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Pdf;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HscpPortal.Web.Reporting;
+
+/// <summary>
+/// Assembles the yearly report from the records and the current narrative, section by section in the order of
+/// <see cref="ReportSections.All"/>, and gives the workflow its fingerprint, readiness check and printed document.
+/// </summary>
+public sealed class YearlyReportRenderer(
+    PortalDbContext db,
+    IServiceProvider services,
+    ViewRenderer views,
+    IOptions<PortalOptions> portal,
+    TimeProvider clock) : IYearlyReportRenderer
+{
+    public const string DocumentView = "/Features/ReportDraft/Document.cshtml";
+
+    private static readonly JsonSerializerOptions Canonical = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+
+    public IReadOnlyList<ReportOutlineEntry> Outline { get; } =
+        ReportSections.All.Select(s => new ReportOutlineEntry(s.Key, s.Title, s.Built)).ToList();
+
+    public async Task<YearlyReportModel> AssembleAsync(ReportingYear year, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var context = new ReportContext
+        {
+            Db = db,
+            Year = year,
+            AsAt = today < year.End ? today : year.End,
+            Services = services,
+        };
+        var texts = await CurrentTextsAsync(year, ct);
+        var sections = new List<AssembledSection>();
+        // One after another: a DbContext runs one query at a time.
+        foreach (var section in ReportSections.All)
+        {
+            var textKey = section.Kind == ReportSectionKind.Narrative ? section.Key : ReportSectionKeys.Commentary(section.Key);
+            sections.Add(new AssembledSection
+            {
+                Key = section.Key,
+                Title = section.Title,
+                Kind = section.Kind,
+                Built = section.Built,
+                Partial = section.Partial,
+                Model = await section.BuildAsync(context, ct),
+                Text = texts.GetValueOrDefault(textKey),
+            });
+        }
+
+        return new YearlyReportModel
+        {
+            Year = year,
+            PartnershipName = portal.Value.Name,
+            AsAt = context.AsAt,
+            Sections = sections,
+        };
+    }
+
+    /// <summary>The latest version of each narrative text of the year's report, by its key.</summary>
+    public async Task<Dictionary<string, string>> CurrentTextsAsync(ReportingYear year, CancellationToken ct)
+    {
+        var versions = await db.ReportNarratives.AsNoTracking()
+            .Where(n => db.YearlyReports.Any(r => r.Id == n.ReportId && r.StartYear == year.StartYear))
+            .Select(n => new { n.SectionKey, n.Version, n.Text })
+            .ToListAsync(ct);
+        return versions
+            .GroupBy(n => n.SectionKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(n => n.Version)!.Text, StringComparer.Ordinal);
+    }
+
+    public async Task<string> ContentHashAsync(ReportingYear year, CancellationToken ct) =>
+        Hash(await AssembleAsync(year, ct));
+
+    /// <summary>The fingerprint of an assembled report: SHA-256 over its canonical JSON (sections, facts and texts).</summary>
+    public static string Hash(YearlyReportModel report)
+    {
+        // The facts' date is left out: a finished year is always taken at 31 March, and an unfinished one changes anyway.
+        var content = new
+        {
+            Year = report.Year.ToString(),
+            report.PartnershipName,
+            report.Sections,
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(content, Canonical);
+        return Convert.ToHexStringLower(SHA256.HashData(json));
+    }
+
+    /// <summary>The canonical JSON the fingerprint is taken over, for tests and for explaining a changed fingerprint.</summary>
+    public static string CanonicalJson(YearlyReportModel report) =>
+        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new { Year = report.Year.ToString(), report.PartnershipName, report.Sections }, Canonical));
+
+    public async Task<IReadOnlyList<ReadinessItem>> CheckReadinessAsync(ReportingYear year, CancellationToken ct) =>
+        ReportReadiness.Check(await AssembleAsync(year, ct));
+
+    public async Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct)
+    {
+        var report = await AssembleAsync(year, ct);
+        var document = new ReportDocument
+        {
+            Report = report,
+            Draft = draft,
+            Date = UkTime.Today(clock),
+            Readiness = ReportReadiness.Check(report),
+        };
+        var html = await views.RenderAsync(DocumentView, document, context: null, new Dictionary<string, object?> { [ViewRenderer.ForPrintKey] = true });
+        var title = $"{report.PartnershipName} yearly report {year}";
+        return new RenderedReport(html, new PdfPrintOptions
+        {
+            Title = title,
+            RunningHeader = $"{report.PartnershipName}: yearly report {year}",
+            HeaderMarker = draft ? "DRAFT" : null,
+            PageNumbers = true,
+        });
+    }
+}
+
+/// <summary>The printed report: its sections and how it is marked.</summary>
+public sealed class ReportDocument
+{
+    public required YearlyReportModel Report { get; init; }
+    public required bool Draft { get; init; }
+    public required DateOnly Date { get; init; }
+    public required IReadOnlyList<ReadinessItem> Readiness { get; init; }
+
+    public string Title => $"{Report.PartnershipName} yearly report {Report.Year}";
+}

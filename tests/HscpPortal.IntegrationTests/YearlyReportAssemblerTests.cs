@@ -1,0 +1,256 @@
+using System.Net;
+using HscpPortal.IntegrationTests.Infrastructure;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.ReportDraft;
+using HscpPortal.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HscpPortal.IntegrationTests;
+
+/// <summary>
+/// The yearly report's draft page, narrative editor and printed document over the demo data. Each test that writes
+/// uses a year of its own, so the tests sharing the fixture do not see each other's text.
+/// </summary>
+public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private Dictionary<StatutoryPartner, string> PartnerNames() =>
+        factory.Query(db => db.Organisations.Where(o => o.StatutoryPartner != null).ToDictionary(o => o.StatutoryPartner!.Value, o => o.Name));
+
+    [Fact]
+    public async Task Draft_2023To24_ShowsBoardAttendanceAndElevenEscalations()
+    {
+        var client = await factory.ClientAsync("team");
+
+        var page = await client.GetDocumentAsync("/reports/yearly/2023-24/draft");
+
+        Assert.Contains("Yearly report 2023-24", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var rows = page.QuerySelector("table[data-report-table='board-attendance']")!.QuerySelectorAll("tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim().Split('%')[0]).ToArray(), StringComparer.Ordinal);
+        var names = PartnerNames();
+        Assert.Equal(["50", "75"], rows[names[StatutoryPartner.IntegratedCareBoard]]);
+        Assert.Equal(["100", "100"], rows[names[StatutoryPartner.LocalAuthority]]);
+        Assert.Equal(["50", "50"], rows[names[StatutoryPartner.Police]]);
+        Assert.StartsWith("11 escalations were raised", page.QuerySelector("[data-report-figure='escalations-total']")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#readiness-summary"));
+        Assert.Equal(ReportSections.All.Count, page.QuerySelectorAll(".app-report-contents li").Length);
+        Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2023-24/comments/new?section=governance']"));
+        Assert.Contains("Not yet recorded in the portal", page.QuerySelector("#section-training")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_Team_OffersToWriteEachText()
+    {
+        var client = await factory.ClientAsync("team");
+
+        // 2013-14 has no report row, so it is a draft whatever the demo data publishes.
+        var page = await client.GetDocumentAsync("/reports/yearly/2013-14/draft");
+
+        Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2013-14/sections/commentary:governance']"));
+        Assert.NotNull(page.QuerySelector("a[href='/reports/yearly/2013-14/sections/foreword']"));
+    }
+
+    [Fact]
+    public async Task Draft_Member_ReadsWithoutEditLinks()
+    {
+        var client = await factory.ClientAsync("member");
+
+        var page = await client.GetDocumentAsync("/reports/yearly/2023-24/draft");
+
+        Assert.DoesNotContain(page.QuerySelectorAll("a[href*='/sections/']"), a => !a.GetAttribute("href")!.EndsWith("/history", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Edit_SavedTwice_HistoryShowsBothVersions()
+    {
+        var client = await factory.ClientAsync("team");
+        const string url = "/reports/yearly/2019-20/sections/foreword";
+
+        var first = await client.PostFormAsync(url, new() { ["Form.Text"] = "The first draft.", ["Form.BaseVersion"] = "0" });
+        var second = await client.PostFormAsync(url, new() { ["Form.Text"] = "The **second** draft.", ["Form.BaseVersion"] = "1" });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal("/reports/yearly/2019-20/draft", second.RedirectPath());
+        var versions = factory.Query(db => db.ReportNarratives.Where(n => n.SectionKey == "foreword" && db.YearlyReports.Any(r => r.Id == n.ReportId && r.StartYear == 2019))
+            .OrderBy(n => n.Version).Select(n => new { n.Version, n.Text, n.By }).ToList());
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal("The **second** draft.", versions[1].Text);
+        Assert.Equal(ReportStatus.Draft, factory.Query(db => db.YearlyReports.Single(r => r.StartYear == 2019).Status));
+        var history = await client.GetDocumentAsync(url + "/history");
+        Assert.Equal(["Version 2 (current)", "Version 1"], history.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()));
+        Assert.NotNull(history.QuerySelector("main strong"));
+        var draft = await client.GetDocumentAsync("/reports/yearly/2019-20/draft");
+        Assert.Contains("second", draft.QuerySelector("#section-foreword")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edit_EmptyOrTooLong_ShowsTheErrorSummary()
+    {
+        var client = await factory.ClientAsync("team");
+        const string url = "/reports/yearly/2018-19/sections/commentary:governance";
+
+        var empty = await client.PostFormAsync(url, new() { ["Form.Text"] = "  ", ["Form.BaseVersion"] = "0" });
+        var tooLong = await client.PostFormAsync(url, new() { ["Form.Text"] = new string('a', NarrativeForm.MaxLength + 1), ["Form.BaseVersion"] = "0" });
+
+        await empty.AssertErrorsAsync("Enter the text");
+        await tooLong.AssertErrorsAsync("The text must be 20,000 characters or fewer");
+        Assert.False(factory.Query(db => db.YearlyReports.Any(r => r.StartYear == 2018)));
+    }
+
+    [Fact]
+    public async Task Edit_StaleBaseVersion_RefusedWithoutSaving()
+    {
+        var client = await factory.ClientAsync("team");
+        const string url = "/reports/yearly/2017-18/sections/challenges";
+        await client.PostFormAsync(url, new() { ["Form.Text"] = "Mine.", ["Form.BaseVersion"] = "0" });
+
+        var stale = await client.PostFormAsync(url, new() { ["Form.Text"] = "Theirs.", ["Form.BaseVersion"] = "0" });
+
+        await stale.AssertErrorsAsync(ReportDraftController.StaleError);
+    }
+
+    [Fact]
+    public async Task Edit_PublishedReport_RefusedWithAClearMessage()
+    {
+        factory.Query(db =>
+        {
+            db.YearlyReports.Add(new YearlyReport { StartYear = 2016, Status = ReportStatus.Published });
+            return db.SaveChanges();
+        });
+        var client = await factory.ClientAsync("team");
+        const string url = "/reports/yearly/2016-17/sections/foreword";
+
+        var page = await client.GetDocumentAsync(url);
+        var post = await client.PostFormAsync(url, new() { ["Form.Text"] = "Too late.", ["Form.BaseVersion"] = "0" });
+
+        Assert.Equal([ReportDraftController.PublishedError], page.ErrorSummary());
+        Assert.Null(page.QuerySelector("main form"));
+        await post.AssertErrorsAsync(ReportDraftController.PublishedError);
+        Assert.False(factory.Query(db => db.ReportNarratives.Any(n => db.YearlyReports.Any(r => r.Id == n.ReportId && r.StartYear == 2016))));
+    }
+
+    [Theory]
+    [InlineData("member", "foreword")]
+    [InlineData("council.partner", "foreword")]
+    [InlineData("scrutineer", "commentary:governance")]
+    [InlineData("scrutineer", "challenges")]
+    public async Task Edit_NotAllowed_Refused(string who, string key)
+    {
+        var client = await factory.ClientAsync(who);
+        var url = $"/reports/yearly/2015-16/sections/{key}";
+
+        var get = await client.GetAsync(url);
+        var post = await client.PostFormAsync(url, new() { ["Form.Text"] = "Mine.", ["Form.BaseVersion"] = "0" }, formPage: "/reports/yearly/2015-16/draft");
+
+        Assert.True(get.IsDenied(), $"GET {get.StatusCode}");
+        Assert.True(post.IsDenied(), $"POST {post.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Edit_ScrutineerComment_SavedByTheScrutineer()
+    {
+        var client = await factory.ClientAsync("scrutineer");
+
+        var response = await client.PostFormAsync("/reports/yearly/2014-15/sections/scrutineer-comment", new() { ["Form.Text"] = "Independent view.", ["Form.BaseVersion"] = "0" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Edit_UnknownSection_NotFound()
+    {
+        var client = await factory.ClientAsync("team");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/reports/yearly/2023-24/sections/nonsense")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/reports/yearly/2023-24/sections/commentary:foreword")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/reports/yearly/2023/draft")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_2024To25_NamesEachMissingItem()
+    {
+        var client = await factory.ClientAsync("team");
+
+        var page = await client.GetDocumentAsync("/reports/yearly/2024-25/readiness");
+
+        var rows = page.QuerySelectorAll("#readiness tbody tr");
+        Assert.Equal(7, rows.Length);
+        var voice = page.QuerySelector("tr[data-readiness='voice']")!;
+        Assert.Contains("Missing", voice.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(voice.QuerySelector("a[href='/reports/yearly/2024-25/sections/commentary:voice']"));
+    }
+
+    [Fact]
+    public async Task RenderDocument_Draft_HasTheFiguresAndTheDraftMarkerAndNoScript()
+    {
+        using var scope = factory.Services.CreateScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>();
+
+        var draft = await renderer.RenderDocumentAsync(new ReportingYear(2023), draft: true, CancellationToken.None);
+        var final = await renderer.RenderDocumentAsync(new ReportingYear(2023), draft: false, CancellationToken.None);
+
+        Assert.DoesNotContain("<script", draft.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("style=\"", draft.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<html lang=\"en\">", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("class=\"report-watermark\"", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("75% (3 of 4)", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("11 escalations were raised", draft.Html, StringComparison.Ordinal);
+        Assert.Contains(".app-chart__svg", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("<svg", draft.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not yet recorded in the portal", draft.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/", draft.Html, StringComparison.Ordinal);
+        Assert.Equal("DRAFT", draft.PrintOptions.HeaderMarker);
+        Assert.EndsWith("yearly report 2023-24", draft.PrintOptions.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"report-watermark\"", final.Html, StringComparison.Ordinal);
+        Assert.Null(final.PrintOptions.HeaderMarker);
+    }
+
+    [Fact]
+    public async Task RenderDocument_PrintedByChromium_TaggedA4WithTitleAndOutline()
+    {
+        using var scope = factory.Services.CreateScope();
+        var rendered = await scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().RenderDocumentAsync(new ReportingYear(2023), draft: true, CancellationToken.None);
+
+        var pdf = await scope.ServiceProvider.GetRequiredService<HscpPortal.Web.Infrastructure.Pdf.IPdfPrinter>().PrintAsync(rendered.Html, rendered.PrintOptions, CancellationToken.None);
+
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
+        Assert.Contains("/StructTreeRoot", text, StringComparison.Ordinal);
+        Assert.Contains("/Outlines", text, StringComparison.Ordinal);
+        Assert.Contains("/Lang (en)", text, StringComparison.Ordinal);
+        // Cover, contents and one page at least for each of the four built sections.
+        Assert.True(System.Text.RegularExpressions.Regex.Count(text, @"/Type\s*/Page[^s]") >= 6);
+    }
+
+    [Fact]
+    public async Task ContentHash_StableAndChangedByNarrative()
+    {
+        using var scope = factory.Services.CreateScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>();
+        var year = new ReportingYear(2022);
+        var first = await renderer.ContentHashAsync(year, CancellationToken.None);
+        var second = await renderer.ContentHashAsync(year, CancellationToken.None);
+        var client = await factory.ClientAsync("team");
+        await client.PostFormAsync("/reports/yearly/2022-23/sections/commentary:escalations", new() { ["Form.Text"] = "Fewer than before.", ["Form.BaseVersion"] = "0" });
+
+        using var after = factory.Services.CreateScope();
+        var third = await after.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().ContentHashAsync(year, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, third);
+    }
+
+    [Fact]
+    public void Outline_ListsEverySectionInReportOrder()
+    {
+        using var scope = factory.Services.CreateScope();
+        var outline = scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().Outline;
+
+        Assert.Equal(21, outline.Count);
+        Assert.Equal(ReportSectionKeys.Foreword, outline[0].Key);
+        Assert.Equal(ReportSectionKeys.StructureAppendix, outline[^1].Key);
+        Assert.Equal(
+            [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans],
+            outline.Where(o => o.Built && ReportSections.Find(o.Key)!.Kind == ReportSectionKind.Data).Select(o => o.Key));
+    }
+}
