@@ -364,7 +364,7 @@ public class RoleDashboardTests(PortalFactory factory) : IClassFixture<PortalFac
         var status = factory.Query(db => db.YearlyReports.Where(r => r.StartYear == 2023).Select(r => (ReportStatus?)r.Status).FirstOrDefault());
 
         Assert.Equal("30 September 2024", page.QuerySelector("#publication-deadline")!.TextContent.Trim());
-        Assert.Equal(status is null ? "Not started" : status.ToString(), page.QuerySelector("#publication-status")!.TextContent.Trim());
+        Assert.Equal(status is null ? "Not started" : HscpPortal.Web.Features.Shared.Format.Humanise(status.Value), page.QuerySelector("#publication-status")!.TextContent.Trim());
         Assert.Equal("/reports/yearly", Href(page, "#publication-link"));
         if (status != ReportStatus.Published)
         {
