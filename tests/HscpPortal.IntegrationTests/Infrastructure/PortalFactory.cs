@@ -35,8 +35,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         // Publishing the demo report prints it with Chromium: only the fixtures that read it turn this on.
         builder.UseSetting("Demo:PublishReports", "false");
-        // Until the report assembler is in this build, a stand-in renders the yearly report; a real one wins.
-        builder.ConfigureTestServices(services => services.TryAddSingleton<IYearlyReportRenderer, FakeYearlyReportRenderer>());
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
