@@ -1,0 +1,28 @@
+namespace HscpPortal.EndToEndTests;
+
+/// <summary>The acceptance for the yearly report, in a real browser: a partner finds and downloads the published PDF.</summary>
+[Collection(PortalCollection.Name)]
+public class YearlyReportJourneyTests(PortalServer server)
+{
+    [Fact]
+    public async Task Partner_FindsPublishedReportFromTheMenu_ReadsItAndDownloadsThePdf()
+    {
+        var page = await server.SignInAsync("police.partner");
+
+        await page.ClickAsync("nav a:has-text('Yearly reports')");
+        await page.WaitForURLAsync(url => url.EndsWith("/reports/yearly", StringComparison.Ordinal));
+        var problems = new List<string>(await Accessibility.ViolationsAsync(page));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href='/reports/yearly/2023-24.pdf']"));
+        Assert.EndsWith("yearly-report-2023-24.pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.True(pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8), "not a PDF");
+
+        await page.ClickAsync("a:has-text('Read the 2023-24 report')");
+        await page.WaitForURLAsync(url => url.EndsWith("/reports/yearly/2023-24", StringComparison.Ordinal));
+        Assert.Contains("11 escalations were raised in the year", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.ViolationsAsync(page));
+
+        Assert.Empty(problems);
+    }
+}
