@@ -47,7 +47,12 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
             {
                 if (entry.State == EntityState.Added)
                 {
-                    stamped.CreatedAt = now;
+                    // A record brought in with its history (demo data, an import) keeps when it was made.
+                    if (stamped.CreatedAt == default)
+                    {
+                        stamped.CreatedAt = now;
+                    }
+
                     stamped.CreatedBy ??= who;
                 }
                 else

@@ -28,7 +28,8 @@ public interface IYearlyReportRenderer
     /// inline SVG, no scripts, nothing fetched from the portal), with the options to print it. Marked "DRAFT" on
     /// every page when <paramref name="draft"/>. Works outside a web request (the CLI and the benchmark).
     /// </summary>
-    Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct);
+    /// <param name="dated">The date on the cover: the publication date when publishing; today when not given.</param>
+    Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct, DateOnly? dated = null);
 }
 
 public sealed record ReportOutlineEntry(string Key, string Title, bool Built);

@@ -38,9 +38,9 @@ public sealed class ReportPublisher(
             return PublishOutcome.MissingSignOffs;
         }
 
-        var rendered = await renderer.RenderDocumentAsync(report.Year, draft: false, ct);
-        var pdf = await printer.PrintAsync(rendered.Html, rendered.PrintOptions, ct);
         var publishedAt = at ?? clock.GetUtcNow().UtcDateTime;
+        var rendered = await renderer.RenderDocumentAsync(report.Year, draft: false, ct, DateOnly.FromDateTime(UkTime.ToLocal(publishedAt)));
+        var pdf = await printer.PrintAsync(rendered.Html, rendered.PrintOptions, ct);
         var edition = await db.ReportPublications.Where(p => p.ReportId == report.Id).MaxAsync(p => (int?)p.Edition, ct) ?? 0;
         db.ReportPublications.Add(new ReportPublication
         {

@@ -108,14 +108,14 @@ public sealed class YearlyReportRenderer(
     public async Task<IReadOnlyList<ReadinessItem>> CheckReadinessAsync(ReportingYear year, CancellationToken ct) =>
         ReportReadiness.Check(await AssembleAsync(year, ct));
 
-    public async Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct)
+    public async Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct, DateOnly? dated = null)
     {
         var report = await AssembleAsync(year, ct);
         var document = new ReportDocument
         {
             Report = report,
             Draft = draft,
-            Date = UkTime.Today(clock),
+            Date = dated ?? UkTime.Today(clock),
             Readiness = ReportReadiness.Check(report),
         };
         var html = await views.RenderAsync(DocumentView, document, context: null, new Dictionary<string, object?> { [ViewRenderer.ForPrintKey] = true });

@@ -46,7 +46,7 @@ public sealed class FakeYearlyReportRenderer : IYearlyReportRenderer
             new("funding", "Funding", false, "No contributions are recorded for the year.", "/funding"),
         ]);
 
-    public Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct)
+    public Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct, DateOnly? dated = null)
     {
         var body = new StringBuilder();
         body.Append(CultureInvariant($"<h1>Yearly report {year}</h1>"));

@@ -33,6 +33,8 @@ public static class DemoReports
         report.Comments.Add(new ReportReviewComment
         {
             SectionKey = ReportSectionKeys.LocalContext,
+            CreatedAt = Reviewed,
+            CreatedBy = people.Scrutineer.FullName,
             Text = "Say how many children were on a child protection plan at the year end, and whether that is more or fewer than the year before.",
             Response = "Added the year-end figure of 204 and the comparison with 2022-23.",
             ResolvedAt = Reviewed.AddDays(2),
