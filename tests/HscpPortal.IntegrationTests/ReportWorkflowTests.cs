@@ -52,6 +52,20 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         return await client.PostFormAsync($"/reports/yearly/{year}/publish", new() { ["version"] = version }, formPage: $"/reports/yearly/{year}/workflow");
     }
 
+    [Theory]
+    [InlineData("police.partner", false)]
+    [InlineData("member", false)]
+    [InlineData("scrutineer", true)]
+    [InlineData("team", true)]
+    public async Task Workflow_ReadinessLinks_OfferAnEditorOnlyToThoseWhoMayUseIt(string who, bool offered)
+    {
+        // The stand-in's readiness points at the scrutineer's comment, which the team and the scrutineer write.
+        var page = await (await factory.ClientAsync(who)).GetDocumentAsync("/reports/yearly/2024-25/workflow");
+
+        Assert.Contains("Independent scrutiny", page.QuerySelector("#readiness")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(offered, page.QuerySelector("a[href*='/sections/scrutineer-comment']") is not null);
+    }
+
     [Fact]
     public async Task SignOff_ByPartnerOfAnotherOrganisation_IsDeniedAndRecordsNothing()
     {

@@ -44,7 +44,7 @@ public sealed class ReportDraftController(
             Report = report,
             Readiness = ReportReadiness.Check(report),
             Status = status,
-            CanEdit = key => status != ReportStatus.Published && (canEdit || ScrutineerMayEdit(key)),
+            CanEdit = key => status != ReportStatus.Published && ReportSections.MayEditText(canEdit, User, key),
         });
     }
 
@@ -65,7 +65,7 @@ public sealed class ReportDraftController(
             Year = reportingYear,
             Items = ReportReadiness.Check(report),
             Outline = report.Sections,
-            CanEdit = key => status != ReportStatus.Published && (canEdit || ScrutineerMayEdit(key)),
+            CanEdit = key => status != ReportStatus.Published && ReportSections.MayEditText(canEdit, User, key),
         });
     }
 
@@ -186,9 +186,7 @@ public sealed class ReportDraftController(
 
     // The partnership team writes the report; the independent scrutineer may also write the foreword and their own comment.
     private async Task<bool> CanEditAsync(string key) =>
-        (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded || ScrutineerMayEdit(key);
-
-    private bool ScrutineerMayEdit(string key) => User.IsInRole(Roles.Scrutineer) && ReportSections.ScrutineerMayEdit.Contains(key);
+        ReportSections.MayEditText((await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded, User, key);
 
     private static NarrativeEditPage Page(ReportingYear year, string key, IReportSection section, bool published, int currentVersion, NarrativeForm form) => new()
     {

@@ -58,4 +58,11 @@ public static class ReportSections
 
     /// <summary>The narrative sections the independent scrutineer may write as well as the partnership team.</summary>
     public static readonly IReadOnlySet<string> ScrutineerMayEdit = new HashSet<string>(StringComparer.Ordinal) { K.Foreword, K.ScrutineerComment };
+
+    /// <summary>
+    /// Whether a user may write the text saved under a key: the partnership team (<paramref name="editsReport"/>, the
+    /// EditReport policy) writes it all; the independent scrutineer writes the foreword and their own comment.
+    /// </summary>
+    public static bool MayEditText(bool editsReport, System.Security.Claims.ClaimsPrincipal user, string key) =>
+        editsReport || (user.IsInRole(HscpPortal.Web.Security.Roles.Scrutineer) && ScrutineerMayEdit.Contains(key));
 }
