@@ -35,16 +35,13 @@ public sealed class ReportDraftController(
             return NotFound();
         }
 
-        var report = await renderer.AssembleAsync(reportingYear, ct);
-        var status = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == reportingYear.StartYear)
-            .Select(r => (ReportStatus?)r.Status).FirstOrDefaultAsync(ct);
-        var canEdit = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
+        var (report, status, canEdit) = await AssembleForReaderAsync(reportingYear, ct);
         return View(new DraftPage
         {
             Report = report,
             Readiness = ReportReadiness.Check(report),
             Status = status,
-            CanEdit = key => status != ReportStatus.Published && ReportSections.MayEditText(canEdit, User, key),
+            CanEdit = canEdit,
         });
     }
 
@@ -56,16 +53,13 @@ public sealed class ReportDraftController(
             return NotFound();
         }
 
-        var report = await renderer.AssembleAsync(reportingYear, ct);
-        var status = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == reportingYear.StartYear)
-            .Select(r => (ReportStatus?)r.Status).FirstOrDefaultAsync(ct);
-        var canEdit = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
+        var (report, _, canEdit) = await AssembleForReaderAsync(reportingYear, ct);
         return View(new ReadinessPage
         {
             Year = reportingYear,
             Items = ReportReadiness.Check(report),
             Outline = report.Sections,
-            CanEdit = key => status != ReportStatus.Published && ReportSections.MayEditText(canEdit, User, key),
+            CanEdit = canEdit,
         });
     }
 
@@ -185,6 +179,16 @@ public sealed class ReportDraftController(
     }
 
     // The partnership team writes the report; the independent scrutineer may also write the foreword and their own comment.
+    /// <summary>The assembled report, its status (null before anything is written) and which texts this reader may change.</summary>
+    private async Task<(YearlyReportModel Report, ReportStatus? Status, Func<string, bool> CanEdit)> AssembleForReaderAsync(ReportingYear year, CancellationToken ct)
+    {
+        var report = await renderer.AssembleAsync(year, ct);
+        var status = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == year.StartYear)
+            .Select(r => (ReportStatus?)r.Status).FirstOrDefaultAsync(ct);
+        var editsReport = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
+        return (report, status, key => status != ReportStatus.Published && ReportSections.MayEditText(editsReport, User, key));
+    }
+
     private async Task<bool> CanEditAsync(string key) =>
         ReportSections.MayEditText((await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded, User, key);
 
