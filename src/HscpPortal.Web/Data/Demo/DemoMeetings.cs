@@ -80,7 +80,13 @@ public static class DemoMeetings
 
     private static DateOnly On(int year, int month, int day) => new(year, month, day);
 
-    private static DateOnly NextThursday(DateOnly from) => from.AddDays(((int)DayOfWeek.Thursday - (int)from.DayOfWeek + 7) % 7);
+    // The first Thursday on or after the date, outside the Christmas and New Year break, when nobody meets.
+    private static DateOnly NextThursday(DateOnly from)
+    {
+        var thursday = from.AddDays(((int)DayOfWeek.Thursday - (int)from.DayOfWeek + 7) % 7);
+        var inBreak = (thursday.Month == 12 && thursday.Day >= 20) || (thursday.Month == 1 && thursday.Day <= 3);
+        return inBreak ? NextThursday(new DateOnly(thursday.Month == 12 ? thursday.Year + 1 : thursday.Year, 1, 4)) : thursday;
+    }
 
     // ---------------------------------------------------------------------------------------------------------
     // The next meetings, dated from the day the demo is seeded (as DemoActions' live actions are): without them
