@@ -171,7 +171,8 @@ public class MeetingTests(PortalFactory factory) : IClassFixture<PortalFactory>
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var dates = factory.Query(db => db.Meetings.Where(m => m.GroupId == qe && m.Date.Year >= 2027).Select(m => m.Date).ToList());
+        // The demo's own next meeting (dated from the seeding day) is online; these are at Plough Lane.
+        var dates = factory.Query(db => db.Meetings.Where(m => m.GroupId == qe && m.Date.Year >= 2027 && m.Location == "Plough Lane").Select(m => m.Date).ToList());
         Assert.Equal([new(2027, 4, 8), new(2027, 7, 8), new(2027, 10, 14), new(2028, 1, 13)], dates.Order());
     }
 
