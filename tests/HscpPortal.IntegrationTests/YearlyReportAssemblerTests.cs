@@ -253,4 +253,29 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
             [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans],
             outline.Where(o => o.Built && ReportSections.Find(o.Key)!.Kind == ReportSectionKind.Data).Select(o => o.Key));
     }
+
+    [Theory]
+    [InlineData("member", false)]
+    [InlineData("qe.chair", false)]
+    [InlineData("scrutineer", true)]
+    [InlineData("council.partner", true)]
+    public async Task DraftAndVersions_Reader_OfferOnlyLinksTheReaderMayFollow(string who, bool reviews)
+    {
+        var client = await factory.ClientAsync(who);
+
+        var draft = await client.GetDocumentAsync("/reports/yearly/2024-25/draft");
+        var versions = await client.GetDocumentAsync("/reports/yearly/2024-25/sections/foreword/history");
+
+        Assert.Equal(reviews, draft.QuerySelector("a[href*='/comments/new']") is not null);
+        var editors = draft.QuerySelectorAll("a[href*='/sections/']").Concat(versions.QuerySelectorAll("a[href*='/sections/']"))
+            .Select(a => a.GetAttribute("href")!).Where(h => !h.EndsWith("/history", StringComparison.Ordinal)).ToList();
+        if (who != "scrutineer")
+        {
+            Assert.Empty(editors);
+        }
+        else
+        {
+            Assert.All(editors, h => Assert.Matches("/sections/(foreword|scrutineer-comment)$", h));
+        }
+    }
 }

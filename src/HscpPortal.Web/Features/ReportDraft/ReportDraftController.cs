@@ -42,6 +42,7 @@ public sealed class ReportDraftController(
             Readiness = ReportReadiness.Check(report),
             Status = status,
             CanEdit = canEdit,
+            CanComment = (await authz.AuthorizeAsync(User, Policies.ReviewReport)).Succeeded,
         });
     }
 
@@ -215,6 +216,9 @@ public sealed class DraftPage
 
     /// <summary>Whether the user may change the text saved under a key.</summary>
     public required Func<string, bool> CanEdit { get; init; }
+
+    /// <summary>Whether the user reviews the report (ReviewReport), and so may comment on a section.</summary>
+    public bool CanComment { get; init; }
 
     /// <summary>Whether to offer a readiness item's link: an editor's only to those who may use that editor.</summary>
     public bool CanFollow(ReadinessItem item) => ReadinessLinks.CanFollow(item, CanEdit);
