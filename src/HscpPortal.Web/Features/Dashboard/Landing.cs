@@ -42,11 +42,13 @@ public static class Landing
         await DashboardAsync(db, userId, isInRole, today, ct) ?? MyWork;
 
     /// <summary>The live groups the user chairs or vice-chairs today (the seats EditGroup grants).</summary>
-    public static IQueryable<ChairedGroup> ChairedGroups(PortalDbContext db, string? userId, DateOnly today) =>
-        db.Groups.AsNoTracking()
-            .Where(g => userId != null && g.ArchivedAt == null && g.Status == GroupStatus.Active
-                && g.Memberships.Any(m => m.ArchivedAt == null && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
-                    && m.From <= today && (m.To == null || m.To >= today) && m.Person!.UserId == userId))
+    public static IQueryable<ChairedGroup> ChairedGroups(PortalDbContext db, string? userId, DateOnly today)
+    {
+        // The same seats as EditGroup's handler, from its one query.
+        var seats = ChairOfGroupHandler.ChairSeats(db, userId ?? "", today);
+        return db.Groups.AsNoTracking()
+            .Where(g => userId != null && g.ArchivedAt == null && g.Status == GroupStatus.Active && seats.Any(m => m.GroupId == g.Id))
             .OrderBy(g => g.Kind).ThenBy(g => g.SortOrder).ThenBy(g => g.Name)
             .Select(g => new ChairedGroup(g.Id, g.Name));
+    }
 }
