@@ -25,16 +25,20 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
 {
     public const string ChangedReason = "The report changed after this sign-off";
 
-    /// <summary>Resets every current sign-off of the report whose fingerprint differs from the content now; returns the fingerprint.</summary>
-    public async Task<string> ResetChangedAsync(YearlyReport report, CancellationToken ct)
+    /// <summary>Resets every current sign-off of the report whose fingerprint differs from the content now.</summary>
+    public async Task ResetChangedAsync(YearlyReport report, CancellationToken ct)
     {
-        var hash = await renderer.ContentHashAsync(report.Year, ct);
-        if (report.Status == ReportStatus.Published)
+        // A published report is frozen: its sign-offs are what was published, whatever the records say now. And with
+        // nothing signed there is nothing to compare, so the report is not assembled just to be fingerprinted.
+        if (report.Status != ReportStatus.Published
+            && await db.ReportSignOffs.AnyAsync(s => s.ReportId == report.Id && s.ResetAt == null, ct))
         {
-            // A published report is frozen: its sign-offs are what was published, whatever the records say now.
-            return hash;
+            await ResetChangedAsync(report, await renderer.ContentHashAsync(report.Year, ct), ct);
         }
+    }
 
+    private async Task ResetChangedAsync(YearlyReport report, string hash, CancellationToken ct)
+    {
         var stale = await db.ReportSignOffs
             .Where(s => s.ReportId == report.Id && s.ResetAt == null && s.ContentHash != hash)
             .ToListAsync(ct);
@@ -49,8 +53,6 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
 
             await db.SaveChangesAsync(ct);
         }
-
-        return hash;
     }
 
     /// <summary>The three statutory partners, each with its current sign-off if it has one.</summary>
@@ -116,7 +118,8 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
             return SignOffOutcome.NotThePartner;
         }
 
-        var hash = await ResetChangedAsync(report, ct);
+        var hash = await renderer.ContentHashAsync(report.Year, ct);
+        await ResetChangedAsync(report, hash, ct);
         if (await db.ReportSignOffs.AnyAsync(s => s.ReportId == report.Id && s.OrganisationId == organisationId && s.ResetAt == null, ct))
         {
             return SignOffOutcome.AlreadySigned;
