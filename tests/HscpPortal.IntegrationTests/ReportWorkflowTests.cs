@@ -319,6 +319,7 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         var page = await team.GetDocumentAsync($"/reports/yearly/{year}/workflow");
         var future = await team.PostFormAsync($"/reports/yearly/{year}/recipients/{recipient.Id}/sent", new() { ["Version"] = recipient.Version.ToString(), ["SentOn"] = "2999-01-01" });
         var sent = await team.PostFormAsync($"/reports/yearly/{year}/recipients/{recipient.Id}/sent", new() { ["Version"] = recipient.Version.ToString(), ["SentOn"] = "2020-01-09" });
+        var afterSending = await team.GetDocumentAsync($"/reports/yearly/{year}/workflow");
         var version = factory.Query(db => db.ReportRecipients.Single(r => r.Id == recipient.Id).Version).ToString();
         var archived = await team.PostFormAsync($"/reports/yearly/{year}/recipients/{recipient.Id}/archive", new() { ["version"] = version }, formPage: $"/reports/yearly/{year}/workflow");
 
@@ -327,6 +328,10 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         Assert.Contains("Overdue", page.QuerySelector("#sent-to ~ table")!.TextContent, StringComparison.Ordinal);
         await future.AssertErrorsAsync("The date sent must be today or in the past");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains("Record as sent", page.QuerySelector("#sent-to ~ table")!.TextContent, StringComparison.Ordinal);
+        var sentRow = afterSending.QuerySelector("#sent-to ~ table")!.TextContent;
+        Assert.Contains("Change date sent", sentRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record as sent", sentRow, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
         var stored = factory.Query(db => db.ReportRecipients.AsNoTracking().Single(r => r.Id == recipient.Id));
         Assert.Equal(new DateOnly(2020, 1, 9), stored.SentOn);
