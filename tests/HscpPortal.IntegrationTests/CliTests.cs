@@ -17,7 +17,9 @@ public sealed class CliTests : IDisposable
 
     private sealed record Run(int ExitCode, string Output, string Error);
 
-    private async Task<Run> RunAsync(string? password, params string[] args)
+    private Task<Run> RunAsync(string? password, params string[] args) => RunInAsync(dataDirectory, password, args);
+
+    private static async Task<Run> RunInAsync(string directory, string? password, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -35,7 +37,7 @@ public sealed class CliTests : IDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Portal__DataDirectory"] = dataDirectory;
+        start.Environment["Portal__DataDirectory"] = directory;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         // Publishing the demo report prints a PDF; these tests publish (or not) what they need themselves.
         start.Environment["Demo__PublishReports"] = "false";
@@ -45,15 +47,17 @@ public sealed class CliTests : IDisposable
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await process.WaitForExitAsync(timeout.Token);
         return new Run(process.ExitCode, await output, await error);
     }
 
-    private T Query<T>(Func<PortalDbContext, T> read)
+    private T Query<T>(Func<PortalDbContext, T> read) => QueryIn(dataDirectory, read);
+
+    private static T QueryIn<T>(string directory, Func<PortalDbContext, T> read)
     {
         var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
-        DatabaseSetup.ConfigureSqlite(builder, $"Data Source={Path.Combine(dataDirectory, "hscp-portal.db")};Pooling=False");
+        DatabaseSetup.ConfigureSqlite(builder, $"Data Source={Path.Combine(directory, "hscp-portal.db")};Pooling=False");
         using var db = new SqlitePortalDbContext(builder.Options);
         return read(db);
     }
@@ -193,6 +197,105 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("There is no 2019-20 report", missing.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SeedDemoScale_SameSeedTwice_GivesTheSameConsistentHistory()
+    {
+        var again = dataDirectory + "-again";
+        try
+        {
+            var runs = await Task.WhenAll(
+                RunInAsync(dataDirectory, null, "seed-demo", "--scale", "2", "--seed", "7"),
+                RunInAsync(again, null, "seed-demo", "--scale", "2", "--seed", "7"));
+            foreach (var run in runs)
+            {
+                Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
+                Assert.Contains("Generated history (seed 7)", run.Output, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(Digest(dataDirectory), Digest(again));
+
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var first = ReportingYear.Containing(today).StartYear - 2;
+            Query(db =>
+            {
+                var meetings = db.Meetings.AsNoTracking().ToList();
+                Assert.Contains(meetings, m => m.Date.Year == first && m.Status == MeetingStatus.Held);
+                Assert.DoesNotContain(meetings, m => m.Status == MeetingStatus.Held && m.Date > today);
+                Assert.All(meetings.Where(m => m.Status == MeetingStatus.Held), m => Assert.False(string.IsNullOrEmpty(m.QuorumStatement)));
+
+                // Every invited name on a register held a seat in that group on the day.
+                var seats = db.GroupMemberships.AsNoTracking().ToList().ToLookup(s => (s.GroupId, s.PersonId));
+                var byId = meetings.ToDictionary(m => m.Id);
+                var invited = db.Attendance.AsNoTracking().Where(a => a.Kind == AttendeeKind.Invitee).ToList();
+                Assert.True(invited.Count > 100, $"{invited.Count} invitees");
+                Assert.All(invited, a =>
+                {
+                    var meeting = byId[a.MeetingId];
+                    Assert.Contains(seats[(meeting.GroupId, a.PersonId)], s => s.IsCurrentOn(meeting.Date));
+                });
+
+                // Ratification only of key decisions taken while inquorate, at a later meeting.
+                var ratified = db.Decisions.AsNoTracking().Where(d => d.RatifiedAtMeetingId != null).ToList();
+                Assert.All(ratified, d =>
+                {
+                    Assert.True(d.IsKey);
+                    Assert.False(byId[d.MeetingId].IsQuorate);
+                    Assert.True(byId[d.RatifiedAtMeetingId!.Value].Date > byId[d.MeetingId].Date);
+                });
+
+                var actions = db.Actions.AsNoTracking().ToList();
+                Assert.True(actions.Count > 500, $"{actions.Count} actions");
+                // The hand-written demo stops in 2024-25: last year's actions are all generated ones.
+                var lastYear = ReportingYear.Containing(today).Previous;
+                var generated = actions.Where(a => a.MeetingId is { } m && lastYear.Contains(byId[m].Date)).ToList();
+                Assert.NotEmpty(generated);
+                Assert.All(generated.Where(a => a.Status == ActionStatus.Completed), a =>
+                {
+                    Assert.NotNull(a.CompletedOn);
+                    Assert.NotNull(a.SignedOffAt);
+                });
+                Assert.True(db.ActionUpdates.Count() > actions.Count * 3);
+                Assert.DoesNotContain(db.ActionUpdates.AsNoTracking().Select(u => u.At).ToList(), at => DateOnly.FromDateTime(at) > today);
+
+                // Every escalation's stages run one after another, and the open ones are the recent ones.
+                var escalations = db.Escalations.AsNoTracking().Include(e => e.Stages).ToList();
+                Assert.Contains(escalations, e => e.RaisedOn.Year == first);
+                Assert.All(escalations, e =>
+                {
+                    var stages = e.Stages.OrderBy(s => s.Stage).ToList();
+                    Assert.Equal(e.CurrentStage, stages[^1].Stage);
+                    Assert.Equal(e.ResolvedOn is null, stages[^1].EndedOn is null);
+                    for (var i = 1; i < stages.Count; i++)
+                    {
+                        Assert.Equal(stages[i - 1].EndedOn, stages[i].StartedOn);
+                    }
+                });
+                return true;
+            });
+
+            var refused = await RunInAsync(again, null, "seed-demo", "--scale", "2");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("already holds data", refused.Output, StringComparison.Ordinal);
+            var usage = await RunAsync(null, "seed-demo", "--scale", "0");
+            Assert.Equal(2, usage.ExitCode);
+            Assert.Contains("Usage: seed-demo", usage.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(again, recursive: true);
+        }
+    }
+
+    // What the generator decided, in a stable order: equal digests mean equal histories.
+    private static string Digest(string directory) => QueryIn(directory, db => string.Join("\n",
+        db.Meetings.AsNoTracking().OrderBy(m => m.Id).Select(m => $"{m.GroupId} {m.Date} {m.Status} {m.IsQuorate} {m.Location}").ToList()
+            .Concat(db.Attendance.AsNoTracking().OrderBy(a => a.Id).Select(a => $"{a.MeetingId} {a.PersonId} {a.Status} {a.DeputyPersonId}").ToList())
+            .Concat(db.Decisions.AsNoTracking().OrderBy(d => d.Id).Select(d => $"{d.MeetingId} {d.Title} {d.IsKey} {d.RatifiedAtMeetingId}").ToList())
+            .Concat(db.Actions.AsNoTracking().OrderBy(a => a.Id).Select(a => $"{a.Title} {a.OwnerPersonId} {a.Status} {a.DueDate}").ToList())
+            .Concat(db.ActionUpdates.AsNoTracking().OrderBy(u => u.Id).Select(u => $"{u.ActionItemId} {u.At:O} {u.StatusAfter}").ToList())
+            .Concat(db.Escalations.AsNoTracking().OrderBy(e => e.Id).Select(e => $"{e.Reference} {e.RaisedOn} {e.CurrentStage} {e.ResolvedOn}").ToList())));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
@@ -13,7 +14,7 @@ namespace HscpPortal.Web.Infrastructure;
 
 /// <summary>
 /// Verbs of the same executable, run against the configured database without starting the web server:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin --email E [--name N]</c>,
+/// <c>migrate</c>, <c>seed-demo [--scale N] [--seed S]</c>, <c>create-admin --email E [--name N]</c>,
 /// <c>send-reminders [--date yyyy-MM-dd]</c>, <c>backup --out FILE</c>,
 /// <c>report --year 2023-24 --out report.pdf</c>.
 /// </summary>
@@ -69,10 +70,7 @@ public static class Cli
                         return 2;
                     }
 
-                    await startup.MigrateAsync(CancellationToken.None);
-                    var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None);
-                    Console.WriteLine(seeded ? "Demo partnership seeded." : "The database already holds data; nothing seeded.");
-                    return 0;
+                    return await SeedDemoAsync(services, startup, invocation);
                 case "create-admin":
                     return await CreateAdminAsync(services, invocation);
                 case "send-reminders":
@@ -115,6 +113,54 @@ public static class Cli
             Console.WriteLine(result.Outcome == ReminderOutcome.AlreadyClaimed
                 ? $"{what} for {date:yyyy-MM-dd}: already sent or being sent by another instance; nothing sent."
                 : $"{what} for {date:yyyy-MM-dd}: {result.Sent} sent, {result.Skipped} already sent, {result.Failed} failed.");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Seeds the demo partnership into an empty database; with <c>--scale N</c>, also N years of generated activity
+    /// on top (<see cref="DemoHistory"/>), the same every time for the same <c>--seed</c>.
+    /// </summary>
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, StartupTasks startup, Invocation invocation)
+    {
+        const string usage = "Usage: seed-demo [--scale YEARS (1 to 50)] [--seed NUMBER]";
+        int? scale = null;
+        if (invocation.Options.TryGetValue("scale", out var scaleText))
+        {
+            if (!int.TryParse(scaleText, NumberStyles.None, CultureInfo.InvariantCulture, out var years) || years is < 1 or > 50)
+            {
+                Console.Error.WriteLine(usage);
+                return 2;
+            }
+
+            scale = years;
+        }
+
+        var seed = 1;
+        if (invocation.Options.TryGetValue("seed", out var seedText)
+            && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        await startup.MigrateAsync(CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None))
+        {
+            Console.WriteLine("The database already holds data; nothing seeded.");
+            return scale is null ? 0 : 1;
+        }
+
+        Console.WriteLine($"Demo partnership seeded in {watch.Elapsed.TotalSeconds:F1} s.");
+        if (scale is { } n)
+        {
+            watch.Restart();
+            var today = UkTime.Today(services.GetRequiredService<TimeProvider>());
+            var history = await DemoHistory.SeedAsync(
+                services.GetRequiredService<PortalDbContext>(), services.GetRequiredService<EscalationProtocol>(), n, seed, today, CancellationToken.None);
+            Console.WriteLine($"Generated history (seed {seed}) in {watch.Elapsed.TotalSeconds:F1} s: {history}.");
         }
 
         return 0;

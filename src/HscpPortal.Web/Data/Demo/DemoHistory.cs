@@ -1,0 +1,866 @@
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Infrastructure.BankHolidays;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Data.Demo;
+
+/// <summary>What <see cref="DemoHistory"/> added, for the command line and the benchmark.</summary>
+public sealed record GeneratedHistory(
+    ReportingYear First,
+    ReportingYear Last,
+    int Meetings,
+    int Attendance,
+    int AgendaItems,
+    int Decisions,
+    int Actions,
+    int ActionUpdates,
+    int Escalations)
+{
+    public override string ToString() =>
+        $"{First} to {Last} (and the current year to date): {Meetings:N0} meetings, {Attendance:N0} attendance rows, "
+        + $"{AgendaItems:N0} agenda items, {Decisions:N0} decisions, {Actions:N0} actions with {ActionUpdates:N0} updates, "
+        + $"{Escalations:N0} escalations";
+}
+
+/// <summary>
+/// Years of generated activity on top of the demo partnership (<c>seed-demo --scale N</c>): the large dataset the
+/// benchmark and the load test run on. It adds, for the <c>N</c> complete reporting years up to the last one and
+/// the current year to date, each group's meetings at its frequency with full registers and quorum, agendas,
+/// decisions (key ones ratified when taken while inquorate), actions arising with their update trails and
+/// sign-offs, and escalations through the protocol's stages.
+/// </summary>
+/// <remarks>
+/// Everything comes from the structure already in the database, so it works for any partnership's data: each
+/// meeting's register is the group's seats on that day, its quorum is worked out by the rule the meeting pages use,
+/// deputies are the partners' named deputies or a colleague from the same agency. Group-years that already have
+/// meetings (the hand-written demo years) are left as they are. Where the structure's recorded history starts
+/// after the generated years begin, the seats, representation and groups in place on its first day are taken to
+/// have been in place since the first generated year, so that older meetings have people to hold them.
+/// The output depends only on the structure, the number of years, the seed and the day it runs: the same inputs
+/// give the same records (System.Random with a seed is stable within a .NET version).
+/// </remarks>
+public static class DemoHistory
+{
+    private const string TeamName = "Partnership Team";
+
+    public static async Task<GeneratedHistory> SeedAsync(
+        PortalDbContext db, EscalationProtocol protocol, int years, int seed, DateOnly today, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(years, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(years, 50);
+        var random = new Random(seed);
+        var current = ReportingYear.Containing(today);
+        var first = new ReportingYear(current.StartYear - years);
+        var last = current.Previous;
+        var calendar = new WorkingDayCalendar(BankHolidayFeed.Shipped().Select(h => h.Date));
+
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await ExtendHistoryBackAsync(db, first.Start, ct);
+            var world = await World.LoadAsync(db, ct);
+            var counts = new Counter();
+            for (var year = first; year.StartYear <= current.StartYear; year = new ReportingYear(year.StartYear + 1))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await SeedMeetingsAsync(db, world, year, today, random, counts, ct);
+                await SeedEscalationsAsync(db, world, protocol, calendar, year, today, random, counts, ct);
+                await transaction.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            return new GeneratedHistory(first, last, counts.Meetings, counts.Attendance, counts.AgendaItems, counts.Decisions,
+                counts.Actions, counts.Updates, counts.Escalations);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        }
+    }
+
+    // The seats and representation in place on the first day of recorded history have been there since `start`.
+    private static async Task ExtendHistoryBackAsync(PortalDbContext db, DateOnly start, CancellationToken ct)
+    {
+        var seats = await db.GroupMemberships.ToListAsync(ct);
+        var representation = await db.PartnerRepresentatives.ToListAsync(ct);
+        if (seats.Count == 0)
+        {
+            return;
+        }
+
+        var earliest = seats.Select(s => s.From).Concat(representation.Select(r => r.From)).Min();
+        if (earliest <= start)
+        {
+            return;
+        }
+
+        foreach (var seat in seats.Where(s => s.From == earliest))
+        {
+            seat.From = start;
+        }
+
+        foreach (var line in representation.Where(r => r.From == earliest))
+        {
+            line.From = start;
+        }
+
+        var groups = await db.Groups.Where(g => g.ArchivedAt == null).OrderBy(g => g.Id).ToListAsync(ct);
+        foreach (var group in groups.Where(g => g.EstablishedOn > start && g.IsActiveOn(earliest)))
+        {
+            group.EstablishedOn = start;
+        }
+
+        // Before the recorded history the groups were larger, as most partnerships' were: each takes more agencies'
+        // people as members until then, so older registers are as long as a real board's or subgroup's.
+        var people = await db.People.AsNoTracking().Where(p => p.ArchivedAt == null).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.OrganisationId }).ToListAsync(ct);
+        var secretariat = seats.Where(s => s.Role == MembershipRole.Secretariat).Select(s => s.OrganisationId).ToHashSet();
+        var until = earliest.AddDays(-1);
+        foreach (var group in groups.Where(g => g.IsActiveOn(until)))
+        {
+            var seated = seats.Where(s => s.GroupId == group.Id).Select(s => s.PersonId).ToHashSet();
+            var sitting = seats.Count(s => s.GroupId == group.Id && s.From == start);
+            var wanted = (group.Kind == GroupKind.Board ? 18 : 14) - sitting;
+            var organisations = seats.Where(s => s.GroupId == group.Id).Select(s => s.OrganisationId).ToHashSet();
+            foreach (var person in people
+                .Where(p => !seated.Contains(p.Id) && !secretariat.Contains(p.OrganisationId))
+                .OrderBy(p => organisations.Contains(p.OrganisationId) ? 1 : 0).ThenBy(p => (p.Id * 7919) % 101)
+                .Take(Math.Max(0, wanted)))
+            {
+                db.GroupMemberships.Add(new GroupMembership
+                {
+                    GroupId = group.Id,
+                    PersonId = person.Id,
+                    OrganisationId = person.OrganisationId,
+                    Role = MembershipRole.Member,
+                    From = start,
+                    To = until,
+                    CreatedAt = Noon(start),
+                    CreatedBy = TeamName,
+                });
+                organisations.Add(person.OrganisationId);
+            }
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private static async Task SeedMeetingsAsync(
+        PortalDbContext db, World world, ReportingYear year, DateOnly today, Random random, Counter counts, CancellationToken ct)
+    {
+        var planned = new List<(Group Group, Meeting Meeting, List<Attendance> Register)>();
+        foreach (var group in world.Groups)
+        {
+            if (world.HeldMeetingIn.Contains((group.Id, year.StartYear)))
+            {
+                continue;
+            }
+
+            foreach (var date in MeetingDates(group, year, random))
+            {
+                if (date >= today || !group.IsActiveOn(date))
+                {
+                    continue;
+                }
+
+                var register = Register(world, group, date, random);
+                if (register.Count == 0)
+                {
+                    continue;
+                }
+
+                var meeting = new Meeting
+                {
+                    GroupId = group.Id,
+                    Date = date,
+                    Start = group.Kind == GroupKind.Board ? new TimeOnly(10, 0) : new TimeOnly(14, 0),
+                    End = group.Kind == GroupKind.Board ? new TimeOnly(12, 30) : new TimeOnly(16, 0),
+                    Location = world.Locations.Count == 0 || random.Next(4) == 0 ? null : Pick(random, world.Locations),
+                    OnlineLink = null,
+                    CreatedAt = Noon(date.AddDays(-42)),
+                    CreatedBy = TeamName,
+                };
+                if (random.Next(25) == 0)
+                {
+                    meeting.Status = MeetingStatus.Cancelled;
+                    meeting.CancellationReason = Pick(random, Text.CancellationReasons);
+                    register.Clear();
+                }
+                else
+                {
+                    meeting.Status = MeetingStatus.Held;
+                    var quorum = Quorum.Evaluate(group.QuorumRule, group.QuorumCount, date, Quorum.PresentFrom(register), world.Partners, world.Representation);
+                    meeting.IsQuorate = quorum.IsQuorate;
+                    meeting.QuorumStatement = quorum.Statement;
+                    meeting.MinutesStatus = MinutesStatus.Circulated;
+                    meeting.MinutesCirculatedOn = world.Calendar.AddWorkingDays(date, 10);
+                }
+
+                planned.Add((group, meeting, register));
+            }
+        }
+
+        // Saved in dependency order, as the hand-written demo is, so every audit entry records real ids.
+        db.Meetings.AddRange(planned.Select(p => p.Meeting));
+        await SaveAsync(db, ct);
+        counts.Meetings += planned.Count;
+
+        var items = new List<(Group Group, Meeting Meeting, List<Attendance> Register, List<AgendaItem> Items)>();
+        foreach (var (group, meeting, register) in planned)
+        {
+            register.ForEach(a => a.MeetingId = meeting.Id);
+            db.Attendance.AddRange(register);
+            counts.Attendance += register.Count;
+            var agenda = meeting.Status == MeetingStatus.Held ? Agenda(meeting, random) : [];
+            db.AgendaItems.AddRange(agenda);
+            counts.AgendaItems += agenda.Count;
+            items.Add((group, meeting, register, agenda));
+        }
+
+        await SaveAsync(db, ct);
+
+        var actions = new List<(ActionItem Action, List<ActionUpdate> Trail)>();
+        foreach (var (group, meeting, register, agenda) in items.Where(i => i.Meeting.Status == MeetingStatus.Held))
+        {
+            var present = register.Where(a => a.AttendedBy is not null && a.Kind != AttendeeKind.Guest).ToList();
+            foreach (var item in agenda.Where(i => i.Purpose == AgendaPurpose.Decision))
+            {
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    db.Decisions.Add(new Decision
+                    {
+                        MeetingId = meeting.Id,
+                        AgendaItemId = item.Id,
+                        Title = Pick(random, Text.Decisions),
+                        Detail = Pick(random, Text.DecisionDetails),
+                        IsKey = group.Kind == GroupKind.Board && random.Next(4) == 0,
+                        CreatedAt = Noon(meeting.Date),
+                        CreatedBy = TeamName,
+                    });
+                    counts.Decisions++;
+                }
+            }
+
+            var arising = group.Kind == GroupKind.Board ? random.Next(5, 10) : random.Next(10, 21);
+            for (var n = 0; n < arising && present.Count > 0; n++)
+            {
+                var owner = present[random.Next(present.Count)];
+                var ownerId = owner.AttendedBy!.Value;
+                actions.Add(Action(world, group, meeting, Pick(random, agenda), ownerId, today, random));
+            }
+        }
+
+        db.Actions.AddRange(actions.Select(a => a.Action));
+        await SaveAsync(db, ct);
+        foreach (var (action, trail) in actions)
+        {
+            trail.ForEach(u => u.ActionItemId = action.Id);
+            db.ActionUpdates.AddRange(trail);
+            counts.Updates += trail.Count;
+        }
+
+        counts.Actions += actions.Count;
+        await SaveAsync(db, ct);
+
+        // Minutes are approved at the group's next held meeting; key decisions taken while inquorate are ratified there.
+        var held = items.Where(i => i.Meeting.Status == MeetingStatus.Held).Select(i => i.Meeting).ToList();
+        foreach (var byGroup in held.GroupBy(m => m.GroupId))
+        {
+            var ordered = byGroup.OrderBy(m => m.Date).ToList();
+            for (var i = 0; i < ordered.Count - 1; i++)
+            {
+                ordered[i].MinutesStatus = MinutesStatus.Approved;
+                ordered[i].MinutesApprovedAtMeetingId = ordered[i + 1].Id;
+                if (!ordered[i].IsQuorate)
+                {
+                    var next = ordered[i + 1].Id;
+                    var meetingId = ordered[i].Id;
+                    foreach (var decision in db.ChangeTracker.Entries<Decision>().Select(e => e.Entity).Where(d => d.MeetingId == meetingId && d.IsKey))
+                    {
+                        decision.RatifiedAtMeetingId = next;
+                    }
+                }
+            }
+        }
+
+        await SaveAsync(db, ct);
+    }
+
+    private static async Task SeedEscalationsAsync(
+        PortalDbContext db, World world, EscalationProtocol protocol, WorkingDayCalendar calendar, ReportingYear year, DateOnly today,
+        Random random, Counter counts, CancellationToken ct)
+    {
+        if (world.Agencies.Count < 2)
+        {
+            return;
+        }
+
+        var number = world.EscalationNumbers.GetValueOrDefault(year.StartYear);
+        var raised = new List<DateOnly>();
+        for (var n = random.Next(12, 19); n > 0; n--)
+        {
+            var on = calendar.OnOrAfter(year.Start.AddDays(random.Next(0, 365)));
+            if (on < today)
+            {
+                raised.Add(on);
+            }
+        }
+
+        foreach (var raisedOn in raised.Order())
+        {
+            number++;
+            var raising = Pick(random, world.Agencies);
+            var concerned = random.Next(3) == 0 ? Pick(random, world.Agencies) : world.Agencies[0];
+            if (concerned.Id == raising.Id)
+            {
+                concerned = world.Agencies.First(a => a.Id != raising.Id);
+            }
+
+            var escalation = new Escalation
+            {
+                Reference = $"ESC-{year.StartYear}-{number:000}",
+                RaisedOn = raisedOn,
+                RaisingOrganisationId = raising.Id,
+                RaiserRole = Pick(random, Text.RaiserRoles),
+                ConcernedOrganisationId = concerned.Id,
+                Category = (EscalationCategory)random.Next(1, 6),
+                CaseReference = $"C-{random.Next(100000, 999999)}",
+                Summary = Pick(random, Text.EscalationSummaries),
+                CreatedAt = Noon(raisedOn),
+                CreatedBy = TeamName,
+            };
+
+            // Most are resolved at the first or second stage; a few go higher, mostly for want of a timely response.
+            var stages = Math.Min(protocol.StageCount, random.Next(10) switch
+            {
+                < 5 => 1,
+                < 8 => 2,
+                < 9 => 3,
+                _ => 4,
+            });
+            var start = raisedOn;
+            StageMoveReason? reason = null;
+            for (var stage = 1; stage <= stages; stage++)
+            {
+                var due = protocol.DueOn(stage, start, calendar);
+                var allowed = calendar.WorkingDaysBetween(start, due);
+                var end = calendar.AddWorkingDays(start, Math.Max(1, allowed + random.Next(-1, 4)));
+                var open = end >= today;
+                escalation.Stages.Add(new EscalationStage
+                {
+                    Stage = stage,
+                    StartedOn = start,
+                    DueOn = due,
+                    EndedOn = open ? null : end,
+                    Reason = reason,
+                    Note = reason is null ? null : Pick(random, Text.StageNotes),
+                    RecordedAt = Noon(start),
+                    RecordedBy = TeamName,
+                });
+                escalation.CurrentStage = stage;
+                if (open)
+                {
+                    break;
+                }
+
+                reason = end > due ? StageMoveReason.NoTimelyResponse : StageMoveReason.StillDisagree;
+                start = end;
+            }
+
+            var lastStage = escalation.Stages[^1];
+            if (lastStage.EndedOn is { } resolved && escalation.CurrentStage == stages)
+            {
+                escalation.ResolvedOn = resolved;
+                escalation.ResolvedAtStage = stages;
+                escalation.Outcome = Pick(random, Text.Outcomes);
+                escalation.ImpactForChild = Pick(random, Text.Impacts);
+                escalation.Learning = random.Next(3) == 0 ? Pick(random, Text.Learning) : null;
+            }
+
+            db.Escalations.Add(escalation);
+            counts.Escalations++;
+        }
+
+        await SaveAsync(db, ct);
+    }
+
+    private static IEnumerable<DateOnly> MeetingDates(Group group, ReportingYear year, Random random)
+    {
+        var perYear = group.Frequency switch
+        {
+            MeetingFrequency.Weekly => 48,
+            MeetingFrequency.Fortnightly => 24,
+            MeetingFrequency.Monthly => 11,
+            MeetingFrequency.SixWeekly => 8,
+            MeetingFrequency.BiMonthly => 6,
+            MeetingFrequency.Quarterly => 4,
+            MeetingFrequency.TwiceYearly => 2,
+            MeetingFrequency.Annually => 1,
+            _ => 2,
+        };
+        var spacing = 364 / perYear;
+        var offset = random.Next(7, Math.Max(8, spacing - 7));
+        for (var i = 0; i < perYear; i++)
+        {
+            yield return Weekday(year.Start.AddDays(offset + (i * spacing)), group.Id);
+        }
+    }
+
+    // Each group keeps its own weekday (Tuesday to Thursday), away from the Christmas and New Year break.
+    private static DateOnly Weekday(DateOnly near, int groupId)
+    {
+        var day = (DayOfWeek)(2 + (groupId % 3));
+        var date = near.AddDays(((int)day - (int)near.DayOfWeek + 7) % 7);
+        return (date.Month == 12 && date.Day >= 20) || (date.Month == 1 && date.Day <= 3) ? date.AddDays(21) : date;
+    }
+
+    private static List<Attendance> Register(World world, Group group, DateOnly date, Random random)
+    {
+        var register = new List<Attendance>();
+        foreach (var seat in world.SeatsOf(group.Id, date))
+        {
+            var line = new Attendance
+            {
+                PersonId = seat.PersonId,
+                OrganisationId = seat.OrganisationId,
+                Kind = seat.Role == MembershipRole.Secretariat ? AttendeeKind.PartnershipTeam : AttendeeKind.Invitee,
+                CreatedAt = Noon(date),
+                CreatedBy = TeamName,
+            };
+            // Statutory partners' people rarely miss a meeting without sending a deputy: quorum depends on them.
+            var roll = random.Next(100);
+            if (world.IsPartner(seat.OrganisationId) && roll >= 74)
+            {
+                roll = roll switch { < 90 => 0, < 96 => 74, _ => roll };
+            }
+
+            if (roll < 74 || seat.Role is MembershipRole.Chair or MembershipRole.Secretariat)
+            {
+                line.Status = AttendanceStatus.Present;
+            }
+            else if (roll < 79 && world.DeputyFor(seat.PersonId, seat.OrganisationId, date) is { } deputy)
+            {
+                line.Status = AttendanceStatus.Deputised;
+                line.DeputyPersonId = deputy;
+            }
+            else if (roll < 93)
+            {
+                line.Status = AttendanceStatus.Apologies;
+                line.ApologyReason = Pick(random, Text.ApologyReasons);
+            }
+            else if (roll < 97)
+            {
+                line.Status = AttendanceStatus.Absent;
+            }
+            else
+            {
+                line.Status = AttendanceStatus.LeftEarly;
+            }
+
+            register.Add(line);
+        }
+
+        // A guest or a presenter now and then, from outside the group.
+        if (register.Count > 0 && random.Next(3) == 0)
+        {
+            var seated = register.Select(a => a.PersonId).ToHashSet();
+            var guest = world.People[random.Next(world.People.Count)];
+            if (!seated.Contains(guest.Id))
+            {
+                register.Add(new Attendance
+                {
+                    PersonId = guest.Id,
+                    OrganisationId = guest.OrganisationId,
+                    Kind = random.Next(2) == 0 ? AttendeeKind.Guest : AttendeeKind.Presenter,
+                    Status = AttendanceStatus.Present,
+                    CreatedAt = Noon(date),
+                    CreatedBy = TeamName,
+                });
+            }
+        }
+
+        return register;
+    }
+
+    private static List<AgendaItem> Agenda(Meeting meeting, Random random)
+    {
+        var agenda = new List<AgendaItem>
+        {
+            new()
+            {
+                MeetingId = meeting.Id, Order = 1, Title = "Welcome, apologies and the minutes of the last meeting", Purpose = AgendaPurpose.Information,
+                Minutes = "The minutes of the last meeting were agreed as accurate.", CreatedAt = Noon(meeting.Date), CreatedBy = TeamName,
+            },
+        };
+        var count = random.Next(3, 6);
+        for (var i = 0; i < count; i++)
+        {
+            var purpose = i < 2 ? AgendaPurpose.Decision : (AgendaPurpose)random.Next(1, 5);
+            agenda.Add(new AgendaItem
+            {
+                MeetingId = meeting.Id,
+                Order = i + 2,
+                Title = Pick(random, Text.AgendaTitles),
+                Purpose = purpose,
+                Minutes = Pick(random, Text.ItemMinutes),
+                CreatedAt = Noon(meeting.Date),
+                CreatedBy = TeamName,
+            });
+        }
+
+        return agenda;
+    }
+
+    private static (ActionItem, List<ActionUpdate>) Action(
+        World world, Group group, Meeting meeting, AgendaItem item, int ownerId, DateOnly today, Random random)
+    {
+        var owner = world.PersonById[ownerId];
+        var due = meeting.Date.AddDays(random.Next(28, 150));
+        var action = new ActionItem
+        {
+            Title = Pick(random, Text.Actions),
+            Description = random.Next(3) == 0 ? Pick(random, Text.ActionDescriptions) : null,
+            GroupId = group.Id,
+            OwnerPersonId = owner.Id,
+            OwnerOrganisationId = owner.OrganisationId,
+            DueDate = due,
+            Source = ActionSource.Meeting,
+            MeetingId = meeting.Id,
+            AgendaItemId = item.Id,
+            CreatedAt = Noon(meeting.Date),
+            CreatedBy = TeamName,
+        };
+
+        // What became of it: most actions whose date has long passed were done; some drifted and a few were dropped.
+        var trail = new List<ActionUpdate>();
+        var status = ActionStatus.NotStarted;
+        var dueNow = due;
+        var on = meeting.Date;
+        void Update(DateOnly date, ActionStatus to, string note, DateOnly? newDue = null)
+        {
+            trail.Add(new ActionUpdate
+            {
+                At = Noon(date),
+                ByName = owner.FullName,
+                Note = note,
+                StatusBefore = status,
+                StatusAfter = to,
+                DueDateBefore = newDue is null ? null : dueNow,
+                DueDateAfter = newDue,
+            });
+            status = to;
+            dueNow = newDue ?? dueNow;
+        }
+
+        // Updates fall between the meeting and the due date; a slipped action gets a later date on the way.
+        var updates = random.Next(2, 8);
+        var horizon = today.AddDays(-1);
+        for (var i = 0; i < updates; i++)
+        {
+            var step = Math.Max(3, (dueNow.DayNumber - on.DayNumber) / (updates - i + 1));
+            on = on.AddDays(random.Next(step / 2, step + 1) + 1);
+            if (on > horizon)
+            {
+                break;
+            }
+
+            var roll = random.Next(12);
+            if (roll == 0 && i > 0)
+            {
+                Update(on, ActionStatus.AtRisk, Pick(random, Text.SlippingNotes), dueNow.AddDays(random.Next(14, 60)));
+            }
+            else
+            {
+                Update(on, roll < 10 ? ActionStatus.OnTrack : ActionStatus.AtRisk, Pick(random, Text.ProgressNotes));
+            }
+        }
+
+        // Most were done about their due date; a few were dropped and a few drifted and are still open.
+        var fate = random.Next(100);
+        var finishedOn = dueNow.AddDays(random.Next(-14, 15));
+        if (finishedOn <= on)
+        {
+            finishedOn = on.AddDays(random.Next(1, 10));
+        }
+
+        if (finishedOn < horizon && fate < 93)
+        {
+            Update(finishedOn, ActionStatus.Completed, Pick(random, Text.CompletionNotes));
+            action.CompletionEvidence = Pick(random, Text.Evidence);
+            action.CompletionRequestedAt = Noon(finishedOn);
+            action.CompletionRequestedBy = owner.FullName;
+            action.CompletedOn = finishedOn;
+            var signedOff = finishedOn.AddDays(random.Next(1, 15));
+            action.SignedOffAt = Noon(signedOff < horizon ? signedOff : finishedOn);
+            action.SignedOffBy = TeamName;
+        }
+        else if (finishedOn < horizon && fate < 97)
+        {
+            var reason = Pick(random, Text.CancelledNotes);
+            Update(finishedOn, ActionStatus.Cancelled, reason);
+            action.ClosureReason = reason;
+        }
+        else if (status == ActionStatus.AtRisk && dueNow < horizon && on < horizon)
+        {
+            Update(on.AddDays(1), ActionStatus.OffTrack, Pick(random, Text.SlippingNotes));
+        }
+
+        action.Status = status;
+        action.DueDate = dueNow;
+        action.OriginalDueDate = due;
+        return (action, trail);
+    }
+
+    private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> list) => list[random.Next(list.Count)];
+
+    private static DateTime Noon(DateOnly date) => date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+
+    private sealed class Counter
+    {
+        public int Meetings { get; set; }
+        public int Attendance { get; set; }
+        public int AgendaItems { get; set; }
+        public int Decisions { get; set; }
+        public int Actions { get; set; }
+        public int Updates { get; set; }
+        public int Escalations { get; set; }
+    }
+
+    /// <summary>The structure the activity hangs on, read once.</summary>
+    private sealed class World
+    {
+        private readonly ILookup<int, GroupMembership> seats;
+        private readonly ILookup<int, Person> colleagues;
+
+        private World(
+            List<Group> groups,
+            List<GroupMembership> memberships,
+            List<Person> people,
+            List<Organisation> agencies,
+            List<PartnerOrganisation> partners,
+            List<PartnerRepresentative> representation,
+            HashSet<(int, int)> heldMeetingIn,
+            Dictionary<int, int> escalationNumbers,
+            List<string> locations)
+        {
+            Groups = groups;
+            seats = memberships.ToLookup(m => m.GroupId);
+            People = people;
+            PersonById = people.ToDictionary(p => p.Id);
+            colleagues = people.ToLookup(p => p.OrganisationId);
+            Agencies = agencies;
+            Partners = partners;
+            Representation = representation;
+            HeldMeetingIn = heldMeetingIn;
+            EscalationNumbers = escalationNumbers;
+            Locations = locations;
+            Calendar = new WorkingDayCalendar(BankHolidayFeed.Shipped().Select(h => h.Date));
+        }
+
+        public List<Group> Groups { get; }
+        public List<Person> People { get; }
+        public Dictionary<int, Person> PersonById { get; }
+
+        /// <summary>Agencies that raise and receive escalations, the local authority first (it receives most).</summary>
+        public List<Organisation> Agencies { get; }
+        public List<PartnerOrganisation> Partners { get; }
+        public List<PartnerRepresentative> Representation { get; }
+        public HashSet<(int GroupId, int StartYear)> HeldMeetingIn { get; }
+        public Dictionary<int, int> EscalationNumbers { get; }
+        public List<string> Locations { get; }
+        public WorkingDayCalendar Calendar { get; }
+
+        public bool IsPartner(int organisationId) => Partners.Any(p => p.OrganisationId == organisationId);
+
+        public IEnumerable<GroupMembership> SeatsOf(int groupId, DateOnly date) =>
+            seats[groupId].Where(s => s.IsCurrentOn(date)).GroupBy(s => s.PersonId).Select(g => g.First());
+
+        /// <summary>The partner's named deputy on the day, or else a colleague from the same agency.</summary>
+        public int? DeputyFor(int personId, int organisationId, DateOnly date)
+        {
+            var named = Representation.FirstOrDefault(r => r.OrganisationId == organisationId && r.Role == RepresentationRole.Deputy
+                && r.PersonId != personId && Period.Contains(r.From, r.To, date));
+            if (named is not null)
+            {
+                return named.PersonId;
+            }
+
+            return colleagues[organisationId].Where(p => p.Id != personId).Select(p => (int?)p.Id).FirstOrDefault();
+        }
+
+        public static async Task<World> LoadAsync(PortalDbContext db, CancellationToken ct)
+        {
+            var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
+            var partners = organisations.Where(o => o.StatutoryPartner != null)
+                .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value)).ToList();
+            var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+            var memberships = await db.GroupMemberships.AsNoTracking().Where(m => m.ArchivedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
+            var withPeople = people.Select(p => p.OrganisationId).ToHashSet();
+
+            // The partnership's own staff (the groups' secretariat) do not escalate concerns about children.
+            var secretariat = memberships.Where(m => m.Role == MembershipRole.Secretariat).Select(m => m.OrganisationId).ToHashSet();
+            var agencies = organisations
+                .Where(o => withPeople.Contains(o.Id) && !secretariat.Contains(o.Id))
+                .OrderBy(o => o.StatutoryPartner == StatutoryPartner.LocalAuthority ? 0 : 1).ThenBy(o => o.Id)
+                .ToList();
+            var held = await db.Meetings.AsNoTracking().Select(m => new { m.GroupId, m.Date }).ToListAsync(ct);
+            var references = await db.Escalations.AsNoTracking().Select(e => new { e.RaisedOn, e.Reference }).ToListAsync(ct);
+            return new World(
+                await db.Groups.AsNoTracking().Where(g => g.ArchivedAt == null).OrderBy(g => g.Id).ToListAsync(ct),
+                memberships,
+                people,
+                agencies,
+                partners,
+                await db.PartnerRepresentatives.AsNoTracking().Where(r => r.ArchivedAt == null).OrderBy(r => r.Id).ToListAsync(ct),
+                held.Select(m => (m.GroupId, ReportingYear.Containing(m.Date).StartYear)).ToHashSet(),
+                references.GroupBy(r => ReportingYear.Containing(r.RaisedOn).StartYear).ToDictionary(g => g.Key, g => g.Count()),
+                await db.Meetings.AsNoTracking().Where(m => m.Location != null).Select(m => m.Location!).Distinct().OrderBy(l => l).ToListAsync(ct));
+        }
+    }
+
+    /// <summary>Phrases the generated records are written from: plain, invented, and the same for any partnership.</summary>
+    private static class Text
+    {
+        public static readonly string[] CancellationReasons =
+        [
+            "Not enough members could attend to make the meeting worthwhile.",
+            "Moved to allow the group to consider an urgent review at its next meeting.",
+            "The chair was unavailable and there was no vice-chair in post.",
+        ];
+
+        public static readonly string[] ApologyReasons =
+        [
+            "Annual leave", "Clashing commitment in their own agency", "Unwell", "Attending court", "Training day",
+            "Covering a colleague's caseload", "Inspection activity in their agency",
+        ];
+
+        public static readonly string[] AgendaTitles =
+        [
+            "Action plan review", "Performance data: quarterly report", "Multi-agency audit findings", "Learning from a rapid review",
+            "Risk register", "Section 11 self-assessments: progress", "Training programme: evaluation", "Updates from partner agencies",
+            "Escalations received this quarter", "Policy and procedure updates", "Voice of the child: engagement report",
+            "Highlight report to the board", "Budget and partner contributions", "Business plan priorities: progress",
+            "Front door data and thresholds", "Missing episodes and return interviews", "Neglect strategy: implementation",
+        ];
+
+        public static readonly string[] ItemMinutes =
+        [
+            "Members discussed the report and asked for the next one to show the trend over the year.",
+            "The group noted the findings and agreed where the learning should go.",
+            "Partners gave their agencies' updates; no new risks were raised.",
+            "The chair asked for assurance that the changes were embedded and not only agreed.",
+            "Members challenged the data where it differed from their own agency's records and agreed to reconcile it.",
+            "The group agreed the report should go to the board with its recommendations.",
+        ];
+
+        public static readonly string[] Decisions =
+        [
+            "Approve the revised terms of reference", "Adopt the updated multi-agency procedure", "Agree the audit programme for the year",
+            "Accept the rapid review's recommendations", "Approve the training programme", "Agree the risk register's new entries",
+            "Commission a multi-agency audit on the theme raised", "Agree the partners' contributions for next year",
+            "Close the completed actions on the plan", "Refer the matter to the board for a decision",
+            "Approve the highlight report to the board", "Adopt the revised thresholds guidance",
+        ];
+
+        public static readonly string[] DecisionDetails =
+        [
+            "Agreed by the members present; the partnership team will publish the change and tell practitioners.",
+            "Agreed, with a review in six months to check it has made a difference.",
+            "Agreed subject to the comments made in the meeting being reflected in the final version.",
+        ];
+
+        public static readonly string[] Actions =
+        [
+            "Share the audit findings with front-line managers", "Update the procedure and publish it on the website",
+            "Bring agency data on the theme to the next meeting", "Arrange a learning event on the review's findings",
+            "Check that the new guidance has reached practitioners", "Report back on the re-audit", "Circulate the revised terms of reference",
+            "Confirm each agency's lead for the work", "Draft the briefing for practitioners", "Review attendance and remind agencies of the expectation",
+            "Follow up the outstanding Section 11 returns", "Add the risk to the register with its mitigations",
+            "Provide the figures behind the trend for scrutiny", "Agree the evaluation questions for the course",
+            "Write to the agency about the escalation's learning", "Map the pathway and share it with partners",
+        ];
+
+        public static readonly string[] ActionDescriptions =
+        [
+            "The group asked for evidence of the difference it makes for children, not only that it was done.",
+            "To be done with the agencies named in the discussion.",
+            "Links to the partnership's priority for this year.",
+        ];
+
+        public static readonly string[] ProgressNotes =
+        [
+            "Under way; on course for the due date.", "First draft shared with the group for comment.", "Meeting arranged with the agencies involved.",
+            "Data requested from partner agencies.", "Progress reported to the group at its meeting.", "Waiting for one agency's return; chased.",
+        ];
+
+        public static readonly string[] SlippingNotes =
+        [
+            "Delayed by staffing pressures; new date agreed with the chair.", "Depends on another agency's work that has slipped.",
+            "Needs more time to reach all practitioners.",
+        ];
+
+        public static readonly string[] CompletionNotes =
+        [
+            "Done; evidence sent to the partnership team.", "Completed and reported to the group.", "Finished; the chair agreed it can close.",
+        ];
+
+        public static readonly string[] CancelledNotes =
+        [
+            "Overtaken by the new procedure, which covers it.", "No longer needed after the group's review.", "Merged into a wider action on the plan.",
+        ];
+
+        public static readonly string[] Evidence =
+        [
+            "Briefing circulated and attendance at the learning event recorded.", "Revised procedure published; version history kept.",
+            "Re-audit showed the change in practice.", "Data provided and discussed at the meeting.",
+        ];
+
+        public static readonly string[] RaiserRoles =
+        [
+            "Social worker", "Designated safeguarding lead", "Named nurse for safeguarding children", "Health visitor",
+            "Police officer", "Team manager", "School nurse", "Early help practitioner",
+        ];
+
+        public static readonly string[] EscalationSummaries =
+        [
+            "Disagreement about whether the referral met the threshold for a statutory assessment.",
+            "Concern that the agreed plan was not being followed by the agency responsible.",
+            "Information needed for a strategy discussion was not shared in time.",
+            "Repeated delay in responding to requests for a multi-agency meeting.",
+            "Different views on whether a child protection conference was needed.",
+        ];
+
+        public static readonly string[] StageNotes =
+        [
+            "Discussed between the managers; the difference remained.", "No response within the stage's timescale.",
+            "Passed to senior managers after the meeting did not resolve it.",
+        ];
+
+        public static readonly string[] Outcomes =
+        [
+            "Agreed after discussion; the case was reconsidered.", "The original decision was upheld with reasons given.",
+            "A multi-agency meeting was held and a plan agreed.",
+        ];
+
+        public static readonly string[] Impacts =
+        [
+            "The child was seen sooner and the family got help.", "The plan was clarified and the risks were shared.",
+            "Little change for the child, but the agencies now talk earlier.",
+        ];
+
+        public static readonly string[] Learning =
+        [
+            "Share threshold guidance with the agency's front-line staff.", "Managers to talk earlier when views differ.",
+            "Check consent and information-sharing rules are understood.",
+        ];
+    }
+}
