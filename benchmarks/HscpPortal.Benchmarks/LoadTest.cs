@@ -46,7 +46,8 @@ public static class LoadTest
         try
         {
             Console.WriteLine($"Seeding a fresh demo database (--scale {scale}) in {folder} ...");
-            var seeding = await PortalProcess.SeedAsync(folder, scale, args.Number("seed"));
+            var (seeding, said) = await PortalProcess.SeedAsync(folder, scale, args.Number("seed"));
+            Console.WriteLine(said);
             var data = Dataset.Read(folder);
             Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {data.Describe()}.");
 
@@ -60,7 +61,9 @@ public static class LoadTest
                 Console.WriteLine($"Portal running at {portal.Address} (process {portal.Id}); signing in {users} users ...");
                 crowd = await SignInAsync(portal.Address, users, data);
                 var writerCount = crowd.Count(u => u.Actions.Count > 0);
-                var writeChance = writerCount == 0 ? 0 : Math.Min(1, WriteShare * users / writerCount);
+                // A write is two requests (its form, then the POST): for POSTs to be WriteShare of all requests, a user
+                // writes instead of reading with chance s / (1 - s), and only the writers write.
+                var writeChance = writerCount == 0 ? 0 : Math.Min(1, WriteShare / (1 - WriteShare) * users / writerCount);
                 Console.WriteLine($"{writerCount} users write (as {string.Join(" or ", Writers)}) over {data.OpenActions.Count} open actions; running for {seconds} s or {maxRequests} requests ...");
 
                 tally = new Tally();
@@ -89,7 +92,7 @@ public static class LoadTest
             var lost = tally.Acknowledged.Where(m => !found.Contains(m)).ToList();
             var serverErrors = tally.Samples.Count(s => s.Status >= 500);
             var failures = tally.Failures.Values.Sum();
-            var report = Report(args, data, seeding, scale, users, seconds, maxRequests, elapsed, tally, lost.Count, found.Count, memory);
+            var report = Report(args, data, seeding, said, scale, users, seconds, maxRequests, elapsed, tally, lost.Count, found.Count, memory);
             Console.WriteLine();
             Console.WriteLine(report);
             if (serverErrors + failures > 0)
@@ -249,7 +252,7 @@ public static class LoadTest
         return found;
     }
 
-    private static string Report(Arguments args, Dataset data, TimeSpan seeding, int scale, int users, int seconds, int maxRequests, TimeSpan elapsed, Tally tally, int lost, int found, (double Resident, double Peak) memory)
+    private static string Report(Arguments args, Dataset data, TimeSpan seeding, string said, int scale, int users, int seconds, int maxRequests, TimeSpan elapsed, Tally tally, int lost, int found, (double Resident, double Peak) memory)
     {
         var c = CultureInfo.InvariantCulture;
         var samples = tally.Samples.ToList();
@@ -258,7 +261,7 @@ public static class LoadTest
         var text = new StringBuilder();
         text.AppendLine(c, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe()}, with `{args.Command("load")}`.");
         text.AppendLine();
-        text.AppendLine(c, $"Dataset (`seed-demo --scale {scale}`, seeded in {seeding.TotalSeconds:F1} s): {data.Describe()}.");
+        text.AppendLine(c, $"Dataset (`seed-demo --scale {scale}`, seeded in {seeding.TotalSeconds:F1} s): {data.Describe()}. The seeder said: “{said}”");
         text.AppendLine();
         text.AppendLine(c, $"{users} signed-in users (spread over the {PortalSession.DemoUsers.Count} demo accounts, each with its own cookies) requesting without pause on loopback for {seconds} s or at most {maxRequests:N0} requests: the main pages each user's role may open, and about {WriteShare:P0} of requests a progress update posted through the action's form by the team and admin users (its form page counted as a read).");
         text.AppendLine();

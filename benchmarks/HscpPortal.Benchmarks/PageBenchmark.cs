@@ -23,7 +23,8 @@ public static class PageBenchmark
         try
         {
             Console.WriteLine($"Seeding a fresh demo database (--scale {scale}) in {folder} ...");
-            var seeding = await PortalProcess.SeedAsync(folder, scale, args.Number("seed"));
+            var (seeding, said) = await PortalProcess.SeedAsync(folder, scale, args.Number("seed"));
+            Console.WriteLine(said);
             var data = Dataset.Read(folder);
             Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {data.Describe()}.");
 
@@ -73,7 +74,7 @@ public static class PageBenchmark
                 session.Dispose();
             }
 
-            var report = Report(rows, args, data, seeding, scale, requests, clients, user, resident, peak);
+            var report = Report(rows, args, data, seeding, said, scale, requests, clients, user, resident, peak);
             Console.WriteLine();
             Console.WriteLine(report);
             if (!args.Has("no-doc"))
@@ -139,14 +140,14 @@ public static class PageBenchmark
             errors);
     }
 
-    private static string Report(List<Row> rows, Arguments args, Dataset data, TimeSpan seeding, int scale, int requests, int clients, string user, double resident, double peak)
+    private static string Report(List<Row> rows, Arguments args, Dataset data, TimeSpan seeding, string said, int scale, int requests, int clients, string user, double resident, double peak)
     {
         var health = rows[0].PerSecond;
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe()}, with `{args.Command("pages")}`.");
         text.AppendLine();
-        text.AppendLine(c, $"Dataset (`seed-demo --scale {scale}`, seeded in {seeding.TotalSeconds:F1} s): {data.Describe()}. Reporting year {data.LastCompleteYear}; the meeting page is meeting {data.BusiestMeetingId}, the one with most attendance rows and decisions ({data.BusiestMeetingRows} between them).");
+        text.AppendLine(c, $"Dataset (`seed-demo --scale {scale}`, seeded in {seeding.TotalSeconds:F1} s): {data.Describe()}. The seeder said: “{said}” Reporting year {data.LastCompleteYear}; the meeting page is meeting {data.BusiestMeetingId}, the one with most attendance rows and decisions ({data.BusiestMeetingRows} between them).");
         text.AppendLine();
         text.AppendLine(c, $"Signed in as `{user}`. Server time is the portal's own Server-Timing (`app`, until the response starts), over {requests} requests one at a time after a warm-up; client time is the same requests as the client saw them on loopback. Throughput: {requests} requests by {clients} concurrent clients.");
         text.AppendLine();
