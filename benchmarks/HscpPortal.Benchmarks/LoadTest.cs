@@ -103,7 +103,7 @@ public static class LoadTest
 
             if (!args.Has("no-doc"))
             {
-                QualityDoc.Replace("load", report);
+                QualityDoc.Replace("load", "Load test", report);
             }
 
             return serverErrors + failures + lost.Count == 0 ? 0 : 1;

@@ -79,7 +79,7 @@ public static class PageBenchmark
             Console.WriteLine(report);
             if (!args.Has("no-doc"))
             {
-                QualityDoc.Replace("pages", report);
+                QualityDoc.Replace("pages", "Main pages", report);
             }
 
             return rows.Sum(r => r.Errors) == 0 ? 0 : 1;
