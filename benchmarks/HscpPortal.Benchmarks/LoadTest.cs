@@ -25,7 +25,7 @@ public static class LoadTest
         WritePost,
     }
 
-    private sealed record Sample(Kind Kind, int Status, double Ms);
+    private sealed record Sample(Kind Kind, string What, int Status, double Ms);
 
     private sealed class Tally
     {
@@ -129,7 +129,7 @@ public static class LoadTest
     private static async Task<List<VirtualUser>> SignInAsync(Uri address, int users, Dataset data)
     {
         var crowd = new VirtualUser[users];
-        var pages = MainPages.Built(data).Select(p => p.Url).ToList();
+        var pages = MainPages.Built(data).Select(p => (p.Page.Name, p.Url)).ToList();
         using var gate = new SemaphoreSlim(4);
         await Task.WhenAll(Enumerable.Range(0, users).Select(async i =>
         {
@@ -138,12 +138,12 @@ public static class LoadTest
             {
                 var session = new PortalSession(address, PortalSession.DemoUsers[i % PortalSession.DemoUsers.Count]);
                 await session.SignInAsync();
-                var readable = new List<string>();
-                foreach (var url in pages)
+                var readable = new List<(string Name, string Url)>();
+                foreach (var page in pages)
                 {
-                    if ((await session.GetAsync(url)).Status == 200)
+                    if ((await session.GetAsync(page.Url)).Status == 200)
                     {
-                        readable.Add(url);
+                        readable.Add(page);
                     }
                 }
 
@@ -164,7 +164,7 @@ public static class LoadTest
         return [.. crowd];
     }
 
-    private sealed class VirtualUser(PortalSession session, IReadOnlyList<string> pages, Random random)
+    private sealed class VirtualUser(PortalSession session, IReadOnlyList<(string Name, string Url)> pages, Random random)
     {
         public PortalSession Session { get; } = session;
 
@@ -189,8 +189,9 @@ public static class LoadTest
                     else
                     {
                         // A request in flight finishes after the time is up, so that every write's outcome is known.
-                        var read = await Session.GetAsync(pages[random.Next(pages.Count)], ct: CancellationToken.None);
-                        tally.Samples.Add(new Sample(Kind.Read, read.Status, read.ClientMs));
+                        var page = pages[random.Next(pages.Count)];
+                        var read = await Session.GetAsync(page.Url, ct: CancellationToken.None);
+                        tally.Samples.Add(new Sample(Kind.Read, page.Name, read.Status, read.ClientMs));
                     }
                 }
                 catch (TaskCanceledException)
@@ -208,7 +209,7 @@ public static class LoadTest
         private async Task WriteAsync(Tally tally, OpenAction action)
         {
             var form = await Session.GetAsync($"/actions/{action.Id}/update", keepBody: true);
-            tally.Samples.Add(new Sample(Kind.WriteForm, form.Status, form.ClientMs));
+            tally.Samples.Add(new Sample(Kind.WriteForm, "Write: the update form (GET)", form.Status, form.ClientMs));
             if (form.Status != 200)
             {
                 return;
@@ -222,7 +223,7 @@ public static class LoadTest
                 ["StatusAfter"] = action.Status,
                 ["DueDate"] = "",
             });
-            tally.Samples.Add(new Sample(Kind.WritePost, post.Status, post.ClientMs));
+            tally.Samples.Add(new Sample(Kind.WritePost, "Write: the update (POST)", post.Status, post.ClientMs));
             // Success is the redirect back to the action with ?notice=saved; a refusal is the form again with its errors.
             if (post.Status == 302 && post.Body?.Split('?')[0] == $"/actions/{action.Id}")
             {
@@ -280,6 +281,15 @@ public static class LoadTest
         text.AppendLine(c, $"| Acknowledged writes found in the database afterwards | {tally.Acknowledged.Count - lost:N0} ({found:N0} markers in the database) |");
         text.AppendLine(c, $"| **Lost writes** | **{lost}** |");
         text.AppendLine(c, $"| Server working set after the run | {memory.Resident:F0} MiB (peak {memory.Peak:F0} MiB) |");
+        text.AppendLine();
+        text.AppendLine("| Request | Count | p50 (ms) | p95 (ms) | p99 (ms) |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var group in samples.GroupBy(s => s.What).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ms = group.Select(s => s.Ms).ToList();
+            text.AppendLine(c, $"| {group.Key} | {ms.Count:N0} | {Stats.Percentile(ms, 50):F0} | {Stats.Percentile(ms, 95):F0} | {Stats.Percentile(ms, 99):F0} |");
+        }
+
         return text.ToString();
     }
 }
