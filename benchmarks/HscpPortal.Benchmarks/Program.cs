@@ -1,161 +1,73 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using HscpPortal.Web.Domain;
-using HscpPortal.Web.Infrastructure.Pdf;
-using HscpPortal.Web.Reporting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HscpPortal.Benchmarks;
 
-// The yearly report's PDF time: the full 2023-24 demo report rendered and printed by the portal, cold (first) and
-// warm (median of the following runs), against Chromium printing the same saved HTML on its own. Run it with
-// ./scripts/benchmark.sh report [runs]. It builds a fresh demo database in a temporary folder and deletes it after.
-public static class ReportBenchmark
+/// <summary>
+/// scripts/benchmark.sh runs this with a verb: <c>report [runs]</c>, <c>pages [--scale N] [--requests N]</c>,
+/// <c>load [--users N] [--seconds N] [--max-requests N] [--scale N]</c>. Each verb lives in its own file.
+/// </summary>
+public static class Entry
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] != "report")
+        var verb = args.Length > 0 ? args[0] : "report";
+        var rest = args.Skip(1).ToList();
+        return verb switch
         {
-            Console.Error.WriteLine("Usage: HscpPortal.Benchmarks report [runs, default 5]");
-            return 2;
-        }
-
-        var runs = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5;
-        var folder = Path.Combine(Path.GetTempPath(), "hscp-benchmark-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            // The portal reads its stylesheet for printing from its content root: the web project's folder in this repository.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_HSCPPORTAL_WEB", WebProjectFolder());
-        using var portal = new BenchmarkPortal(folder);
-            var year = new ReportingYear(2023);
-            var seeding = Stopwatch.StartNew();
-            using var scope = portal.Services.CreateScope();
-            seeding.Stop();
-            var renderer = scope.ServiceProvider.GetService<IYearlyReportRenderer>();
-            if (renderer is null)
-            {
-                Console.Error.WriteLine("This build registers no yearly report renderer, so there is no report to measure.");
-                return 1;
-            }
-
-            var printer = scope.ServiceProvider.GetRequiredService<IPdfPrinter>();
-            var portalTimes = new List<double>();
-            RenderedReport? last = null;
-            byte[] pdf = [];
-            for (var i = 0; i <= runs; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                last = await renderer.RenderDocumentAsync(year, draft: false, CancellationToken.None);
-                pdf = await printer.PrintAsync(last.Html, last.PrintOptions, CancellationToken.None);
-                portalTimes.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            var html = Path.Combine(folder, "report.html");
-            await File.WriteAllTextAsync(html, last!.Html);
-            var chromium = ChromiumPath();
-            var browserTimes = new List<double>();
-            for (var i = 0; i <= runs; i++)
-            {
-                browserTimes.Add(await PrintWithChromiumAsync(chromium, html, Path.Combine(folder, $"chromium-{i}.pdf"), folder));
-            }
-
-            var portalWarm = Median(portalTimes.Skip(1));
-            var browserWarm = Median(browserTimes.Skip(1));
-            Console.WriteLine("Yearly report 2023-24 (demo data), PDF time in milliseconds");
-            Console.WriteLine();
-            Console.WriteLine($"| {"What",-44} | {"Cold",9} | {$"Warm (median of {runs})",22} |");
-            Console.WriteLine($"|{new string('-', 46)}|{new string('-', 11)}|{new string('-', 24)}|");
-            Console.WriteLine($"| {"Portal: render and print",-44} | {portalTimes[0],9:F0} | {portalWarm,22:F0} |");
-            Console.WriteLine($"| {"Chromium alone: print the saved HTML",-44} | {browserTimes[0],9:F0} | {browserWarm,22:F0} |");
-            Console.WriteLine();
-            Console.WriteLine($"Warm ratio (portal / Chromium alone): {portalWarm / browserWarm:F2} (target under 1.30)");
-            Console.WriteLine($"PDF {pdf.Length:N0} bytes; HTML {last.Html.Length:N0} characters; demo database seeded in {seeding.Elapsed.TotalSeconds:F1} s");
-            Console.WriteLine($"Machine: {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}; browser {chromium}");
-            return 0;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+            "report" => await ReportBenchmark.RunAsync(rest),
+            "pages" => await PageBenchmark.RunAsync(Arguments.Parse(rest)),
+            "load" => await LoadTest.RunAsync(Arguments.Parse(rest)),
+            _ => Usage(),
+        };
     }
 
-    private static double Median(IEnumerable<double> values)
+    private static int Usage()
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string WebProjectFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "HscpPortal.Web");
-            if (File.Exists(Path.Combine(candidate, "HscpPortal.Web.csproj")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmark from inside the repository: src/HscpPortal.Web was not found.");
-    }
-
-    private static string ChromiumPath()
-    {
-        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("Pdf__ChromiumPath"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" })
-        {
-            if (!string.IsNullOrEmpty(candidate) && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return "chromium";
-    }
-
-    private static async Task<double> PrintWithChromiumAsync(string chromium, string html, string output, string folder)
-    {
-        var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={Path.Combine(folder, "chromium-profile")}",
-            $"--print-to-pdf={output}", "--generate-pdf-document-outline", new Uri(html).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {chromium}");
-        var drainOut = process.StandardOutput.ReadToEndAsync();
-        var drainErr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await Task.WhenAll(drainOut, drainErr);
-        return watch.Elapsed.TotalMilliseconds;
+        Console.Error.WriteLine("""
+            Usage: scripts/benchmark.sh VERB [options]
+              report [runs]                                 the yearly report PDF, cold and warm, against Chromium alone
+              pages [--scale N] [--requests N] [--seed S]   server time, queries and throughput of the main pages
+              load [--users N] [--seconds N] [--max-requests N] [--scale N] [--seed S]
+                                                            concurrent signed-in users with 10% writes, then lost-write check
+            Add --no-doc to leave docs/quality.md alone and --keep to keep the temporary data folder.
+            """);
+        return 2;
     }
 }
 
-/// <summary>The portal's own services over a fresh SQLite demo database in <paramref name="folder"/>, without serving HTTP.</summary>
-internal sealed class BenchmarkPortal(string folder) : WebApplicationFactory<Program>
+/// <summary>Options as <c>--name value</c> pairs, and flags as <c>--name</c> alone.</summary>
+public sealed class Arguments
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private readonly Dictionary<string, string?> values = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<string> Raw { get; private init; } = [];
+
+    public static Arguments Parse(IReadOnlyList<string> args)
     {
-        builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Portal:DataDirectory", folder);
-        builder.UseSetting("Demo:Enabled", "true");
-        // The benchmark measures printing the report itself, so the demo need not print it while seeding.
-        builder.UseSetting("Demo:PublishReports", "false");
-        builder.UseSetting("Reminders:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        var parsed = new Arguments { Raw = args };
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unexpected argument {args[i]}: options are --name value");
+            }
+
+            var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            parsed.values[args[i][2..]] = hasValue ? args[++i] : null;
+        }
+
+        return parsed;
     }
+
+    public bool Has(string name) => values.ContainsKey(name);
+
+    public int? Number(string name) =>
+        values.TryGetValue(name, out var text) && text is not null
+            ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)
+            : null;
+
+    public int Number(string name, int fallback) => Number(name) ?? fallback;
+
+    /// <summary>The command as typed, for the figures' record.</summary>
+    public string Command(string verb) => string.Join(' ', new[] { "./scripts/benchmark.sh", verb }.Concat(Raw));
 }

@@ -4,6 +4,7 @@ using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
 using HscpPortal.Web.Features.Meetings;
 using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Diagnostics;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Infrastructure.Pdf;
 using HscpPortal.Web.Security;
@@ -150,6 +151,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
 }
 
+app.UseServerTiming();
 app.UseExceptionHandler("/error/500");
 if (!app.Environment.IsDevelopment())
 {

@@ -1,4 +1,5 @@
 using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -16,12 +17,20 @@ public static class DatabaseSetup
             case DatabaseProvider.SqlServer:
                 var connectionString = configuration.GetConnectionString("Portal")
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is not set.");
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o => ConfigureSqlServer(o, connectionString));
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o =>
+                {
+                    ConfigureSqlServer(o, connectionString);
+                    QueryTimingInterceptor.AttachIfEnabled(o, configuration);
+                });
                 break;
             default:
                 var file = paths.Resolve(options.SqlitePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => ConfigureSqlite(o, $"Data Source={file}"));
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
+                {
+                    ConfigureSqlite(o, $"Data Source={file}");
+                    QueryTimingInterceptor.AttachIfEnabled(o, configuration);
+                });
                 break;
         }
 

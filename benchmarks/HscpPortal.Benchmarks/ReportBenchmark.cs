@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Infrastructure.Pdf;
+using HscpPortal.Web.Reporting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HscpPortal.Benchmarks;
+
+// The yearly report's PDF time: the full 2023-24 demo report rendered and printed by the portal, cold (first) and
+// warm (median of the following runs), against Chromium printing the same saved HTML on its own. Run it with
+// ./scripts/benchmark.sh report [runs]. It builds a fresh demo database in a temporary folder and deletes it after.
+public static class ReportBenchmark
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var runs = args.Count > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5;
+        var folder = Repository.TemporaryFolder();
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // The portal reads its stylesheet for printing from its content root: the web project's folder in this repository.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_HSCPPORTAL_WEB", Repository.WebProjectFolder());
+            using var portal = new BenchmarkPortal(folder);
+            var year = new ReportingYear(2023);
+            var seeding = Stopwatch.StartNew();
+            using var scope = portal.Services.CreateScope();
+            seeding.Stop();
+            var renderer = scope.ServiceProvider.GetService<IYearlyReportRenderer>();
+            if (renderer is null)
+            {
+                Console.Error.WriteLine("This build registers no yearly report renderer, so there is no report to measure.");
+                return 1;
+            }
+
+            var printer = scope.ServiceProvider.GetRequiredService<IPdfPrinter>();
+            var portalTimes = new List<double>();
+            RenderedReport? last = null;
+            byte[] pdf = [];
+            for (var i = 0; i <= runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                last = await renderer.RenderDocumentAsync(year, draft: false, CancellationToken.None);
+                pdf = await printer.PrintAsync(last.Html, last.PrintOptions, CancellationToken.None);
+                portalTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var html = Path.Combine(folder, "report.html");
+            await File.WriteAllTextAsync(html, last!.Html);
+            var chromium = ChromiumPath();
+            var browserTimes = new List<double>();
+            for (var i = 0; i <= runs; i++)
+            {
+                browserTimes.Add(await PrintWithChromiumAsync(chromium, html, Path.Combine(folder, $"chromium-{i}.pdf"), folder));
+            }
+
+            var portalWarm = Stats.Median(portalTimes.Skip(1));
+            var browserWarm = Stats.Median(browserTimes.Skip(1));
+            Console.WriteLine("Yearly report 2023-24 (demo data), PDF time in milliseconds");
+            Console.WriteLine();
+            Console.WriteLine($"| {"What",-44} | {"Cold",9} | {$"Warm (median of {runs})",22} |");
+            Console.WriteLine($"|{new string('-', 46)}|{new string('-', 11)}|{new string('-', 24)}|");
+            Console.WriteLine($"| {"Portal: render and print",-44} | {portalTimes[0],9:F0} | {portalWarm,22:F0} |");
+            Console.WriteLine($"| {"Chromium alone: print the saved HTML",-44} | {browserTimes[0],9:F0} | {browserWarm,22:F0} |");
+            Console.WriteLine();
+            Console.WriteLine($"Warm ratio (portal / Chromium alone): {portalWarm / browserWarm:F2} (target under 1.30)");
+            Console.WriteLine($"PDF {pdf.Length:N0} bytes; HTML {last.Html.Length:N0} characters; demo database seeded in {seeding.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"Machine: {Machine.Describe()}; browser {chromium}");
+            return 0;
+        }
+        finally
+        {
+            Repository.DeleteTemporaryFolder(folder);
+        }
+    }
+
+    private static string ChromiumPath()
+    {
+        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("Pdf__ChromiumPath"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" })
+        {
+            if (!string.IsNullOrEmpty(candidate) && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return "chromium";
+    }
+
+    private static async Task<double> PrintWithChromiumAsync(string chromium, string html, string output, string folder)
+    {
+        var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={Path.Combine(folder, "chromium-profile")}",
+            $"--print-to-pdf={output}", "--generate-pdf-document-outline", new Uri(html).AbsoluteUri,
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {chromium}");
+        var drainOut = process.StandardOutput.ReadToEndAsync();
+        var drainErr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await Task.WhenAll(drainOut, drainErr);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}
+
+/// <summary>The portal's own services over a fresh SQLite demo database in <paramref name="folder"/>, without serving HTTP.</summary>
+internal sealed class BenchmarkPortal(string folder) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("Portal:DataDirectory", folder);
+        builder.UseSetting("Demo:Enabled", "true");
+        // The benchmark measures printing the report itself, so the demo need not print it while seeding.
+        builder.UseSetting("Demo:PublishReports", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}
