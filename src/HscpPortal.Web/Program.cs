@@ -21,7 +21,9 @@ var (verb, hostArgs) = Cli.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 var paths = DataPaths.From(builder.Configuration, builder.Environment);
 
-builder.Services.AddSerilog((services, logger) => logger
+// preserveStaticLogger: each host keeps its own logger instead of sharing the static Log.Logger, so several
+// hosts in one process (the integration tests) each log to their own data directory.
+builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
@@ -118,7 +120,7 @@ builder.Services
     });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
-builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", customTestQuery: DatabaseFailure.ProbeAsync);
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
@@ -167,7 +169,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [new CultureInfo("en-GB")],
     RequestCultureProviders = [],
 });
-app.UseSerilogRequestLogging();
+// The host's own logger (see preserveStaticLogger above): by default request logging writes to the static one.
+app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

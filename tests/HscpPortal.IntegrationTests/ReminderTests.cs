@@ -276,6 +276,26 @@ public partial class ReminderTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Single(MailTo(chairEmail, date));
     }
 
+    [Fact]
+    public async Task WeeklySummary_TwoRunnersInParallel_SendExactlyOneEmailPerChair()
+    {
+        var date = new DateOnly(2031, 4, 7); // a Monday
+        var (chair, chairEmail) = AddPerson("Chair Person");
+        var (vice, viceEmail) = AddPerson("Vice Chair");
+        var (member, _) = AddPerson("Plain Member");
+        var group = AddGroupWithChairs((chair, MembershipRole.Chair), (vice, MembershipRole.ViceChair), (member, MembershipRole.Member));
+        AddAction(member, date.AddDays(-3), Unique("Overdue plan item"), groupId: group);
+        AddAction(member, date.AddDays(2), Unique("Due this week"), groupId: group);
+
+        var results = await Task.WhenAll(SummaryAsync(date), SummaryAsync(date));
+
+        Assert.Single(results, r => r.Outcome == ReminderOutcome.Sent);
+        Assert.Single(MailTo(chairEmail, date));
+        Assert.Single(MailTo(viceEmail, date));
+        Assert.Equal(1, factory.Query(db => db.ReminderRuns.Count(r => r.Kind == ReminderKind.WeeklySummary && r.ForDate == date)));
+        Assert.Equal(2, factory.Query(db => db.ReminderDeliveries.Count(d => d.Kind == ReminderKind.WeeklySummary && d.ForDate == date && (d.PersonId == chair || d.PersonId == vice))));
+    }
+
     [GeneratedRegex(@"https?://[^/\s]+(/reminders/unsubscribe\?token=[^\s""<]+)")]
     private static partial Regex UnsubscribeLink();
 

@@ -59,6 +59,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
         if (ModelState.IsValid)
         {
             db.ActionUpdates.Add(ActionProgress.Progress(action, form.Note!.Trim(), form.StatusAfter!.Value, form.DueDate, await db.ActorAsync(User, ct), Now()));
+            // The action's version guards its trail too: a note written against a stale view of the action is
+            // refused like any stale edit, even when it leaves the status and due date as they were (which
+            // would otherwise leave the action unchanged, so its version unchecked).
+            db.Entry(action).Property(a => a.UpdatedAt).IsModified = true;
             if (await db.SaveEditAsync(action, form.Version, ModelState, ct))
             {
                 return Back(form.ReturnUrl ?? $"/actions/{id}");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using HscpPortal.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +31,14 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         if (code == 500)
         {
             var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-            if (failure is not null)
+            if (failure is not null && DatabaseFailure.IsUnavailable(failure.Error))
+            {
+                // An outage, not a bug: it passes by itself, so say so and ask clients to come back shortly.
+                logger.LogError(failure.Error, "The database is unavailable: {Path} answered 503", failure.Path);
+                code = 503;
+                Response.Headers.RetryAfter = ((int)DatabaseFailure.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+            else if (failure is not null)
             {
                 logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
             }

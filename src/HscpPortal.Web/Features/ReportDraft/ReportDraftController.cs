@@ -119,19 +119,32 @@ public sealed class ReportDraftController(
             return View(Page(reportingYear, key, section, published, currentVersion, form));
         }
 
+        var text = form.Text!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         var report = await db.YearlyReports.FirstOrDefaultAsync(r => r.StartYear == reportingYear.StartYear, ct);
         if (report is null)
         {
             // The report exists from its first written word; its facts are assembled whenever it is shown.
             report = new Domain.YearlyReport { StartYear = reportingYear.StartYear, Status = ReportStatus.Draft };
             db.YearlyReports.Add(report);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone else's first word created it a moment ago (the year is unique): write into theirs.
+                db.Entry(report).State = EntityState.Detached;
+                report = await db.YearlyReports.FirstOrDefaultAsync(r => r.StartYear == reportingYear.StartYear, ct);
+                if (report is null)
+                {
+                    throw;
+                }
+            }
         }
 
-        var text = form.Text!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (text != current?.Text)
         {
-            db.ReportNarratives.Add(new ReportNarrative
+            var narrative = new ReportNarrative
             {
                 ReportId = report.Id,
                 SectionKey = key,
@@ -139,8 +152,26 @@ public sealed class ReportDraftController(
                 Text = text,
                 At = clock.GetUtcNow().UtcDateTime,
                 By = User.Identity?.Name,
-            });
-            await db.SaveChangesAsync(ct);
+            };
+            db.ReportNarratives.Add(narrative);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Two saves from the same version at once both pass the check above; the unique (report, section,
+                // version) index lets only one in, and the other is stale like any other.
+                db.Entry(narrative).State = EntityState.Detached;
+                var (_, now) = await StateAsync(reportingYear, key, ct);
+                if ((now?.Version ?? 0) == currentVersion)
+                {
+                    throw;
+                }
+
+                ModelState.AddModelError("Form.Text", StaleError);
+                return View(Page(reportingYear, key, section, published, now!.Version, form));
+            }
         }
 
         return Redirect($"/reports/yearly/{reportingYear}/draft?notice={Notices.Saved}#section-{section.Key}");

@@ -27,5 +27,19 @@ public static class Concurrency
             modelState.AddModelError("", StaleMessage);
             return false;
         }
+        catch (DbUpdateException) when (db.Entry(entity).State != EntityState.Added)
+        {
+            // A row added with the edit (the next escalation stage, a minutes revision) can collide on a unique
+            // index with the same row added by a save that won the race, before the version check is reached.
+            // If the record has moved on since the user saw it, that is a stale edit like any other.
+            var stored = await db.Entry(entity).GetDatabaseValuesAsync(cancellationToken);
+            if (stored is null || stored.GetValue<Guid>(nameof(IConcurrencyStamped.Version)) == versionSeen)
+            {
+                throw;
+            }
+
+            modelState.AddModelError("", StaleMessage);
+            return false;
+        }
     }
 }

@@ -47,6 +47,8 @@ public abstract class GovukFieldTagHelper : TagHelper
             return For.Model switch
             {
                 null => null,
+                // As the form posts it and as Yes/No radios carry it ("true"), not bool.ToString()'s "True".
+                bool b => b ? "true" : "false",
                 DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 TimeOnly t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
