@@ -49,6 +49,9 @@ public abstract class GovukFieldTagHelper : TagHelper
                 null => null,
                 DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 TimeOnly t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
+                // As a browser posts it and as the yes/no radios' values are written: bool.ToString() gives "True",
+                // which matched no radio, so a saved yes/no answer was never shown ticked on an edit form.
+                bool b => b ? "true" : "false",
                 IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
                 var v => v.ToString(),
             };
