@@ -1,25 +1,28 @@
-// The security suite (issue 7, section 4). It finds endpoints and forms by itself, so a new page or form is covered
-// without editing this file:
-//   - every POST endpoint (from the EndpointDataSource) without an anti-forgery token: 400 as admin, member and
-//     anonymous, and nothing written;
-//   - MalformedInputTests.cs: every post form found by crawling every page the matrix in RoleAccessTests lets admin open (and the public
-//     pages anonymously) gets malformed input with a valid token: missing fields, overlong text, letters in typed
-//     fields, impossible dates and huge or negative numbers, markup and script, Unicode edge cases. Never a 5xx;
-//     400, the form with a GOV.UK error summary, or a refusal; nothing written unless accepted; accepted markup is
-//     shown encoded on every page;
+// The security suite (issue 7, section 4). It finds endpoints and forms by itself (EndpointDataSource, and a crawl of
+// every page the role matrix lets admin open), so a new endpoint or form is covered without editing it. This file:
+//   - every POST endpoint without an anti-forgery token: 400 as admin; 400 or a denial as member; 400 anonymously
+//     on the public ones; nothing written (audit trail and insert-only tables counted before and after);
 //   - stored markup in representative text fields (organisation, person, meeting, agenda item, decision, action and
-//     its update, escalation, report narrative through SafeMarkdown) is encoded on every page, and the CSV export
-//     guards formulas;
-//   - uploads of the wrong type or oversize (papers, actions import) are refused with a message, nothing stored;
-//   - returnUrl open redirects (login, the two-factor steps, action updates) are refused;
-//   - security headers (CSP without unsafe-inline, frame-ancestors, nosniff, Referrer-Policy, HSTS outside
-//     Development) on an HTML page, an error page, a static file, a PDF and a CSV.
+//     its update, escalation, report narrative through SafeMarkdown) is encoded on every page admin can open, with
+//     no inline script, event handler or javascript: URL anywhere; the CSV export guards formulas;
+//   - uploads of the wrong type (HTML, SVG, an .exe or HTML renamed .pdf) or oversize (papers, actions import):
+//     refused with a message or a 400, nothing stored on disk or in the database;
+//   - returnUrl open redirects (login posted and, signed in, its GET; action updates): 15 off-site forms, including
+//     //host, /\host, https:host, encoded slashes and backslashes, tabs and newlines, user@host;
+//   - security headers over HTTPS (CSP without unsafe-inline, frame-ancestors 'none', nosniff, Referrer-Policy,
+//     HSTS, as the test host is not Development) on HTML pages, error pages, a static file, a PDF, a CSV, /health.
+// MalformedInputTests.cs (a fixture of its own, as accepted input changes records): every post form gets missing
+// fields, 100,000-character text, letters in typed fields, impossible dates, huge and negative numbers and ids,
+// markup and script, Unicode edge cases (RTL override, zero-width, emoji, invalid UTF-8, noncharacters), a NUL, and
+// text just over each column length. Never a 5xx; 400, the form with a GOV.UK error summary, or a refusal; nothing
+// written unless accepted (only markup, Unicode and in-limit text may be); accepted text fits its column and shows
+// encoded. Its list FormsNotOnACrawledPage names the few endpoints whose form shows only in other states.
 // Older parts of the suite live elsewhere:
 //   - RoleAccessTests: the role x page matrix in full, every signed-in GET page in it, the anonymous allow-list,
-//     and every protected endpoint refusing anonymous users;
+//     and every protected endpoint refusing anonymous users (endpoint enumeration in Infrastructure/DemoRoutes.cs);
 //   - AccountTests: lockout after five failed sign-ins, even for the right password; HealthAndAccessTests: cookies,
 //     error pages; MeetingTests, ActionTrackerTests, BankHolidayAdminTests: upload types and the feed's size limits;
-//     OrganisationFormTests, PersonFormTests: field-level validation and encoding on their own pages.
+//     OrganisationFormTests, PersonFormTests, UserFormTests: field-level validation and encoding on their own pages.
 
 using System.Net;
 using System.Text;
