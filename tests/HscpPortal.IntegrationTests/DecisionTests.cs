@@ -318,4 +318,21 @@ public class DecisionTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Contains($"href=\"/meetings/{meeting}/decisions/new\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"/meetings/{meeting}/decisions/new\"", asMember, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EditPage_SavedKeyAnswer_IsTickedSoSavingUnchangedSucceeds(bool key)
+    {
+        var client = await factory.ClientAsync("team");
+        var (meeting, items) = factory.AddMeeting(Q, new DateOnly(2024, 7, 8), quorate: true);
+        var id = factory.AddDecision(meeting, items[1], Unique("Ticked answer"), isKey: key);
+
+        var page = await client.GetDocumentAsync($"/decisions/{id}/edit");
+        var form = page.PostForms($"/decisions/{id}/edit").Single(f => f.ActionPath == $"/decisions/{id}/edit");
+        var saved = await client.SubmitAsync(form, form.Defaults());
+
+        Assert.Equal(key ? "true" : "false", page.QuerySelector("input[name=IsKey][checked]")?.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
 }

@@ -1,10 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HscpPortal.IntegrationTests.Infrastructure;
-using HscpPortal.Web.Domain;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HscpPortal.IntegrationTests;
 
@@ -12,7 +7,7 @@ namespace HscpPortal.IntegrationTests;
 /// Every role against every page: exactly what Security/Policies.cs grants, and nothing reachable anonymously
 /// except the public allow-list.
 /// </summary>
-public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly string[] Everyone = Demo.Users;
     private static readonly string[] EditReportOrScrutineer = ["admin", "team", "scrutineer"];
@@ -44,7 +39,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     private static readonly string[] ReviewReport = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner"];
 
     /// <summary>Each page with the users who may open it. Placeholders in braces are filled from the demo data.</summary>
-    private static readonly (string Url, string[] Allowed)[] Pages =
+    internal static readonly (string Url, string[] Allowed)[] Pages =
     [
         ("/", Everyone),
         ("/structure", Everyone),
@@ -182,31 +177,8 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         ("/reports/yearly/2024-25/sections/foreword/history", Everyone),
     ];
 
-    /// <summary>Routes anyone may use without signing in (route patterns as the endpoints declare them).</summary>
-    private static readonly HashSet<string> AnonymousAllowList = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "account/login",
-        "account/login/two-factor",
-        "account/login/recovery-code",
-        "account/forgot-password",
-        "account/reset-password",
-        "error/{code:int}",
-        "accessibility",
-        "cookies",
-        "health",
+    private static IReadOnlySet<string> AnonymousAllowList => DemoRoutes.AnonymousAllowList;
 
-        // Calendar apps cannot sign in; the feed answers only to the group's secret token (CalendarTests).
-        "groups/{id:int}/calendar.ics",
-
-        // The unsubscribe link in reminder emails must work from the email without signing in; it answers only to a
-        // data-protected token naming the person, and the GET only asks (ReminderTests).
-        "reminders/unsubscribe",
-
-        // The published yearly report is public (a statutory publication); before publication both answer only to
-        // signed-in readers (ReportWorkflowTests).
-        "reports/yearly/{year}",
-        "reports/yearly/{year}.pdf",
-    };
 
     public static TheoryData<string, string, bool> Matrix()
     {
@@ -228,7 +200,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     {
         var client = await factory.ClientAsync(who);
 
-        var response = await client.GetAsync(Fill(page));
+        var response = await client.GetAsync(factory.Fill(page));
 
         if (allowed)
         {
@@ -255,11 +227,11 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     [Fact]
     public void Matrix_CoversEverySignedInGetPage()
     {
-        var urls = Pages.Select(p => Fill(p.Url).Split('?')[0].Trim('/')).ToList();
+        var urls = Pages.Select(p => factory.Fill(p.Url).Split('?')[0].Trim('/')).ToList();
 
-        var missing = Endpoints()
+        var missing = factory.Endpoints()
             .Where(e => e.Methods.Contains("GET") && !AnonymousAllowList.Contains(e.Pattern))
-            .Where(e => !urls.Any(url => Matcher(e.Pattern).IsMatch(url)))
+            .Where(e => !urls.Any(url => DemoRoutes.Matcher(e.Pattern).IsMatch(url)))
             .Select(e => e.Pattern)
             .ToList();
 
@@ -269,7 +241,7 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     [Fact]
     public void Endpoints_AllowingAnonymous_AreOnlyThoseOnTheAllowList()
     {
-        var endpoints = Endpoints();
+        var endpoints = factory.Endpoints();
 
         var anonymous = endpoints.Where(e => e.Anonymous).Select(e => e.Pattern).Distinct().Order().ToList();
 
@@ -284,14 +256,14 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
     {
         var client = factory.Anonymous();
         // The route values include meeting records made on first use; make them before counting the audit trail.
-        _ = Values();
+        _ = factory.RouteValues();
         var auditBefore = factory.Query(db => db.AuditEntries.Count());
         var failures = new List<string>();
         var tried = 0;
 
-        foreach (var endpoint in Endpoints().Where(e => !AnonymousAllowList.Contains(e.Pattern)))
+        foreach (var endpoint in factory.Endpoints().Where(e => !AnonymousAllowList.Contains(e.Pattern)))
         {
-            var url = FillPattern(endpoint.Pattern);
+            var url = factory.FillPattern(endpoint.Pattern);
             foreach (var method in endpoint.Methods.Intersect(["GET", "POST"]))
             {
                 tried++;
@@ -384,110 +356,4 @@ public partial class RoleAccessTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains($"href=\"/groups/{qe}/edit\"", own, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"/groups/{board}/edit\"", other, StringComparison.Ordinal);
     }
-
-    private string Fill(string template)
-    {
-        var values = Values();
-        return Placeholder().Replace(template, m => values[m.Groups[1].Value]);
-    }
-
-    /// <summary>Route values for every placeholder in a route pattern, taken from the demo data.</summary>
-    private string FillPattern(string pattern)
-    {
-        var values = Values();
-        var area = pattern.Split('/')[0].ToLowerInvariant();
-        return "/" + Placeholder().Replace(pattern, m => m.Groups[1].Value.Split(':')[0] switch
-        {
-            "id" when pattern.Contains("/agenda/{id", StringComparison.Ordinal) => values["agendaItem"],
-            "id" => area switch
-            {
-                "meetings" => values["meeting"],
-                "papers" => values["paper"],
-                "groups" => values["qe"],
-                "organisations" => values["org"],
-                "people" => values["person"],
-                "representation" => values["appointment"],
-                "users" => values["user"],
-                "audit" => values["org"],
-                "decisions" => values["decision"],
-                "actions" => values["action"],
-                "priorities" => values["priority"],
-                "escalations" => values["escalation"],
-                "reports" when pattern.Contains("/comments/", StringComparison.Ordinal) => values["reportComment"],
-                "reports" => values["reportRecipient"],
-                _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
-            },
-            "memberId" => values["qeMember"],
-            "meetingId" => values["meeting"],
-            "groupId" => values["qe"],
-            "paperId" => values["paper"],
-            "type" => nameof(Organisation),
-            // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
-            "year" => pattern.Contains("/sections/", StringComparison.Ordinal) ? "2024-25" : "2023-24",
-            "organisationId" => values["org"],
-            "key" => "foreword",
-            var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
-        });
-    }
-
-    private IReadOnlyDictionary<string, string> Values() => factory.Memo("access-values", f =>
-    {
-        var qe = f.GroupId(Demo.QualityAndEffectiveness);
-        var meeting = f.AddMeetingWithPaper(qe);
-        var (qeMeeting, qeItems) = f.AddMeeting(Demo.QualityAndEffectiveness, new DateOnly(2019, 1, 14), quorate: false);
-        var boardMeeting = f.AddMeeting(Demo.Board, new DateOnly(2019, 1, 21), quorate: true).Id;
-        return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["qe"] = qe.ToString(),
-            ["board"] = f.GroupId(Demo.Board).ToString(),
-            ["qeMember"] = f.Query(db => db.GroupMemberships.Where(m => m.GroupId == qe).Select(m => m.Id).First()).ToString(),
-            ["org"] = f.OrganisationId(Demo.Police).ToString(),
-            ["person"] = f.PersonId("Ian Fairbairn").ToString(),
-            ["appointment"] = f.Query(db => db.PartnerRepresentatives.Select(r => r.Id).First()).ToString(),
-            ["user"] = f.UserId("member"),
-            ["meeting"] = meeting.MeetingId.ToString(),
-            ["agendaItem"] = meeting.AgendaItemId.ToString(),
-            ["paper"] = meeting.PaperId.ToString(),
-            ["qeMeeting"] = qeMeeting.ToString(),
-            ["boardMeeting"] = boardMeeting.ToString(),
-            ["decision"] = f.AddDecision(qeMeeting, qeItems[1], "Adopt the audit programme", isKey: true).ToString(),
-            ["action"] = f.AddAction(qeMeeting, qeItems[1], "Circulate the audit programme", "Ian Fairbairn", new DateOnly(2019, 3, 31)).ToString(),
-            ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
-            ["priority"] = f.Query(db => db.Priorities.Select(p => p.Id).First()).ToString(),
-            ["escalation"] = f.AddEscalation(new DateOnly(2019, 2, 4)).ToString(),
-            ["reportComment"] = f.Query(db =>
-            {
-                var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };
-                db.ReportReviewComments.Add(comment);
-                db.SaveChanges();
-                return comment.Id;
-            }).ToString(),
-            ["reportRecipient"] = f.Query(db =>
-            {
-                var recipient = new ReportRecipient { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, Name = "Access test", DueOn = new DateOnly(2024, 10, 3) };
-                db.ReportRecipients.Add(recipient);
-                db.SaveChanges();
-                return recipient.Id;
-            }).ToString(),
-        };
-    });
-
-    private sealed record EndpointInfo(string Pattern, IReadOnlyList<string> Methods, bool Anonymous);
-
-    private List<EndpointInfo> Endpoints() =>
-        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(e => new EndpointInfo(
-                e.RoutePattern.RawText!.Trim('/'),
-                e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? ["GET", "POST"],
-                e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
-            .ToList();
-
-    /// <summary>A route pattern as a regular expression over paths: "groups/{id:int}/edit" matches "groups/12/edit".</summary>
-    private static Regex Matcher(string pattern) =>
-        new("^" + Placeholder().Replace(Regex.Escape(pattern).Replace(@"\{", "{", StringComparison.Ordinal), m =>
-            m.Groups[1].Value.EndsWith(":int", StringComparison.Ordinal) ? @"\d+" : "[^/]+") + "$", RegexOptions.IgnoreCase);
-
-    [GeneratedRegex(@"\{([^}]+)\}")]
-    private static partial Regex Placeholder();
 }

@@ -154,4 +154,21 @@ public class UserFormTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Contains("notice=stale", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Null(factory.Query(db => db.Users.Single(u => u.Id == id).DeactivatedAt));
     }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("987654")]
+    public async Task Create_PersonWhoDoesNotExist_IsRefusedAndWritesNothing(string personId)
+    {
+        var client = await factory.ClientAsync("admin");
+        var before = Count();
+
+        var response = await client.PostFormAsync("/users/new", new()
+        {
+            ["DisplayName"] = "Nobody Linked", ["Email"] = $"nobody.{personId}@example.org", ["Roles"] = Roles.Member, ["PersonId"] = personId,
+        });
+
+        await response.AssertErrorsAsync("Select a person from the list, or none");
+        Assert.Equal(before, Count());
+    }
 }

@@ -58,6 +58,9 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.Roles).NotEmpty().WithMessage("Select at least one role");
         RuleForEach(f => f.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage("Select a role from the list");
         RuleFor(f => f.PersonId)
+            .MustAsync(async (personId, ct) => personId is null || await db.People.AnyAsync(p => p.Id == personId, ct))
+            .WithMessage("Select a person from the list, or none");
+        RuleFor(f => f.PersonId)
             .MustAsync(async (form, personId, ct) => personId is null
                 || !await db.People.AnyAsync(p => p.Id == personId && p.UserId != null && p.UserId != form.Id, ct))
             .WithMessage("That person is already linked to another account");
