@@ -121,6 +121,9 @@ builder.Services
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", customTestQuery: DatabaseFailure.ProbeAsync);
+// A database that hangs rather than fails makes /health answer "Unhealthy" (503) in 5 s, not after the 30 s command timeout.
+builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(o =>
+    o.Registrations.Single(r => r.Name == "database").Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();

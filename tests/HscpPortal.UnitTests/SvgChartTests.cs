@@ -175,4 +175,31 @@ public class SvgChartTests
 
         Assert.Equal(expected, year.StartYear);
     }
+
+    [Fact]
+    public void DrawingKey_DiffersForAnythingDrawn_AndIgnoresLinks()
+    {
+        var model = Model(ChartKind.Bar);
+        var key = SvgChart.DrawingKey(model);
+        ChartModel Copy(string? id = null, string? title = null, ChartKind? kind = null, IReadOnlyList<string>? categories = null,
+            IReadOnlyList<ChartSeries>? series = null, bool wide = false, int decimals = 0, string? valueLabel = "Escalations",
+            IReadOnlyList<string>? axis = null, Func<int, int, string?>? link = null) => new()
+        {
+            Id = id ?? model.Id, Title = title ?? model.Title, Kind = kind ?? model.Kind, Categories = categories ?? model.Categories,
+            Series = series ?? model.Series, Wide = wide, Decimals = decimals, ValueLabel = valueLabel, AxisLabels = axis, Link = link,
+            CategoryHeader = model.CategoryHeader, ShowTotals = model.ShowTotals,
+        };
+
+        Assert.Equal(key, SvgChart.DrawingKey(Copy(link: (_, _) => "/somewhere")));
+        Assert.All(
+            new[]
+            {
+                Copy(id: "other"), Copy(title: "Other"), Copy(kind: ChartKind.HorizontalBar), Copy(categories: ["Schools & colleges", "Health", "Probation"]),
+                Copy(series: [new("Escalations", [5, 4, 2])]), Copy(series: [new("Referrals", [5, 4, 1])]),
+                Copy(series: [new("Escalations", [5, 4, 1]) { Decimals = 1 }]), Copy(wide: true), Copy(decimals: 1), Copy(valueLabel: "Cases"),
+                Copy(axis: ["S", "H", "P"]),
+            },
+            other => Assert.NotEqual(key, SvgChart.DrawingKey(other)));
+        Assert.Same(SvgChart.Render(model), SvgChart.Render(Copy()));
+    }
 }

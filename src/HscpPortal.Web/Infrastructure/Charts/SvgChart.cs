@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Extensions.Caching.Memory;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -37,6 +40,10 @@ public static partial class SvgChart
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
 
+    // Drawing is most of a dashboard's server time and the same numbers give the same SVG, so drawings are kept by
+    // everything that goes into them (bounded, and short-lived so the cache never holds much).
+    private static readonly MemoryCache Drawn = new(new MemoryCacheOptions { SizeLimit = 256 });
+
     public static string Render(ChartModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -45,6 +52,33 @@ public static partial class SvgChart
             throw new ArgumentException("Every series needs one value per category.", nameof(model));
         }
 
+        return Drawn.GetOrCreate(DrawingKey(model), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return Draw(model);
+        })!;
+    }
+
+    /// <summary>Everything the drawing depends on, and nothing else (links and table-only settings are not drawn).</summary>
+    public static string DrawingKey(ChartModel model)
+    {
+        var key = new StringBuilder()
+            .Append(model.Id).Append('\u001f').Append(model.Title).Append('\u001f').Append(model.Kind).Append('\u001f')
+            .Append(model.Wide).Append('\u001f').Append(model.Decimals).Append('\u001f').Append(model.ValueLabel).Append('\u001f')
+            .AppendJoin('\u001e', model.Categories).Append('\u001f')
+            .AppendJoin('\u001e', model.AxisLabels ?? []).Append('\u001f');
+        foreach (var series in model.Series)
+        {
+            key.Append(series.Name).Append('\u001e').Append(series.TableOnly).Append('\u001e').Append(series.Decimals).Append('\u001e')
+                .AppendJoin('\u001e', series.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\u001d');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
+    }
+
+    private static string Draw(ChartModel model)
+    {
         var (width, height) = Size(model);
         using var plot = new Plot();
         Style(plot, model);
