@@ -45,11 +45,7 @@ public static class LoadTest
         var folder = Repository.TemporaryFolder();
         try
         {
-            Console.WriteLine($"Seeding a fresh demo database (--scale {scale}) in {folder} ...");
-            var (seeding, said) = await PortalProcess.SeedAsync(folder, scale, args.Number("seed"));
-            Console.WriteLine(said);
-            var data = Dataset.Read(folder);
-            Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {data.Describe()}.");
+            var (seeding, said, data) = await PortalProcess.SeedFreshAsync(folder, scale, args.Number("seed"));
 
             var portal = await PortalProcess.StartAsync(folder);
             Tally tally;

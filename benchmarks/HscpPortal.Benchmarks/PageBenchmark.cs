@@ -22,11 +22,7 @@ public static class PageBenchmark
         var folder = Repository.TemporaryFolder();
         try
         {
-            Console.WriteLine($"Seeding a fresh demo database (--scale {scale}) in {folder} ...");
-            var (seeding, said) = await PortalProcess.SeedAsync(folder, scale, args.Number("seed"));
-            Console.WriteLine(said);
-            var data = Dataset.Read(folder);
-            Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {data.Describe()}.");
+            var (seeding, said, data) = await PortalProcess.SeedFreshAsync(folder, scale, args.Number("seed"));
 
             await using var portal = await PortalProcess.StartAsync(folder);
             Console.WriteLine($"Portal running at {portal.Address} (process {portal.Id}); signing in {clients} clients as {user} ...");

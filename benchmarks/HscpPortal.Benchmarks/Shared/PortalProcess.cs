@@ -30,6 +30,17 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public static string DatabaseFile(string dataDirectory) => Path.Combine(dataDirectory, "hscp-portal.db");
 
+    /// <summary>Seeds a fresh data folder with the demo and <paramref name="scale"/> generated years, saying what it made.</summary>
+    public static async Task<(TimeSpan Elapsed, string Said, Dataset Data)> SeedFreshAsync(string dataDirectory, int scale, int? seed)
+    {
+        Console.WriteLine($"Seeding a fresh demo database (--scale {scale}) in {dataDirectory} ...");
+        var (elapsed, said) = await SeedAsync(dataDirectory, scale, seed);
+        Console.WriteLine(said);
+        var data = Dataset.Read(dataDirectory);
+        Console.WriteLine($"Seeded in {elapsed.TotalSeconds:F1} s: {data.Describe()}.");
+        return (elapsed, said, data);
+    }
+
     /// <summary>
     /// Seeds the demo partnership, plus <paramref name="scale"/> generated reporting years when given (a portal without
     /// the generator ignores the option and seeds the plain demo). Returns how long it took and what the verb said.
