@@ -712,7 +712,9 @@ public static class DemoHistory
                 .Where(o => withPeople.Contains(o.Id) && !secretariat.Contains(o.Id))
                 .OrderBy(o => o.StatutoryPartner == StatutoryPartner.LocalAuthority ? 0 : 1).ThenBy(o => o.Id)
                 .ToList();
-            var held = await db.Meetings.AsNoTracking().Select(m => new { m.GroupId, m.Date }).ToListAsync(ct);
+            // Years the hand-written demo holds meetings in; its upcoming (scheduled) meetings leave this year to date open.
+            var held = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Scheduled)
+                .Select(m => new { m.GroupId, m.Date }).ToListAsync(ct);
             var references = await db.Escalations.AsNoTracking().Select(e => new { e.RaisedOn, e.Reference }).ToListAsync(ct);
             return new World(
                 await db.Groups.AsNoTracking().Where(g => g.ArchivedAt == null).OrderBy(g => g.Id).ToListAsync(ct),
