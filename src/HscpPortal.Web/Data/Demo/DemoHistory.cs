@@ -52,7 +52,6 @@ public static class DemoHistory
         var current = ReportingYear.Containing(today);
         var first = new ReportingYear(current.StartYear - years);
         var last = current.Previous;
-        var calendar = new WorkingDayCalendar(BankHolidayFeed.Shipped().Select(h => h.Date));
 
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -65,7 +64,7 @@ public static class DemoHistory
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await SeedMeetingsAsync(db, world, year, today, random, counts, ct);
-                await SeedEscalationsAsync(db, world, protocol, calendar, year, today, random, counts, ct);
+                await SeedEscalationsAsync(db, world, protocol, year, today, random, counts, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }
@@ -290,9 +289,10 @@ public static class DemoHistory
     }
 
     private static async Task SeedEscalationsAsync(
-        PortalDbContext db, World world, EscalationProtocol protocol, WorkingDayCalendar calendar, ReportingYear year, DateOnly today,
+        PortalDbContext db, World world, EscalationProtocol protocol, ReportingYear year, DateOnly today,
         Random random, Counter counts, CancellationToken ct)
     {
+        var calendar = world.Calendar;
         if (world.Agencies.Count < 2)
         {
             return;
