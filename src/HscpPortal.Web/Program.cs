@@ -8,6 +8,7 @@ using HscpPortal.Web.Infrastructure.Diagnostics;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Infrastructure.Pdf;
 using HscpPortal.Web.Security;
+using HscpPortal.Web.Security.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,18 @@ using Serilog;
 var (verb, hostArgs) = Cli.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 var paths = DataPaths.From(builder.Configuration, builder.Environment);
+
+if (verb is null && builder.Environment.IsProduction() && Hosting.ProductionProblems(builder.Configuration) is { Count: > 0 } problems)
+{
+    // Refuse to serve rather than send emails whose links a forged Host header could point elsewhere.
+    await Console.Error.WriteLineAsync("The portal will not start in Production until these settings are fixed (see docs/deployment.md):");
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync($"  - {problem}");
+    }
+
+    return 2;
+}
 
 // preserveStaticLogger: each host keeps its own logger instead of sharing the static Log.Logger, so several
 // hosts in one process (the integration tests) each log to their own data directory.
@@ -46,10 +59,21 @@ builder.Services.Configure<EscalationOptions>(builder.Configuration.GetSection(E
 HscpPortal.Web.Features.Escalations.EscalationRegistration.AddEscalationLog(builder.Services);
 builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EscalationOptions>>().Value.ToProtocol());
 
+builder.Services.AddSingleton<PublicLinks>();
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpContextActor>();
 builder.Services.AddPortalDatabase(builder.Configuration, paths);
 
+// Every cookie (sign-in, two-factor, anti-forgery) is Secure whenever the public address is https, and otherwise
+// whenever the request came over https (directly or through a trusted proxy's X-Forwarded-Proto).
+var secureCookies = Hosting.PublicUrlIsHttps(builder.Configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+builder.Services.Configure<CookiePolicyOptions>(o =>
+{
+    o.Secure = secureCookies;
+    o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+    o.MinimumSameSitePolicy = SameSiteMode.Lax;
+});
 var accountOptions = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
 builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(o =>
@@ -79,10 +103,14 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "hscp.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SecurePolicy = secureCookies;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
 });
+builder.Services.AddServerSideSessions();
+builder.Services.AddScoped<AccountAudit>();
+builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddSingleton<PasswordTiming>();
 builder.Services.AddDataProtection().SetApplicationName("HscpPortal").PersistKeysToDbContext<PortalDbContext>();
 builder.Services.AddAntiforgery(o =>
 {
@@ -156,6 +184,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
 }
 
+app.UseReverseProxySupport();
 app.UseServerTiming();
 app.UseExceptionHandler("/error/500");
 if (!app.Environment.IsDevelopment())
@@ -175,8 +204,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 // The host's own logger (see preserveStaticLogger above): by default request logging writes to the static one.
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseStaticFiles();
+app.UseCookiePolicy();
 app.UseRouting();
 app.UseAuthentication();
+app.UseServerSideSessions();
 app.UseAuthorization();
 app.UseTwoFactorEnrolment();
 

@@ -28,6 +28,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Browser journeys never wait for the morning's reminders; the sender would only add mail and noise.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Every browser test signs in from one address.
+        builder.UseSetting("Accounts:SignInLimits:PerAccount", "100000");
+        builder.UseSetting("Accounts:SignInLimits:PerAddress", "100000");
     }
 
     public async Task InitializeAsync()

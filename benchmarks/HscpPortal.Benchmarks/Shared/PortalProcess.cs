@@ -213,6 +213,9 @@ public sealed class PortalProcess : IAsyncDisposable
         // Logging every request would measure the logger; warnings and errors still show.
         env["Serilog__MinimumLevel__Default"] = "Warning";
         env["Reminders__Enabled"] = "false";
+        // The load test signs in 50 users, several to one account, all from one address.
+        env["Accounts__SignInLimits__PerAccount"] = "100000";
+        env["Accounts__SignInLimits__PerAddress"] = "100000";
         if (urls is not null)
         {
             env["ASPNETCORE_URLS"] = urls;

@@ -12,4 +12,7 @@ public class ApplicationUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
     public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>Part of every calendar feed address the user was given; raising it stops all of them working.</summary>
+    public int CalendarFeedVersion { get; set; }
 }

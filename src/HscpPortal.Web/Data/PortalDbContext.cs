@@ -39,6 +39,7 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Security.Sessions.UserSession> UserSessions => Set<Security.Sessions.UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -17,6 +17,9 @@ public class AuditEntry
     public string? UserName { get; set; }
     public required string EntityType { get; set; }
     public int EntityId { get; set; }
+
+    /// <summary>For records whose key is not a number (user accounts): the key, with <see cref="EntityId"/> 0.</summary>
+    public string? EntityKey { get; set; }
     public AuditAction Action { get; set; }
 
     /// <summary>JSON array of {field, from, to}.</summary>

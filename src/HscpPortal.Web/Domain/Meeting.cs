@@ -83,6 +83,14 @@ public class Paper : ArchivableEntity
     public string? StoredName { get; set; }
     public string? Sha256 { get; set; }
 
+    /// <summary>
+    /// When an administrator destroyed the file (uploaded by mistake with personal data). The record stays, with the
+    /// file's name and hash, so the agenda still shows that a paper was there.
+    /// </summary>
+    public DateTime? PurgedAt { get; set; }
+
+    public string? PurgeReason { get; set; }
+
     public bool IsFile => StoredName is not null;
 }
 

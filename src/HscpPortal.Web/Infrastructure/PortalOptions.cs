@@ -15,8 +15,8 @@ public sealed class PortalOptions
     public string ContactEmail { get; set; } = "partnership@example.org";
 
     /// <summary>
-    /// The portal's public address, for links in emails sent outside a request (reminders). Set it to the address
-    /// users type, such as https://portal.example.org.
+    /// The portal's public address, the start of every absolute link it sends or shows (emails, calendar files and
+    /// feeds). Set it to the address users type, such as https://portal.example.org; required in Production.
     /// </summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
 }
@@ -62,4 +62,17 @@ public sealed class AccountOptions
     public int LockoutMinutes { get; set; } = 15;
 
     public int MinimumPasswordLength { get; set; } = 12;
+
+    /// <summary>Sign-in attempts allowed per account and per client address in each window.</summary>
+    public ThrottleOptions SignInLimits { get; set; } = new() { PerAccount = 10, PerAddress = 100, WindowMinutes = 15 };
+
+    /// <summary>Forgotten-password requests allowed per account and per client address in each window.</summary>
+    public ThrottleOptions PasswordResetLimits { get; set; } = new() { PerAccount = 3, PerAddress = 20, WindowMinutes = 60 };
+}
+
+public sealed class ThrottleOptions
+{
+    public int PerAccount { get; set; }
+    public int PerAddress { get; set; }
+    public int WindowMinutes { get; set; }
 }

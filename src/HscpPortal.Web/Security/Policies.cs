@@ -12,6 +12,9 @@ public static class Policies
     public const string ManageStructure = nameof(ManageStructure);
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
     public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>Destroy an uploaded file for good (a paper uploaded by mistake with personal data in it).</summary>
+    public const string PurgeFiles = nameof(PurgeFiles);
     public const string EditGroup = nameof(EditGroup);
     public const string ViewEscalations = nameof(ViewEscalations);
     public const string ManageEscalations = nameof(ManageEscalations);
@@ -34,6 +37,7 @@ public static class Policies
         options.AddPolicy(ManageStructure, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(PurgeFiles, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(EditGroup, p => p.AddRequirements(new ChairOfGroupRequirement()));
 
         // The escalation log is pseudonymised case data about children, so it is not for every member. It is read

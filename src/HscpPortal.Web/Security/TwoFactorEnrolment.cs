@@ -25,8 +25,13 @@ public static class TwoFactorEnrolment
                 var required = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.RequireTwoFactorForRoles;
                 if (required.Any(user.IsInRole))
                 {
-                    var users = context.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
-                    var account = await users.GetUserAsync(user);
+                    // The session lookup has already read the account's two-factor state; ask only if it did not.
+                    var account = context.Items[Sessions.DatabaseTicketStore.AccountItem] as Sessions.SessionAccount;
+                    if (account is null && await context.RequestServices.GetRequiredService<UserManager<ApplicationUser>>().GetUserAsync(user) is { } found)
+                    {
+                        account = new Sessions.SessionAccount(found.Id, found.TwoFactorEnabled, found.TwoFactorExempt);
+                    }
+
                     if (account is { TwoFactorEnabled: false, TwoFactorExempt: false })
                     {
                         context.Response.Redirect(EnrolPath + "?required=true");

@@ -35,6 +35,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         // Publishing the demo report prints it with Chromium: only the fixtures that read it turn this on.
         builder.UseSetting("Demo:PublishReports", "false");
+        // The suite signs in hundreds of times from one address; SignInThrottleTests checks the real limits.
+        builder.UseSetting("Accounts:SignInLimits:PerAccount", "100000");
+        builder.UseSetting("Accounts:SignInLimits:PerAddress", "100000");
+        builder.UseSetting("Accounts:PasswordResetLimits:PerAccount", "100000");
+        builder.UseSetting("Accounts:PasswordResetLimits:PerAddress", "100000");
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -121,7 +121,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.EntityKey).HasMaxLength(450);
         builder.HasIndex(a => new { a.EntityType, a.EntityId }).HasDatabaseName("IX_AuditEntries_Entity");
+        builder.HasIndex(a => new { a.EntityType, a.EntityKey }).HasDatabaseName("IX_AuditEntries_EntityKey");
         builder.HasIndex(a => a.At).HasDatabaseName("IX_AuditEntries_At");
     }
 }
@@ -131,5 +133,19 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+    }
+}
+
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<Security.Sessions.UserSession>
+{
+    public void Configure(EntityTypeBuilder<Security.Sessions.UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.SecurityStamp).HasMaxLength(256).IsRequired();
+        builder.Property(s => s.RevokedReason).HasMaxLength(100);
+        builder.Property(s => s.UserAgent).HasMaxLength(200);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId).HasDatabaseName("IX_UserSessions_UserId");
     }
 }

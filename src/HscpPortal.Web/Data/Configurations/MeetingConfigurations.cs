@@ -48,6 +48,7 @@ public sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.Property(p => p.ContentType).HasMaxLength(150);
         builder.Property(p => p.StoredName).HasMaxLength(100);
         builder.Property(p => p.Sha256).HasMaxLength(64);
+        builder.Property(p => p.PurgeReason).HasMaxLength(500);
         builder.Ignore(p => p.IsFile);
         builder.HasIndex(p => p.AgendaItemId).HasDatabaseName("IX_Papers_AgendaItemId");
     }

@@ -9,6 +9,7 @@ using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
+using HscpPortal.Web.Security.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +28,15 @@ public sealed class AccountController(
     IEmailSender email,
     IOptions<AccountOptions> accountOptions,
     IOptions<PortalOptions> portal,
+    PublicLinks links,
+    AccountAudit audit,
+    SignInThrottle throttle,
+    PasswordTiming timing,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
+    // One message for every failure (a wrong password, an unknown, deactivated or locked account), so that the page
+    // never tells an outsider whether an account exists. The owner of a locked account is told by email.
     private const string FailedSignIn = "Enter a correct email address and password";
 
     [AllowAnonymous]
@@ -49,13 +56,20 @@ public sealed class AccountController(
             return View(form);
         }
 
+        if (!throttle.TryAttempt(ThrottledAction.SignIn, form.Email, HttpContext.Connection.RemoteIpAddress))
+        {
+            return Throttled(form, nameof(form.Email), ThrottledAction.SignIn, "Too many attempts to sign in");
+        }
+
         var user = await users.FindByEmailAsync(form.Email!.Trim());
         if (user is null || user.DeactivatedAt is not null)
         {
+            timing.Spend(form.Password);
             ModelState.AddModelError(nameof(form.Email), FailedSignIn);
             return View(form);
         }
 
+        var wasLocked = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -70,10 +84,15 @@ public sealed class AccountController(
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Account {UserId} locked out after failed sign-ins", user.Id);
-            ModelState.AddModelError(nameof(form.Email),
-                $"This account has been locked after too many attempts. Try again in {accountOptions.Value.LockoutMinutes} minutes, or reset your password.");
-            return View(form);
+            if (wasLocked)
+            {
+                // Identity refuses a locked account before checking the password: spend the same time anyway.
+                timing.Spend(form.Password);
+            }
+            else
+            {
+                await AccountLockedAsync(user);
+            }
         }
 
         ModelState.AddModelError(nameof(form.Email), FailedSignIn);
@@ -172,12 +191,16 @@ public sealed class AccountController(
             return View(form);
         }
 
+        if (!throttle.TryAttempt(ThrottledAction.PasswordReset, form.Email, HttpContext.Connection.RemoteIpAddress))
+        {
+            return Throttled(form, nameof(form.Email), ThrottledAction.PasswordReset, "Too many requests for a password link");
+        }
+
         // The same answer whether or not the account exists, so the page cannot be used to find accounts.
         var user = await users.FindByEmailAsync(form.Email!.Trim());
         if (user is not null && user.DeactivatedAt is null)
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = Url.Action(nameof(ResetPassword), "Account", new { email = user.Email, token }, Request.Scheme, Request.Host.Value)!;
+            var link = await PasswordLinkAsync(users, links, user);
             await email.SendAsync(new EmailMessage(
                 user.Email!,
                 $"Reset your password for the {portal.Value.Name} portal",
@@ -235,11 +258,13 @@ public sealed class AccountController(
         }
 
         await users.SetLockoutEndDateAsync(user, null);
+        await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Password", null, "Reset with an emailed link")],
+            byUserId: user.Id, byName: user.UserName, HttpContext.RequestAborted);
         return View("ResetPasswordDone");
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index([FromServices] UserSessions sessions)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -260,6 +285,8 @@ public sealed class AccountController(
             RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
             PersonId = person?.Id,
             PersonName = person?.FullName,
+            Sessions = (await sessions.OpenAsync(user.Id, HttpContext.RequestAborted))
+                .Select(x => new SessionRow(BrowserName.Describe(x.UserAgent), x.CreatedAt, x.RenewedAt)).ToList(),
             Reminders = person is null ? null : new ReminderPreferencesForm
             {
                 DailyDigest = !person.DailyDigestOptOut,
@@ -320,8 +347,42 @@ public sealed class AccountController(
             return View(form);
         }
 
+        // The new security stamp has ended the user's other sessions; this one carries on with the new stamp.
         await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Password", null, "Changed by its owner; other sessions ended")]);
         return Redirect("/account?notice=saved");
+    }
+
+    /// <summary>Ends every session of this account, this one included, for a lost laptop or a shared computer.</summary>
+    [HttpPost("sign-out-everywhere")]
+    public async Task<IActionResult> SignOutEverywhere([FromServices] UserSessions sessions, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        await sessions.EndAllAsync(user, "Signed out everywhere by the user", ct);
+        await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Sessions", null, "All ended by the user")], ct);
+        await signIn.SignOutAsync();
+        return Redirect($"/account/login?notice={Notices.SignedOutEverywhere}");
+    }
+
+    /// <summary>A new secret in every calendar address the user was given, so the old addresses stop working.</summary>
+    [HttpPost("calendar-links/reset")]
+    public async Task<IActionResult> ResetCalendarLinks(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        user.CalendarFeedVersion++;
+        await users.UpdateAsync(user);
+        await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Calendar addresses", null, "Reset; earlier addresses stopped")], ct);
+        return Redirect($"/account?notice={Notices.CalendarLinksReset}#calendar");
     }
 
     [HttpGet("two-factor")]
@@ -360,6 +421,7 @@ public sealed class AccountController(
                 await users.SetTwoFactorEnabledAsync(user, true);
                 var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
                 await signIn.RefreshSignInAsync(user);
+                await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Two-factor authentication", "Off", "On (authenticator app enrolled)")]);
                 return View("RecoveryCodes", codes?.ToList() ?? []);
             }
 
@@ -387,6 +449,7 @@ public sealed class AccountController(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Two-factor authentication", "On", "Off (turned off by its owner)")]);
         return Redirect("/account?notice=saved");
     }
 
@@ -398,7 +461,9 @@ public sealed class AccountController(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key changes the security stamp, which would end this session too: carry it on with the new stamp.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
@@ -425,6 +490,53 @@ public sealed class AccountController(
         }
 
         return builder.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    /// <summary>A single-use link to choose a password, for a reset or an invitation: always on the portal's public address.</summary>
+    internal static async Task<string> PasswordLinkAsync(UserManager<ApplicationUser> users, PublicLinks links, ApplicationUser user)
+    {
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        return links.Absolute($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}");
+    }
+
+    private ViewResult Throttled<TForm>(TForm form, string field, ThrottledAction action, string what)
+    {
+        logger.LogWarning("{Action} throttled for a client", action);
+        ModelState.AddModelError(field, $"{what}. Wait {throttle.WindowMinutes(action)} minutes and try again");
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return View(form);
+    }
+
+    /// <summary>
+    /// The attempt that locked the account: recorded, and its owner told by email, since the sign-in page says nothing
+    /// an outsider could use.
+    /// </summary>
+    private async Task AccountLockedAsync(ApplicationUser user)
+    {
+        logger.LogWarning("Account {UserId} locked out after failed sign-ins", user.Id);
+        var until = await users.GetLockoutEndDateAsync(user);
+        await audit.RecordAsync(user.Id, AuditAction.Updated,
+            [AccountAudit.Change("Locked until", null, until is null ? null : Format.DateTime(until.Value.UtcDateTime))],
+            byUserId: null, byName: "system (failed sign-ins)", HttpContext.RequestAborted);
+        var minutes = accountOptions.Value.LockoutMinutes;
+        var reset = links.Absolute("/account/forgot-password");
+        try
+        {
+            await email.SendAsync(new EmailMessage(
+                user.Email!,
+                $"Your {portal.Value.Name} portal account has been locked",
+                $"Hello {user.DisplayName},\n\nSomeone tried to sign in to your account with the wrong password {accountOptions.Value.MaxFailedAccessAttempts} times, " +
+                $"so it has been locked for {minutes} minutes.\n\nIf it was you, wait and try again, or choose a new password: {reset}\n\n" +
+                "If it was not you, choose a new password now and tell the partnership team.\n",
+                $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Someone tried to sign in to your account with the wrong password " +
+                $"{accountOptions.Value.MaxFailedAccessAttempts} times, so it has been locked for {minutes} minutes.</p>" +
+                $"<p>If it was you, wait and try again, or <a href=\"{HtmlEncoder.Default.Encode(reset)}\">choose a new password</a>.</p>" +
+                "<p>If it was not you, choose a new password now and tell the partnership team.</p>"), HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not email the owner of locked account {UserId}", user.Id);
+        }
     }
 
     private async Task RecordSignInAsync(ApplicationUser user)

@@ -133,6 +133,42 @@ public sealed class AccountSummary
 
     /// <summary>Null when the account has no person record: reminders go to people, not accounts.</summary>
     public ReminderPreferencesForm? Reminders { get; init; }
+
+    /// <summary>The browsers signed in to this account now, this one included.</summary>
+    public IReadOnlyList<SessionRow> Sessions { get; init; } = [];
+}
+
+public sealed record SessionRow(string Browser, DateTime SignedInAt, DateTime LastRenewedAt);
+
+/// <summary>A short, readable name for a browser from its User-Agent, so that a user can tell their sessions apart.</summary>
+public static class BrowserName
+{
+    public static string Describe(string? userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            return "Unknown browser";
+        }
+
+        var browser = userAgent switch
+        {
+            _ when userAgent.Contains("Edg/", StringComparison.Ordinal) => "Edge",
+            _ when userAgent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox",
+            _ when userAgent.Contains("Chrome/", StringComparison.Ordinal) || userAgent.Contains("Chromium/", StringComparison.Ordinal) => "Chrome",
+            _ when userAgent.Contains("Safari/", StringComparison.Ordinal) => "Safari",
+            _ => "A browser",
+        };
+        var system = userAgent switch
+        {
+            _ when userAgent.Contains("iPhone", StringComparison.Ordinal) || userAgent.Contains("iPad", StringComparison.Ordinal) => "iOS",
+            _ when userAgent.Contains("Android", StringComparison.Ordinal) => "Android",
+            _ when userAgent.Contains("Windows", StringComparison.Ordinal) => "Windows",
+            _ when userAgent.Contains("Mac OS X", StringComparison.Ordinal) => "macOS",
+            _ when userAgent.Contains("Linux", StringComparison.Ordinal) => "Linux",
+            _ => null,
+        };
+        return system is null ? browser : $"{browser} on {system}";
+    }
 }
 
 public sealed class ReminderPreferencesForm

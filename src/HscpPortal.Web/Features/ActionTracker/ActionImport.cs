@@ -8,6 +8,7 @@ using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Export;
+using HscpPortal.Web.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -126,10 +127,20 @@ public static partial class ActionImportFormat
             return (null, "The selected file must be smaller than 5 MB");
         }
 
+        if (extension == ".XLSX" && content.Length >= 4 && content[0] == 'P' && content[1] == 'K'
+            && SpreadsheetGuard.PackageProblem(content) is { } packageProblem)
+        {
+            return (null, packageProblem);
+        }
+
         List<(int Row, List<string?> Cells)> raw;
         try
         {
             raw = extension == ".XLSX" ? ReadXlsx(content) : ReadCsv(content);
+        }
+        catch (CellTooLongException e)
+        {
+            return (null, SpreadsheetGuard.CellTooLong(e.Row));
         }
         catch (Exception e) when (e is InvalidDataException or CsvFormatException or FormatException or InvalidOperationException
             or NotSupportedException or ArgumentException or IOException or System.Xml.XmlException or KeyNotFoundException or IndexOutOfRangeException)
@@ -194,7 +205,13 @@ public static partial class ActionImportFormat
             var cells = new List<string?>(csv.FieldCount);
             for (var i = 0; i < csv.FieldCount; i++)
             {
-                cells.Add(csv.GetString(i));
+                var cell = csv.GetString(i);
+                if (cell.Length > SpreadsheetGuard.MaxCellLength)
+                {
+                    throw new CellTooLongException((int)csv.LineNumber);
+                }
+
+                cells.Add(cell);
             }
 
             rows.Add(((int)csv.LineNumber, cells));
@@ -221,7 +238,13 @@ public static partial class ActionImportFormat
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
         {
             number++;
-            rows.Add((number, row.Values.Select(Cell).ToList()));
+            var cells = row.Values.Select(Cell).ToList();
+            if (cells.Any(c => c is { Length: > SpreadsheetGuard.MaxCellLength }))
+            {
+                throw new CellTooLongException(number);
+            }
+
+            rows.Add((number, cells));
             if (rows.Count > MaxRows + 1)
             {
                 break;

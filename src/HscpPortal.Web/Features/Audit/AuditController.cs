@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Audit;
 
-public sealed record AuditRow(long Id, DateTime At, string? UserName, string EntityType, int EntityId, AuditAction Action, IReadOnlyList<FieldChange> Changes);
+public sealed record AuditRow(long Id, DateTime At, string? UserName, string EntityType, int EntityId, string? EntityKey, AuditAction Action, IReadOnlyList<FieldChange> Changes)
+{
+    /// <summary>The record's own history page.</summary>
+    public string HistoryUrl => EntityType == AccountAudit.EntityType ? $"/users/{EntityKey}/history" : $"/audit/{EntityType}/{EntityId}";
+}
 
 public sealed class AuditListQuery
 {
@@ -28,6 +32,9 @@ public sealed class RecordHistory
 {
     public required string EntityType { get; init; }
     public required int EntityId { get; init; }
+
+    /// <summary>The page's heading, when "History of organisation 4" would not do (a user account).</summary>
+    public string? Title { get; init; }
     public required string? RecordUrl { get; init; }
     public required IReadOnlyList<AuditRow> Entries { get; init; }
 }
@@ -60,8 +67,9 @@ public sealed class AuditController(PortalDbContext db, IAuthorizationService au
         });
     }
 
+    // Who changed what and when is the audit trail's business: a record's own history follows the list's policy.
     [HttpGet("{type}/{id:int}")]
-    [Authorize(Policy = Policies.ViewRecords)]
+    [Authorize(Policy = Policies.ViewAuditTrail)]
     public async Task<IActionResult> Record(string type, int id, CancellationToken ct)
     {
         if (!RecordLinks.AuditedTypes(db).Contains(type))
@@ -83,8 +91,8 @@ public sealed class AuditController(PortalDbContext db, IAuthorizationService au
         return View(new RecordHistory { EntityType = type, EntityId = id, RecordUrl = RecordLinks.Url(type, id), Entries = entries.Select(ToRow).ToList() });
     }
 
-    private static AuditRow ToRow(AuditEntry e) =>
-        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action, AuditTrail.ReadChanges(e.Changes));
+    internal static AuditRow ToRow(AuditEntry e) =>
+        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.EntityKey, e.Action, AuditTrail.ReadChanges(e.Changes));
 }
 
 /// <summary>Where each audited record type lives in the portal, for links from its history.</summary>
@@ -93,7 +101,7 @@ public static class RecordLinks
     // Bank holidays are reference data written to the trail by hand when an administrator loads a feed.
     public static IReadOnlyList<string> AuditedTypes(PortalDbContext db) =>
         db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name)
-            .Append(nameof(BankHoliday)).Order().ToList();
+            .Append(nameof(BankHoliday)).Append(AccountAudit.EntityType).Order().ToList();
 
     public static string? Url(string type, int id) => type switch
     {
@@ -120,6 +128,7 @@ public static class RecordLinks
         nameof(Escalation) => "Escalation",
         nameof(EscalationStage) => "Escalation stage",
         nameof(BankHoliday) => "Bank holiday",
+        AccountAudit.EntityType => "User account",
         _ => type,
     };
 }

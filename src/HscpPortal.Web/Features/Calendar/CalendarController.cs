@@ -20,6 +20,7 @@ public sealed class CalendarController(
     IAuthorizationService authz,
     IDataProtectionProvider protection,
     IOptions<PortalOptions> portal,
+    PublicLinks links,
     TimeProvider clock) : Controller
 {
     [HttpGet("/meetings/{id:int}/invite.ics")]
@@ -40,22 +41,25 @@ public sealed class CalendarController(
     public async Task<IActionResult> Subscribe(int id, CancellationToken ct)
     {
         var group = await db.Groups.AsNoTracking().Where(g => g.Id == id).Select(g => new { g.Id, g.Name }).FirstOrDefaultAsync(ct);
-        if (group is null)
+        var userId = User.UserId();
+        var version = await db.Users.Where(u => u.Id == userId).Select(u => (int?)u.CalendarFeedVersion).FirstOrDefaultAsync(ct);
+        if (group is null || userId is null || version is null)
         {
             return NotFound();
         }
 
-        var feed = new Uri(PortalAddress(), $"/groups/{id}/calendar.ics?token={Uri.EscapeDataString(CalendarFeedToken.Create(protection, id))}");
+        var feed = links.AbsoluteUri($"/groups/{id}/calendar.ics?token={Uri.EscapeDataString(CalendarFeedToken.Create(protection, userId, version.Value, id))}");
         return View(new CalendarSubscribePage(group.Id, group.Name, feed));
     }
 
-    // Calendar apps cannot sign in: the secret token in the address stands in for a session, and a wrong or missing
-    // token looks exactly like a group that does not exist.
+    // Calendar apps cannot sign in: the secret token in the address stands in for a session, and a wrong, missing,
+    // reset or deactivated user's token looks exactly like a group that does not exist.
     [AllowAnonymous]
     [HttpGet("/groups/{id:int}/calendar.ics")]
     public async Task<IActionResult> Feed(int id, string? token, CancellationToken ct)
     {
-        if (!CalendarFeedToken.IsValid(protection, id, token))
+        if (CalendarFeedToken.Read(protection, id, token) is not var (userId, version)
+            || !await db.Users.AnyAsync(u => u.Id == userId && u.CalendarFeedVersion == version && u.DeactivatedAt == null, ct))
         {
             return NotFound();
         }
@@ -167,7 +171,7 @@ public sealed class CalendarController(
         return (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded;
     }
 
-    private Uri PortalAddress() => new($"{Request.Scheme}://{Request.Host}");
+    private Uri PortalAddress() => links.Root;
 }
 
 public sealed record CalendarSubscribePage(int GroupId, string GroupName, Uri FeedUrl);

@@ -49,31 +49,42 @@ public static class CalendarData
 
 /// <summary>
 /// The secret in a group's calendar feed address. Calendar apps fetch feeds without signing in, so the address
-/// itself is the credential: a Data Protection payload naming the group, which only this portal can make or read.
+/// itself is the credential: a Data Protection payload naming the user it was given to, the group, and the user's
+/// calendar-feed version. Only this portal can make or read one; it stops working when the user resets their
+/// calendar addresses (the version moves on) or is deactivated.
 /// </summary>
 public static class CalendarFeedToken
 {
-    private const string Purpose = "calendar-feed";
+    private const string Purpose = "calendar-feed.v2";
 
-    public static string Create(IDataProtectionProvider provider, int groupId) =>
-        provider.CreateProtector(Purpose).Protect(Payload(groupId));
+    public static string Create(IDataProtectionProvider provider, string userId, int version, int groupId) =>
+        provider.CreateProtector(Purpose).Protect(Payload(userId, version, groupId));
 
-    public static bool IsValid(IDataProtectionProvider provider, int groupId, string? token)
+    /// <summary>The user and version the token was made for, if it is a real token for this group.</summary>
+    public static (string UserId, int Version)? Read(IDataProtectionProvider provider, int groupId, string? token)
     {
-        if (string.IsNullOrWhiteSpace(token))
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
         {
-            return false;
+            return null;
         }
 
+        string payload;
         try
         {
-            return provider.CreateProtector(Purpose).Unprotect(token) == Payload(groupId);
+            payload = provider.CreateProtector(Purpose).Unprotect(token);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            return false;
+            return null;
         }
+
+        var parts = payload.Split('|');
+        return parts.Length == 4 && parts[0] == "feed" && parts[3] == groupId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? (parts[1], version)
+            : null;
     }
 
-    private static string Payload(int groupId) => $"group:{groupId}";
+    private static string Payload(string userId, int version, int groupId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"feed|{userId}|{version}|{groupId}");
 }

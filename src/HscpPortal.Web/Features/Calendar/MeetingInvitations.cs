@@ -32,7 +32,7 @@ public sealed class MeetingInvitations(
     IEmailSender email,
     IOptions<PortalOptions> portal,
     TimeProvider clock,
-    IHttpContextAccessor http,
+    PublicLinks links,
     ILogger<MeetingInvitations> logger)
 {
     public async Task<IReadOnlyList<InvitationRecipient>> RecipientsAsync(int meetingId, CancellationToken ct)
@@ -67,9 +67,7 @@ public sealed class MeetingInvitations(
 
     public async Task<InvitationResult> SendAsync(int meetingId, InvitationKind kind, CancellationToken ct = default)
     {
-        var request = http.HttpContext?.Request;
-        var address = request is null ? null : new Uri($"{request.Scheme}://{request.Host}");
-        var meeting = (await CalendarData.LoadAsync(db, db.Meetings.Where(m => m.Id == meetingId), address, ct)).SingleOrDefault()
+        var meeting = (await CalendarData.LoadAsync(db, db.Meetings.Where(m => m.Id == meetingId), links.Root, ct)).SingleOrDefault()
             ?? throw new InvalidOperationException($"Meeting {meetingId} does not exist.");
         if ((kind == InvitationKind.Cancellation) != meeting.Cancelled)
         {

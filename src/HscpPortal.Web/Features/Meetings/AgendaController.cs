@@ -57,6 +57,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
         }
 
         ViewBag.Papers = item.Papers;
+        ViewBag.RemovedPapers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.ArchivedAt != null).OrderBy(p => p.Id).ToListAsync(ct);
         return View("Item", new AgendaItemForm
         {
             Id = id, Version = item.Version, MeetingId = meetingId, Order = item.Order, Title = item.Title, Presenter = item.Presenter,
@@ -166,22 +167,103 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
             : Forbid();
     }
 
+    /// <summary>
+    /// A paper's file or link. A removed paper (or one on a removed item or meeting) answers as if it did not exist,
+    /// except to those who may edit the meeting: it may have been removed because it should not have been shared.
+    /// </summary>
     [HttpGet("papers/{id:int}")]
     public async Task<IActionResult> Download(int id, [FromServices] PaperStore store, CancellationToken ct)
     {
-        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (paper is null)
+        var paper = await db.Papers.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new
+            {
+                Paper = p,
+                p.AgendaItem!.Meeting!.Group,
+                Removed = p.ArchivedAt != null || p.AgendaItem.ArchivedAt != null || p.AgendaItem.Meeting.ArchivedAt != null,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (paper is null || paper.Paper.PurgedAt is not null)
         {
             return NotFound();
         }
 
-        if (paper.Url is not null)
+        if (paper.Removed && !(await authz.AuthorizeAsync(User, paper.Group!, Policies.EditGroup)).Succeeded)
         {
-            return Redirect(paper.Url);
+            return NotFound();
         }
 
-        var stream = store.Open(paper.StoredName!);
-        return stream is null ? NotFound() : File(stream, paper.ContentType ?? "application/octet-stream", paper.FileName);
+        if (paper.Paper.Url is not null)
+        {
+            return Redirect(paper.Paper.Url);
+        }
+
+        var stream = store.Open(paper.Paper.StoredName!);
+        return stream is null ? NotFound() : File(stream, paper.Paper.ContentType ?? "application/octet-stream", paper.Paper.FileName);
+    }
+
+    [HttpGet("papers/{id:int}/purge")]
+    [Authorize(Policy = Policies.PurgeFiles)]
+    public async Task<IActionResult> Purge(int id, CancellationToken ct)
+    {
+        var page = await PurgePageAsync(id, new PurgePaperForm(), ct);
+        return page is null ? NotFound() : View("PurgePaper", page);
+    }
+
+    /// <summary>
+    /// Destroys a paper's file for good, for a file uploaded by mistake with personal data in it. The paper's record
+    /// stays (archived, with the file's name and hash), and the audit trail says who destroyed it and why.
+    /// </summary>
+    [HttpPost("papers/{id:int}/purge")]
+    [Authorize(Policy = Policies.PurgeFiles)]
+    public async Task<IActionResult> Purge(int id, [Bind(Prefix = "Form")] PurgePaperForm form, [FromServices] IValidator<PurgePaperForm> validator,
+        [FromServices] PaperStore store, CancellationToken ct)
+    {
+        var page = await PurgePageAsync(id, form, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct), prefix: "Form");
+        if (!ModelState.IsValid)
+        {
+            return View("PurgePaper", page);
+        }
+
+        var paper = await db.Papers.FirstAsync(p => p.Id == id, ct);
+        var stored = paper.StoredName!;
+        paper.Archive(true, User.Identity?.Name, clock);
+        paper.StoredName = null;
+        paper.PurgedAt = clock.GetUtcNow().UtcDateTime;
+        paper.PurgeReason = form.Reason!.Trim();
+        if (!await db.SaveEditAsync(paper, form.Version, ModelState, ct))
+        {
+            return View("PurgePaper", await PurgePageAsync(id, form, ct));
+        }
+
+        // The record says the file is gone before it goes: a crash in between leaves an orphan file, never a dangling record.
+        store.Delete(stored);
+        return Redirect($"/meetings/{page.MeetingId}/agenda/{page.AgendaItemId}?notice={Notices.Purged}");
+    }
+
+    private async Task<PurgePaperPage?> PurgePageAsync(int id, PurgePaperForm form, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().Where(p => p.Id == id && p.StoredName != null && p.PurgedAt == null)
+            .Select(p => new { p.Id, p.Title, p.FileName, p.Size, p.Version, p.AgendaItemId, p.AgendaItem!.MeetingId, ItemTitle = p.AgendaItem.Title, p.AgendaItem.Meeting!.Date, GroupName = p.AgendaItem.Meeting.Group!.Name })
+            .FirstOrDefaultAsync(ct);
+        if (paper is null)
+        {
+            return null;
+        }
+
+        if (form.Version == Guid.Empty)
+        {
+            form.Version = paper.Version;
+        }
+
+        return new PurgePaperPage(paper.Id, paper.Title, paper.FileName ?? "", paper.Size, paper.AgendaItemId, paper.MeetingId, paper.ItemTitle,
+            $"{paper.GroupName}, {Format.Date(paper.Date)}", form);
     }
 
     private async Task<IActionResult> SaveAsync(int meetingId, int id, AgendaItemForm form, IValidator<AgendaItemForm> validator, CancellationToken ct)
@@ -235,6 +317,21 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
         db.Meetings.AsNoTracking().Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
 
     private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;
+}
+
+public sealed record PurgePaperPage(int PaperId, string Title, string FileName, long Size, int AgendaItemId, int MeetingId, string ItemTitle, string MeetingName, PurgePaperForm Form);
+
+public sealed class PurgePaperForm
+{
+    public string? Reason { get; set; }
+    public Guid Version { get; set; }
+}
+
+public sealed class PurgePaperFormValidator : AbstractValidator<PurgePaperForm>
+{
+    public PurgePaperFormValidator() =>
+        RuleFor(f => f.Reason).NotEmpty().WithMessage("Enter why the file must be destroyed")
+            .MaximumLength(500).WithMessage("Reason must be 500 characters or fewer");
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ namespace HscpPortal.Web.Features.Minutes;
 /// </summary>
 [Route("meetings/{id:int}/minutes")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class MinutesController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock, ILogger<MinutesController> logger) : Controller
+public sealed class MinutesController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock, PublicLinks links, ILogger<MinutesController> logger) : Controller
 {
     public const string PrintView = "/Features/Minutes/Print.cshtml";
 
@@ -315,7 +315,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     {
         var today = UkTime.Today(clock);
         var recipients = await CurrentMemberEmails(meeting.GroupId, today).ToListAsync(ct);
-        var link = $"{Request.Scheme}://{Request.Host}/meetings/{meeting.Id}/minutes";
+        var link = links.Absolute($"/meetings/{meeting.Id}/minutes");
         var name = $"{meeting.Group!.Name}, {Format.Date(meeting.Date)}";
         foreach (var to in recipients)
         {

@@ -29,6 +29,7 @@ public sealed class ReminderService(
     UnsubscribeTokens tokens,
     IOptions<PortalOptions> portal,
     IOptions<ReminderOptions> options,
+    PublicLinks links,
     TimeProvider clock,
     ILogger<ReminderService> logger)
 {
@@ -291,7 +292,7 @@ public sealed class ReminderService(
         Absolute("/account"),
         Absolute($"/reminders/unsubscribe?token={Uri.EscapeDataString(tokens.Create(personId, kind))}"));
 
-    private string Absolute(string path) => portal.Value.PublicUrl.TrimEnd('/') + path;
+    private string Absolute(string path) => links.Absolute(path);
 
     private async Task<EmailMessage> RenderAsync<TModel>(string to, string subject, string view, TModel model)
     {

@@ -15,6 +15,14 @@ public static class Format
 
     public static string Money(decimal amount) => amount.ToString("C0", UkCulture);
 
+    /// <summary>"340 KB", "2.4 MB": as GOV.UK shows file sizes beside a download.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => string.Create(UkCulture, $"{Math.Max(1, bytes / 1024):N0} KB"),
+        _ => string.Create(UkCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
+    };
+
     public static string Period(DateOnly from, DateOnly? to) =>
         to is null ? $"from {Date(from)}" : $"{Date(from)} to {Date(to)}";
 

@@ -12,6 +12,9 @@ public static class Notices
     public const string Restored = "restored";
     public const string Stale = "stale";
     public const string PartnerTaken = "partner-taken";
+    public const string SignedOutEverywhere = "signed-out-everywhere";
+    public const string CalendarLinksReset = "calendar-links-reset";
+    public const string Purged = "purged";
 
     public static string? Text(string? key) => key switch
     {
@@ -19,6 +22,9 @@ public static class Notices
         Saved => "Your changes have been saved.",
         Archived => "The record has been archived. It stays in the history and can be restored.",
         Restored => "The record has been restored.",
+        SignedOutEverywhere => "You have been signed out on every device. Sign in again to carry on.",
+        CalendarLinksReset => "Your calendar addresses have changed. The old ones no longer work: subscribe again from each group's calendar page.",
+        Purged => "The paper's file has been destroyed. The agenda still shows the paper's title, and the audit trail records why.",
         _ => null,
     };
 

@@ -2,11 +2,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using FluentValidation;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Account;
+using HscpPortal.Web.Features.Audit;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
+using HscpPortal.Web.Security.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -75,6 +79,9 @@ public sealed class UsersController(
     IValidator<UserForm> validator,
     IEmailSender email,
     IOptions<PortalOptions> portal,
+    PublicLinks links,
+    AccountAudit audit,
+    UserSessions sessions,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -125,20 +132,28 @@ public sealed class UsersController(
             DisplayName = form.DisplayName!.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
+        var roles = form.Roles.Distinct().ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            foreach (var error in created.Errors)
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
             {
-                ModelState.AddModelError(nameof(form.Email), error.Description);
+                foreach (var error in created.Errors)
+                {
+                    ModelState.AddModelError(nameof(form.Email), error.Description);
+                }
+
+                return View("Edit", await WithOptionsAsync(form, ct));
             }
 
-            return View("Edit", await WithOptionsAsync(form, ct));
+            await users.AddToRolesAsync(user, roles);
+            var person = await LinkPersonAsync(user.Id, form.PersonId, ct);
+            await audit.RecordAsync(user.Id, AuditAction.Created, AccountAudit.Differences(
+                ("Email", null, user.Email), ("Name", null, user.DisplayName), ("Roles", null, AccountAudit.Roles(roles)), ("Person", null, person)), ct);
+            await transaction.CommitAsync(ct);
         }
 
-        await users.AddToRolesAsync(user, form.Roles.Distinct());
-        await LinkPersonAsync(user.Id, form.PersonId, ct);
-        await SendInvitationAsync(user);
+        await SendInvitationAsync(user, ct);
         return Redirect($"/users?notice={Notices.Created}");
     }
 
@@ -180,21 +195,79 @@ public sealed class UsersController(
             return View(await WithOptionsAsync(form, ct));
         }
 
+        var before = (Name: user.DisplayName, Email: user.Email, Roles: await users.GetRolesAsync(user),
+            Person: await db.People.Where(p => p.UserId == user.Id).Select(p => p.FullName).FirstOrDefaultAsync(ct));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.DisplayName = form.DisplayName!.Trim();
-        if (!string.Equals(user.Email, form.Email!.Trim(), StringComparison.OrdinalIgnoreCase))
+        var emailChanged = !string.Equals(user.Email, form.Email!.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (emailChanged)
         {
             await users.SetEmailAsync(user, form.Email.Trim());
             await users.SetUserNameAsync(user, form.Email.Trim());
         }
 
         await users.UpdateAsync(user);
-        var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
-        await users.AddToRolesAsync(user, form.Roles.Except(current).Distinct());
-        await LinkPersonAsync(user.Id, form.PersonId, ct);
-        // Role changes take effect at once: the user's cookie is re-validated against a new stamp.
-        await users.UpdateSecurityStampAsync(user);
+        var roles = form.Roles.Distinct().ToList();
+        await users.RemoveFromRolesAsync(user, before.Roles.Except(roles));
+        await users.AddToRolesAsync(user, roles.Except(before.Roles));
+        var person = await LinkPersonAsync(user.Id, form.PersonId, ct);
+        var rolesChanged = !before.Roles.Order().SequenceEqual(roles.Order());
+        if (rolesChanged || emailChanged)
+        {
+            // New rights or a new sign-in name take effect at once: every session of the user ends.
+            await sessions.EndAllAsync(user, rolesChanged ? "Roles changed" : "Email changed", ct);
+        }
+
+        await audit.RecordAsync(user.Id, AuditAction.Updated, AccountAudit.Differences(
+            ("Name", before.Name, user.DisplayName), ("Email", before.Email, user.Email),
+            ("Roles", AccountAudit.Roles(before.Roles), AccountAudit.Roles(roles)), ("Person", before.Person, person)), ct);
+        await transaction.CommitAsync(ct);
         return Redirect($"/users?notice={Notices.Saved}");
+    }
+
+    /// <summary>Everything done to the account: by administrators, by its owner, and by the system after failed sign-ins.</summary>
+    [HttpGet("{id}/history")]
+    public async Task<IActionResult> History(string id, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == AccountAudit.EntityType && e.EntityKey == id)
+            .OrderByDescending(e => e.Id)
+            .ToListAsync(ct);
+        return View("~/Features/Audit/Record.cshtml", new RecordHistory
+        {
+            EntityType = AccountAudit.EntityType,
+            EntityId = 0,
+            Title = $"History of {user.DisplayName}'s account",
+            RecordUrl = $"/users/{id}",
+            Entries = entries.Select(AuditController.ToRow).ToList(),
+        });
+    }
+
+    /// <summary>For a user who lost their phone: their authenticator is forgotten, and they enrol again at next sign-in if their role needs it.</summary>
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await sessions.RevokeRowsAsync(user.Id, "Two-factor authentication reset", ct);
+            await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Two-factor authentication", "On", "Reset by an administrator")], ct);
+        }
+
+        return Redirect($"/users/{id}?notice={Notices.Saved}");
     }
 
     [HttpPost("{id}/unlock")]
@@ -206,8 +279,11 @@ public sealed class UsersController(
             return NotFound();
         }
 
+        var lockedUntil = user.LockoutEnd;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(user.Id, AuditAction.Updated,
+            [AccountAudit.Change("Locked until", lockedUntil is null ? null : Format.DateTime(lockedUntil.Value.UtcDateTime), "Unlocked by an administrator")]);
         return Redirect($"/users/{id}?notice={Notices.Saved}");
     }
 
@@ -226,7 +302,8 @@ public sealed class UsersController(
             return NotFound();
         }
 
-        await SendInvitationAsync(user);
+        await SendInvitationAsync(user, HttpContext.RequestAborted);
+        await audit.RecordAsync(user.Id, AuditAction.Updated, [AccountAudit.Change("Password link", null, "Sent by an administrator")]);
         return Redirect($"/users/{id}?notice={Notices.Saved}");
     }
 
@@ -243,14 +320,23 @@ public sealed class UsersController(
             return Redirect($"/users/{id}?notice={Notices.Stale}");
         }
 
+        if ((user.DeactivatedAt is null) == active)
+        {
+            return Redirect($"/users/{id}");
+        }
+
         user.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user);
+        // Deactivation ends every session at once; the calendar addresses the user was given stop with it.
+        await sessions.EndAllAsync(user, active ? "Reactivated" : "Deactivated");
+        await audit.RecordAsync(user.Id, active ? AuditAction.Restored : AuditAction.Archived,
+            [AccountAudit.Change("Status", active ? "Deactivated" : "Active", active ? "Active" : "Deactivated")]);
         return Redirect($"/users/{id}?notice={Notices.Saved}");
     }
 
-    private async Task LinkPersonAsync(string userId, int? personId, CancellationToken ct)
+    /// <summary>Links the account to the person (and unlinks any other); returns the linked person's name.</summary>
+    private async Task<string?> LinkPersonAsync(string userId, int? personId, CancellationToken ct)
     {
         var linked = await db.People.Where(p => p.UserId == userId || p.Id == personId).ToListAsync(ct);
         foreach (var person in linked)
@@ -259,12 +345,12 @@ public sealed class UsersController(
         }
 
         await db.SaveChangesAsync(ct);
+        return linked.FirstOrDefault(p => p.Id == personId)?.FullName;
     }
 
-    private async Task SendInvitationAsync(ApplicationUser user)
+    private async Task SendInvitationAsync(ApplicationUser user, CancellationToken ct)
     {
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = Url.Action("ResetPassword", "Account", new { email = user.Email, token }, Request.Scheme, Request.Host.Value)!;
+        var link = await AccountController.PasswordLinkAsync(users, links, user);
         var name = portal.Value.Name;
         await email.SendAsync(new EmailMessage(
             user.Email!,
@@ -272,7 +358,7 @@ public sealed class UsersController(
             $"Hello {user.DisplayName},\n\nAn account has been set up for you on the {name} governance portal.\n\n" +
             $"Choose your password here (the link works once and expires in a day):\n\n{link}\n",
             $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>An account has been set up for you on the {HtmlEncoder.Default.Encode(name)} governance portal.</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose your password</a>. The link works once and expires in a day.</p>"));
+            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose your password</a>. The link works once and expires in a day.</p>"), ct);
     }
 
     private async Task<UserForm> WithOptionsAsync(UserForm form, CancellationToken ct)

@@ -25,6 +25,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarFeedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -435,6 +438,10 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -455,6 +462,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("IX_AuditEntries_Entity");
+
+                    b.HasIndex("EntityType", "EntityKey")
+                        .HasDatabaseName("IX_AuditEntries_EntityKey");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1116,6 +1126,13 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PurgeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1749,6 +1766,54 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("YearlyReports");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Security.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_UserSessions_UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2267,6 +2332,15 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Security.Sessions.UserSession", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
