@@ -19,7 +19,10 @@ public sealed class CliTests : IDisposable
 
     private Task<Run> RunAsync(string? password, params string[] args) => RunInAsync(dataDirectory, password, args);
 
-    private static async Task<Run> RunInAsync(string directory, string? password, params string[] args)
+    private static Task<Run> RunInAsync(string directory, string? password, params string[] args) =>
+        RunInEnvironmentAsync("Testing", directory, password, args);
+
+    private static async Task<Run> RunInEnvironmentAsync(string environment, string directory, string? password, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -35,8 +38,8 @@ public sealed class CliTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Portal__DataDirectory"] = directory;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         // Publishing the demo report prints a PDF; these tests publish (or not) what they need themselves.
@@ -63,6 +66,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task WebHost_ProductionWithoutPublicUrlOrAllowedHosts_RefusesToStartAndSaysWhy()
+    {
+        var run = await RunInEnvironmentAsync("Production", dataDirectory, null, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Portal:PublicUrl is not set", run.Error, StringComparison.Ordinal);
+        Assert.Contains("AllowedHosts must list", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dataDirectory, "hscp-portal.db")), "nothing is created before the settings are right");
+    }
+
+    [Fact]
     public async Task CreateAdmin_EmptyDatabase_MigratesAndCreatesAdministratorWhoMustEnrolTwoFactor()
     {
         var run = await RunAsync("Granite-Harbour-Violin-88", "create-admin", "--email", "first.admin@example.org", "--name", "First Admin");
@@ -76,6 +90,8 @@ public sealed class CliTests : IDisposable
         var roles = Query(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToList());
         Assert.Equal([Roles.Administrator], roles);
         Assert.Equal(0, Query(db => db.Organisations.Count()));
+        var created = Query(db => db.AuditEntries.Single(e => e.EntityType == "UserAccount" && e.EntityKey == user.Id));
+        Assert.Equal((AuditAction.Created, "create-admin (command line)"), (created.Action, created.UserName));
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["reports/yearly/{year}/publish"] = "only on a report at sign-off",
         ["users/{id}/unlock"] = "only on locked accounts",
         ["users/{id}/reactivate"] = "only on deactivated accounts",
+        ["users/{id}/reset-two-factor"] = "only on accounts with two-factor authentication on",
+        ["papers/{id:int}/purge"] = "only on removed papers, from their agenda item",
         ["account/two-factor/disable"] = "only once two-factor is on",
         ["account/login/two-factor"] = "only after the password step",
         ["account/login/recovery-code"] = "only after the password step",

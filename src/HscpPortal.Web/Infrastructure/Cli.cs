@@ -261,6 +261,9 @@ public static class Cli
         }
 
         await users.AddToRoleAsync(user, Roles.Administrator);
+        await services.GetRequiredService<AccountAudit>().RecordAsync(user.Id, AuditAction.Created,
+            AccountAudit.Differences(("Email", null, user.Email), ("Name", null, user.DisplayName), ("Roles", null, Roles.Administrator)),
+            byUserId: null, byName: "create-admin (command line)");
         Console.WriteLine($"Administrator {email} created. They will be asked to set up two-factor authentication at first sign-in.");
         return 0;
     }

@@ -207,7 +207,13 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     public async Task<IActionResult> Purge(int id, CancellationToken ct)
     {
         var page = await PurgePageAsync(id, new PurgePaperForm(), ct);
-        return page is null ? NotFound() : View("PurgePaper", page);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        page.Form.Version = page.Version;
+        return View("PurgePaper", page);
     }
 
     /// <summary>
@@ -257,13 +263,8 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
             return null;
         }
 
-        if (form.Version == Guid.Empty)
-        {
-            form.Version = paper.Version;
-        }
-
         return new PurgePaperPage(paper.Id, paper.Title, paper.FileName ?? "", paper.Size, paper.AgendaItemId, paper.MeetingId, paper.ItemTitle,
-            $"{paper.GroupName}, {Format.Date(paper.Date)}", form);
+            $"{paper.GroupName}, {Format.Date(paper.Date)}", paper.Version, form);
     }
 
     private async Task<IActionResult> SaveAsync(int meetingId, int id, AgendaItemForm form, IValidator<AgendaItemForm> validator, CancellationToken ct)
@@ -319,7 +320,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;
 }
 
-public sealed record PurgePaperPage(int PaperId, string Title, string FileName, long Size, int AgendaItemId, int MeetingId, string ItemTitle, string MeetingName, PurgePaperForm Form);
+public sealed record PurgePaperPage(int PaperId, string Title, string FileName, long Size, int AgendaItemId, int MeetingId, string ItemTitle, string MeetingName, Guid Version, PurgePaperForm Form);
 
 public sealed class PurgePaperForm
 {
