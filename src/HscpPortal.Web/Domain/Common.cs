@@ -33,19 +33,18 @@ public abstract class ArchivableEntity : AuditedEntity, IArchivable
 {
     public DateTime? ArchivedAt { get; set; }
     public string? ArchivedBy { get; set; }
-    public bool IsArchived => ArchivedAt is not null;
 }
 
 public static class Archiving
 {
     public static void Archive(this IArchivable record, bool archive, string? by, TimeProvider clock)
     {
-        if (archive && record.ArchivedAt is null)
+        if (archive && record.IsLive())
         {
             record.ArchivedAt = clock.GetUtcNow().UtcDateTime;
             record.ArchivedBy = by;
         }
-        else if (!archive && record.ArchivedAt is not null)
+        else if (!archive && record.IsArchived())
         {
             record.ArchivedAt = null;
             record.ArchivedBy = null;

@@ -84,7 +84,7 @@ public class Group : ArchivableEntity
 }
 
 /// <summary>A person's dated seat on a group, with the organisation they represent there.</summary>
-public class GroupMembership : ArchivableEntity
+public class GroupMembership : ArchivableEntity, IDated
 {
     public int GroupId { get; set; }
     public Group? Group { get; set; }
@@ -95,8 +95,6 @@ public class GroupMembership : ArchivableEntity
     public MembershipRole Role { get; set; } = MembershipRole.Member;
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
-
-    public bool IsCurrentOn(DateOnly date) => Period.Contains(From, To, date);
 }
 
 /// <summary>When a group is dissolved, the groups that took on its work.</summary>

@@ -10,15 +10,15 @@ public static class Partnership
     public static IReadOnlyList<PartnerRepresentative> HoldersOn(
         IEnumerable<PartnerRepresentative> history, int organisationId, RepresentationRole role, DateOnly date) =>
         history
-            .Where(r => r.OrganisationId == organisationId && r.Role == role && r.ArchivedAt is null && r.IsCurrentOn(date))
+            .Where(r => r.OrganisationId == organisationId && r.Role == role && r.IsLive() && r.IsCurrentOn(date))
             .OrderBy(r => r.From)
             .ToList();
 
     /// <summary>Whether the person could represent the partner on the date (as lead, DSP or deputy).</summary>
     public static bool CanRepresent(IEnumerable<PartnerRepresentative> history, int organisationId, int personId, DateOnly date) =>
-        history.Any(r => r.OrganisationId == organisationId && r.PersonId == personId && r.ArchivedAt is null && r.IsCurrentOn(date));
+        history.Any(r => r.OrganisationId == organisationId && r.PersonId == personId && r.IsLive() && r.IsCurrentOn(date));
 
     /// <summary>Current chair of a group on a date, if one is recorded.</summary>
     public static GroupMembership? ChairOn(IEnumerable<GroupMembership> memberships, MembershipRole role, DateOnly date) =>
-        memberships.Where(m => m.Role == role && m.ArchivedAt is null && m.IsCurrentOn(date)).OrderBy(m => m.From).FirstOrDefault();
+        memberships.Where(m => m.Role == role && m.IsLive() && m.IsCurrentOn(date)).OrderBy(m => m.From).FirstOrDefault();
 }

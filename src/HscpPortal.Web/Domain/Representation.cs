@@ -11,7 +11,7 @@ public enum RepresentationRole
 /// Who held a statutory partner's lead, delegated (DSP) or deputy role, and when. Dates are inclusive;
 /// an open end means the appointment continues.
 /// </summary>
-public class PartnerRepresentative : ArchivableEntity
+public class PartnerRepresentative : ArchivableEntity, IDated
 {
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
@@ -20,8 +20,6 @@ public class PartnerRepresentative : ArchivableEntity
     public RepresentationRole Role { get; set; }
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
-
-    public bool IsCurrentOn(DateOnly date) => Period.Contains(From, To, date);
 }
 
 public static class Period

@@ -59,7 +59,7 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
     public async Task<IReadOnlyList<PartnerSignOff>> PartnersAsync(int reportId, CancellationToken ct)
     {
         var partners = await db.Organisations.AsNoTracking()
-            .Where(o => o.StatutoryPartner != null && o.ArchivedAt == null)
+            .Where(o => o.StatutoryPartner != null && o.IsLive())
             .OrderBy(o => o.StatutoryPartner)
             .Select(o => new { o.Id, o.Name, Partner = o.StatutoryPartner!.Value })
             .ToListAsync(ct);
@@ -91,10 +91,10 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
 
         var today = UkTime.Today(clock);
         var seats = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => r.ArchivedAt == null && r.Person!.UserId == userId && r.Person.ArchivedAt == null
+            .Where(r => r.IsLive() && r.Person!.UserId == userId && r.Person.IsLive()
                 && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner)
-                && r.From <= today && (r.To == null || r.To >= today)
-                && r.Organisation!.StatutoryPartner != null && r.Organisation.ArchivedAt == null)
+                && r.IsCurrentOn(today)
+                && r.Organisation!.StatutoryPartner != null && r.Organisation.IsLive())
             .Select(r => new { r.OrganisationId, r.Role, r.PersonId, r.Person!.FullName })
             .ToListAsync(ct);
         // One seat per organisation: someone who is both lead and delegated partner signs as lead.

@@ -92,9 +92,9 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
     public static IQueryable<GroupMembership> ChairSeats(PortalDbContext db, string userId, DateOnly today)
     {
         return db.GroupMemberships
-            .Where(m => m.ArchivedAt == null
+            .Where(m => m.IsLive()
                 && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
-                && m.From <= today && (m.To == null || m.To >= today)
+                && m.IsCurrentOn(today)
                 && m.Person!.UserId == userId);
     }
 }
@@ -124,7 +124,7 @@ public sealed class EscalationReaderHandler(PortalDbContext db, TimeProvider clo
 
         var today = UkTime.Today(clock);
         var chairs = await ChairOfGroupHandler.ChairSeats(db, userId, today)
-            .AnyAsync(m => m.Group!.ArchivedAt == null && m.Group.Status == GroupStatus.Active);
+            .AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);
         if (chairs)
         {
             context.Succeed(requirement);

@@ -19,7 +19,6 @@ public static class AuditedEntityConfiguration
     {
         builder.ConfigureAudited();
         builder.Property(e => e.ArchivedBy).HasMaxLength(256);
-        builder.Ignore(e => e.IsArchived);
     }
 }
 

@@ -104,7 +104,7 @@ public static class DemoHistory
             line.From = start;
         }
 
-        var groups = await db.Groups.Where(g => g.ArchivedAt == null).OrderBy(g => g.Id).ToListAsync(ct);
+        var groups = await db.Groups.Where(g => g.IsLive()).OrderBy(g => g.Id).ToListAsync(ct);
         foreach (var group in groups.Where(g => g.EstablishedOn > start && g.IsActiveOn(earliest)))
         {
             group.EstablishedOn = start;
@@ -112,7 +112,7 @@ public static class DemoHistory
 
         // Before the recorded history the groups were larger, as most partnerships' were: each takes more agencies'
         // people as members until then, so older registers are as long as a real board's or subgroup's.
-        var people = await db.People.AsNoTracking().Where(p => p.ArchivedAt == null).OrderBy(p => p.Id)
+        var people = await db.People.AsNoTracking().Where(p => p.IsLive()).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.OrganisationId }).ToListAsync(ct);
         var secretariat = seats.Where(s => s.Role == MembershipRole.Secretariat).Select(s => s.OrganisationId).ToHashSet();
         var until = earliest.AddDays(-1);
@@ -703,7 +703,7 @@ public static class DemoHistory
             var partners = organisations.Where(o => o.StatutoryPartner != null)
                 .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value)).ToList();
             var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
-            var memberships = await db.GroupMemberships.AsNoTracking().Where(m => m.ArchivedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
+            var memberships = await db.GroupMemberships.AsNoTracking().Where(m => m.IsLive()).OrderBy(m => m.Id).ToListAsync(ct);
             var withPeople = people.Select(p => p.OrganisationId).ToHashSet();
 
             // The partnership's own staff (the groups' secretariat) do not escalate concerns about children.
@@ -717,12 +717,12 @@ public static class DemoHistory
                 .Select(m => new { m.GroupId, m.Date }).ToListAsync(ct);
             var references = await db.Escalations.AsNoTracking().Select(e => new { e.RaisedOn, e.Reference }).ToListAsync(ct);
             return new World(
-                await db.Groups.AsNoTracking().Where(g => g.ArchivedAt == null).OrderBy(g => g.Id).ToListAsync(ct),
+                await db.Groups.AsNoTracking().Where(g => g.IsLive()).OrderBy(g => g.Id).ToListAsync(ct),
                 memberships,
                 people,
                 agencies,
                 partners,
-                await db.PartnerRepresentatives.AsNoTracking().Where(r => r.ArchivedAt == null).OrderBy(r => r.Id).ToListAsync(ct),
+                await db.PartnerRepresentatives.AsNoTracking().Where(r => r.IsLive()).OrderBy(r => r.Id).ToListAsync(ct),
                 held.Select(m => (m.GroupId, ReportingYear.Containing(m.Date).StartYear)).ToHashSet(),
                 references.GroupBy(r => ReportingYear.Containing(r.RaisedOn).StartYear).ToDictionary(g => g.Key, g => g.Count()),
                 await db.Meetings.AsNoTracking().Where(m => m.Location != null).Select(m => m.Location!).Distinct().OrderBy(l => l).ToListAsync(ct));

@@ -919,7 +919,7 @@ public static class DemoMeetings
     {
         var p = b.Plan;
         var seats = data.Memberships
-            .Where(m => m.GroupId == b.Group.Id && m.ArchivedAt == null && m.IsCurrentOn(p.Date))
+            .Where(m => m.GroupId == b.Group.Id && m.IsLive() && m.IsCurrentOn(p.Date))
             .OrderBy(m => m.Role).ThenBy(m => data.PersonById[m.PersonId].FullName, StringComparer.Ordinal)
             .ToList();
         var seated = seats.Select(m => data.PersonById[m.PersonId].FullName).ToHashSet(StringComparer.Ordinal);
@@ -1298,10 +1298,10 @@ public static class DemoMeetings
                 await db.Groups.AsNoTracking().ToListAsync(ct),
                 await db.GroupMemberships.AsNoTracking().ToListAsync(ct),
                 await db.Organisations.AsNoTracking()
-                    .Where(o => o.StatutoryPartner != null && o.ArchivedAt == null)
+                    .Where(o => o.StatutoryPartner != null && o.IsLive())
                     .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value))
                     .ToListAsync(ct),
-                await db.PartnerRepresentatives.AsNoTracking().Where(r => r.ArchivedAt == null).ToListAsync(ct));
+                await db.PartnerRepresentatives.AsNoTracking().Where(r => r.IsLive()).ToListAsync(ct));
 
         public Person Person(string name) =>
             People.TryGetValue(name, out var person) ? person : throw new InvalidOperationException($"Demo meetings refer to an unknown person '{name}'.");

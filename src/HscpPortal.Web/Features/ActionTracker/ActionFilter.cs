@@ -67,7 +67,7 @@ public sealed class ActionFilter
     {
         if (!Archived)
         {
-            actions = actions.Where(a => a.ArchivedAt == null);
+            actions = actions.Where(a => a.IsLive());
         }
 
         if (Group is { } group)

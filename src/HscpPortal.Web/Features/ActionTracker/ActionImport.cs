@@ -325,13 +325,13 @@ public sealed class ActionImportCheck(PortalDbContext db)
 {
     public async Task<List<ImportRowResult>> CheckAsync(ImportedSheet sheet, CancellationToken ct)
     {
-        var groups = await db.Groups.AsNoTracking().Where(g => g.ArchivedAt == null && g.Status == GroupStatus.Active)
+        var groups = await db.Groups.AsNoTracking().Where(g => g.IsLive() && g.Status == GroupStatus.Active)
             .Select(g => new { g.Id, g.Name, g.ShortName }).ToListAsync(ct);
-        var people = await db.People.AsNoTracking().Where(p => p.ArchivedAt == null)
+        var people = await db.People.AsNoTracking().Where(p => p.IsLive())
             .Select(p => new { p.Id, p.FullName, p.OrganisationId }).ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null)
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsLive())
             .Select(o => new { o.Id, o.Name, o.ShortName }).ToListAsync(ct);
-        var priorities = await db.Priorities.AsNoTracking().Where(p => p.ArchivedAt == null).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var priorities = await db.Priorities.AsNoTracking().Where(p => p.IsLive()).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         static bool Same(string? a, string b) => a is not null && string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);
 
         var results = new List<ImportRowResult>();

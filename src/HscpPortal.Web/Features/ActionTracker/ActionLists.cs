@@ -78,7 +78,7 @@ public static class ActionListQueries
     public static IQueryable<ActionRow> ToRows(this IQueryable<ActionItem> actions) =>
         actions.Select(a => new ActionRow(
             a.Id, a.Title, a.GroupId, a.Group!.Name, a.OwnerPersonId, a.OwnerPerson!.FullName, a.OwnerOrganisationId, a.OwnerOrganisation!.Name,
-            a.DueDate, a.OriginalDueDate, a.Status, a.ArchivedAt != null));
+            a.DueDate, a.OriginalDueDate, a.Status, a.IsArchived()));
 
     /// <summary>Every filtered action with its latest update, read in one query (the update is a correlated subquery).</summary>
     public static Task<List<ActionExportRow>> ExportRowsAsync(this PortalDbContext db, IQueryable<ActionItem> actions, CancellationToken ct) =>

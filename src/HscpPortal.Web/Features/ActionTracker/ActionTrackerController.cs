@@ -118,7 +118,7 @@ public sealed class ActionTrackerController(PortalDbContext db, IAuthorizationSe
             Today = today,
             Options = await OptionsAsync(group is null, ct),
             Group = group is null ? null : new GroupRef(group.Id, group.Name),
-            Counts = group is null ? null : await db.Actions.Where(a => a.GroupId == group.Id && a.ArchivedAt == null).RagCountsAsync(today, ct),
+            Counts = group is null ? null : await db.Actions.Where(a => a.GroupId == group.Id && a.IsLive()).RagCountsAsync(today, ct),
             CanAdd = group is not null && group.Status == GroupStatus.Active && (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded,
             CanSeeArchived = canSeeArchived,
         });
@@ -138,14 +138,14 @@ public sealed class ActionTrackerController(PortalDbContext db, IAuthorizationSe
         return new ActionFilterOptions
         {
             Groups = withGroups
-                ? await db.Groups.AsNoTracking().Where(g => db.Actions.Any(a => a.GroupId == g.Id) || (g.ArchivedAt == null && g.Status == GroupStatus.Active))
+                ? await db.Groups.AsNoTracking().Where(g => db.Actions.Any(a => a.GroupId == g.Id) || (g.IsLive() && g.Status == GroupStatus.Active))
                     .OrderBy(g => g.SortOrder).ThenBy(g => g.Name).Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct)
                 : [],
             Owners = await db.People.AsNoTracking().Where(p => db.Actions.Any(a => a.OwnerPersonId == p.Id))
                 .OrderBy(p => p.FullName).Select(p => new SelectListItem(p.FullName, p.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
             Agencies = await db.Organisations.AsNoTracking().Where(o => db.Actions.Any(a => a.OwnerOrganisationId == o.Id))
                 .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
-            Priorities = await db.Priorities.AsNoTracking().Where(p => p.ArchivedAt == null || db.Actions.Any(a => a.PriorityId == p.Id))
+            Priorities = await db.Priorities.AsNoTracking().Where(p => p.IsLive() || db.Actions.Any(a => a.PriorityId == p.Id))
                 .OrderBy(p => p.Order).ThenBy(p => p.Title).Select(p => new SelectListItem(p.Title, p.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct),
         };
     }

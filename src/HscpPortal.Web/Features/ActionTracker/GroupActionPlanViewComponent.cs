@@ -13,7 +13,7 @@ public sealed class GroupActionPlanViewComponent(PortalDbContext db, TimeProvide
     public async Task<IViewComponentResult> InvokeAsync(int groupId, string groupName)
     {
         var today = UkTime.Today(clock);
-        var actions = db.Actions.Where(a => a.GroupId == groupId && a.ArchivedAt == null);
+        var actions = db.Actions.Where(a => a.GroupId == groupId && a.IsLive());
         return View("/Features/ActionTracker/_GroupActionPlan.cshtml", new GroupActionPlanSummary(
             groupId, groupName, await actions.RagCountsAsync(today, HttpContext.RequestAborted), await actions.CountAsync(ActionRag.Overdue(today), HttpContext.RequestAborted)));
     }

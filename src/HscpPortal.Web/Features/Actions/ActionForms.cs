@@ -35,10 +35,10 @@ public sealed class ActionArisingFormValidator : AbstractValidator<ActionArising
             .MaximumLength(500).WithMessage("The action must be 500 characters or fewer");
         RuleFor(f => f.Description).MaximumLength(8000).WithMessage("The description must be 8,000 characters or fewer");
         RuleFor(f => f.OwnerPersonId).NotNull().WithMessage("Select who owns the action")
-            .MustAsync(async (id, ct) => id is null || await db.People.AnyAsync(p => p.Id == id && p.ArchivedAt == null, ct))
+            .MustAsync(async (id, ct) => id is null || await db.People.AnyAsync(p => p.Id == id && p.IsLive(), ct))
             .WithMessage("Select who owns the action");
         RuleFor(f => f.OwnerOrganisationId)
-            .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id && o.ArchivedAt == null, ct))
+            .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id && o.IsLive(), ct))
             .WithMessage("Select the agency that owns the action");
         RuleFor(f => f.DueDate).NotNull().WithMessage("Enter the date the action is due");
         RuleFor(f => f.DueDate)
@@ -72,14 +72,14 @@ public static class ActionSources
 
     public static Task<List<SelectListItem>> PriorityOptionsAsync(this PortalDbContext db, CancellationToken ct, int? alwaysInclude = null) =>
         db.Priorities.AsNoTracking()
-            .Where(p => p.ArchivedAt == null || p.Id == alwaysInclude)
+            .Where(p => p.IsLive() || p.Id == alwaysInclude)
             .OrderBy(p => p.Order).ThenBy(p => p.Title)
             .Select(p => new SelectListItem(p.Title + " (from " + p.FromYear + ")", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
 
     public static Task<List<SelectListItem>> EscalationOptionsAsync(this PortalDbContext db, CancellationToken ct, int? alwaysInclude = null) =>
         db.Escalations.AsNoTracking()
-            .Where(e => e.ArchivedAt == null || e.Id == alwaysInclude)
+            .Where(e => e.IsLive() || e.Id == alwaysInclude)
             .OrderByDescending(e => e.RaisedOn).ThenBy(e => e.Reference)
             .Select(e => new SelectListItem(e.Reference, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
@@ -118,7 +118,7 @@ public sealed class NewActionFormValidator : AbstractValidator<NewActionForm>
     public NewActionFormValidator(PortalDbContext db)
     {
         RuleFor(f => f.GroupId).NotNull().WithMessage("Select the group whose action plan the action is on")
-            .MustAsync(async (id, ct) => id is null || await db.Groups.AnyAsync(g => g.Id == id && g.ArchivedAt == null && g.Status == GroupStatus.Active, ct))
+            .MustAsync(async (id, ct) => id is null || await db.Groups.AnyAsync(g => g.Id == id && g.IsLive() && g.Status == GroupStatus.Active, ct))
             .WithMessage("Select the group whose action plan the action is on");
         RuleFor(f => f.Source).NotNull().WithMessage("Select where the action comes from")
             .Must(s => s is null || (Enum.IsDefined(s.Value) && s != ActionSource.Meeting))
@@ -126,7 +126,7 @@ public sealed class NewActionFormValidator : AbstractValidator<NewActionForm>
         RuleFor(f => f.EscalationId).NotNull().When(f => f.Source == ActionSource.Escalation)
             .WithMessage("Select the escalation whose learning the action carries");
         RuleFor(f => f.EscalationId)
-            .MustAsync(async (id, ct) => await db.Escalations.AnyAsync(e => e.Id == id && e.ArchivedAt == null, ct))
+            .MustAsync(async (id, ct) => await db.Escalations.AnyAsync(e => e.Id == id && e.IsLive(), ct))
             .When(f => f.Source == ActionSource.Escalation && f.EscalationId is not null)
             .WithMessage("Select the escalation whose learning the action carries");
         Include(new ActionFieldsValidator(db));
@@ -211,15 +211,15 @@ public sealed class ActionFieldsValidator : AbstractValidator<IActionFields>
             .MaximumLength(500).WithMessage("The action must be 500 characters or fewer");
         RuleFor(f => f.Description).MaximumLength(8000).WithMessage("The description must be 8,000 characters or fewer");
         RuleFor(f => f.OwnerPersonId).NotNull().WithMessage("Select who owns the action")
-            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedOwnerPersonId || await db.People.AnyAsync(p => p.Id == id && p.ArchivedAt == null, ct))
+            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedOwnerPersonId || await db.People.AnyAsync(p => p.Id == id && p.IsLive(), ct))
             .WithMessage("Select who owns the action");
         RuleFor(f => f.OwnerOrganisationId)
-            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedOwnerOrganisationId || await db.Organisations.AnyAsync(o => o.Id == id && o.ArchivedAt == null, ct))
+            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedOwnerOrganisationId || await db.Organisations.AnyAsync(o => o.Id == id && o.IsLive(), ct))
             .WithMessage("Select the agency that owns the action");
         RuleFor(f => f.PriorityId).NotNull().When(f => f.SourceChosen == ActionSource.BusinessPlan)
             .WithMessage("Select the business plan priority the action delivers");
         RuleFor(f => f.PriorityId)
-            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedPriorityId || await db.Priorities.AnyAsync(p => p.Id == id && p.ArchivedAt == null, ct))
+            .MustAsync(async (form, id, ct) => id is null || id == form.LinkedPriorityId || await db.Priorities.AnyAsync(p => p.Id == id && p.IsLive(), ct))
             .WithMessage("Select a priority from the list");
         RuleFor(f => f.SourceReference).NotEmpty()
             .When(f => f.SourceChosen is { } s && ActionSources.NeedsReference(s))

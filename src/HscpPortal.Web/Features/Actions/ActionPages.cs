@@ -85,7 +85,7 @@ public static class ActionAccess
     public static Task<ActionHeader?> ActionHeaderAsync(this PortalDbContext db, int id, CancellationToken ct) =>
         db.Actions.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new ActionHeader(a.Id, a.Title, a.GroupId, a.Group!.Name, a.Status, a.DueDate, a.OwnerPerson!.FullName,
-                a.CompletionRequestedAt != null, a.ArchivedAt != null))
+                a.CompletionRequestedAt != null, a.IsArchived()))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>The name the update trail records: the account's display name, or its user name.</summary>

@@ -61,7 +61,7 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
         var today = UkTime.Today(clock);
         var userId = User.UserId();
         var person = await db.People.AsNoTracking()
-            .Where(p => p.UserId == userId && p.ArchivedAt == null)
+            .Where(p => p.UserId == userId && p.IsLive())
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FullName })
             .FirstOrDefaultAsync(ct);
@@ -70,7 +70,7 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
             return View(new MyActions { Open = [], Finished = [], Today = today });
         }
 
-        var mine = db.Actions.AsNoTracking().Where(a => a.OwnerPersonId == person.Id && a.ArchivedAt == null);
+        var mine = db.Actions.AsNoTracking().Where(a => a.OwnerPersonId == person.Id && a.IsLive());
         // Ordering by due date puts the overdue ones, which are due earliest, first.
         var open = await Rows(mine.Where(a => a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)).ToListAsync(ct);
@@ -302,7 +302,7 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
     private async Task<List<SelectListItem>> EditableGroupsAsync(CancellationToken ct)
     {
         var groups = await db.Groups.AsNoTracking()
-            .Where(g => g.ArchivedAt == null && g.Status == GroupStatus.Active)
+            .Where(g => g.IsLive() && g.Status == GroupStatus.Active)
             .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
             .ToListAsync(ct);
         var editable = new List<SelectListItem>();

@@ -40,12 +40,12 @@ public sealed class MeetingActionsViewComponent(PortalDbContext db, IAuthorizati
             return Content("");
         }
 
-        var live = db.Actions.AsNoTracking().Where(a => a.ArchivedAt == null);
+        var live = db.Actions.AsNoTracking().Where(a => a.IsLive());
         var arising = await Rows(live.Where(a => a.MeetingId == meetingId)
             .OrderBy(a => a.AgendaItem!.Order).ThenBy(a => a.Id)).ToListAsync(ct);
         var matters = await Rows(live
             .Where(a => a.GroupId == meeting.GroupId && a.MeetingId != null && a.MeetingId != meetingId
-                && a.Meeting!.Date < meeting.Date && a.Meeting.ArchivedAt == null
+                && a.Meeting!.Date < meeting.Date && a.Meeting.IsLive()
                 && a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)).ToListAsync(ct);
         return View("/Features/Actions/_MeetingActions.cshtml", new MeetingActionsModel

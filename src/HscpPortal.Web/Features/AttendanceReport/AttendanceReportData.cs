@@ -66,7 +66,7 @@ public static class AttendanceReportData
         var partners = await QuorumService.PartnersAsync(db, ct);
         var partnerIds = partners.Select(p => p.OrganisationId).ToList();
         var history = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => partnerIds.Contains(r.OrganisationId) && r.ArchivedAt == null && r.From <= year.End && (r.To == null || r.To >= year.Start))
+            .Where(r => partnerIds.Contains(r.OrganisationId) && r.IsLive() && r.Overlaps(year.Start, year.End))
             .ToListAsync(ct);
         var names = await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
@@ -149,8 +149,8 @@ public static class AttendanceReportData
     public static async Task<IReadOnlyList<ReportingYear>> YearsAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
     {
         var current = ReportingYear.Containing(today);
-        var first = await db.Meetings.Where(m => m.ArchivedAt == null).MinAsync(m => (DateOnly?)m.Date, ct);
-        var last = await db.Meetings.Where(m => m.ArchivedAt == null).MaxAsync(m => (DateOnly?)m.Date, ct);
+        var first = await db.Meetings.Where(m => m.IsLive()).MinAsync(m => (DateOnly?)m.Date, ct);
+        var last = await db.Meetings.Where(m => m.IsLive()).MaxAsync(m => (DateOnly?)m.Date, ct);
         var from = first is null ? current.StartYear : Math.Min(ReportingYear.Containing(first.Value).StartYear, current.StartYear);
         var to = last is null ? current.StartYear : Math.Max(ReportingYear.Containing(last.Value).StartYear, current.StartYear);
         return Enumerable.Range(from, to - from + 1).Reverse().Select(y => new ReportingYear(y)).ToList();
@@ -158,7 +158,7 @@ public static class AttendanceReportData
 
     private static IQueryable<Meeting> HeldMeetings(PortalDbContext db, ReportingYear year) =>
         db.Meetings.AsNoTracking()
-            .Where(m => m.ArchivedAt == null && m.Status == MeetingStatus.Held && m.Date >= year.Start && m.Date <= year.End);
+            .Where(m => m.IsLive() && m.Status == MeetingStatus.Held && m.Date >= year.Start && m.Date <= year.End);
 
     private static string Capacity(IReadOnlyCollection<PartnerRepresentative> history, int organisationId, int personId, DateOnly date)
     {

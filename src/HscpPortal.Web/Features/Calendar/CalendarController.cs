@@ -70,7 +70,7 @@ public sealed class CalendarController(
             return NotFound();
         }
 
-        var meetings = await CalendarData.LoadAsync(db, db.Meetings.Where(m => m.GroupId == id && m.ArchivedAt == null), PortalAddress(), ct);
+        var meetings = await CalendarData.LoadAsync(db, db.Meetings.Where(m => m.GroupId == id && m.IsLive()), PortalAddress(), ct);
         var ics = MeetingCalendar.Feed($"{group.Name} ({portal.Value.ShortName})", meetings, clock.GetUtcNow());
         Response.Headers.CacheControl = "private, max-age=900";
         return File(MeetingCalendar.Bytes(ics), MeetingCalendar.ContentType);

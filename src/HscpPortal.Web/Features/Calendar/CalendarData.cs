@@ -26,7 +26,7 @@ public static class CalendarData
             .Select(m => new
             {
                 m.Id, GroupName = m.Group!.Name, m.Title, m.Date, m.Start, m.End, m.Location, m.OnlineLink,
-                Cancelled = m.Status == MeetingStatus.Cancelled || m.ArchivedAt != null, m.CancellationReason,
+                Cancelled = m.Status == MeetingStatus.Cancelled || m.IsArchived(), m.CancellationReason,
             })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();

@@ -47,12 +47,12 @@ public sealed class MeetingInvitations(
 
         var people = meeting.HasRegister
             ? await db.Attendance.AsNoTracking()
-                .Where(a => a.MeetingId == meetingId && a.Kind == AttendeeKind.Invitee && a.Person!.ArchivedAt == null)
+                .Where(a => a.MeetingId == meetingId && a.Kind == AttendeeKind.Invitee && a.Person!.IsLive())
                 .Select(a => new InvitationRecipient(a.PersonId, a.Person!.FullName, a.Person.Email, a.Organisation!.Name))
                 .ToListAsync(ct)
             : await db.GroupMemberships.AsNoTracking()
-                .Where(m => m.GroupId == meeting.GroupId && m.ArchivedAt == null && m.From <= meeting.Date && (m.To == null || m.To >= meeting.Date)
-                    && m.Person!.ArchivedAt == null)
+                .Where(m => m.GroupId == meeting.GroupId && m.IsLive() && m.IsCurrentOn(meeting.Date)
+                    && m.Person!.IsLive())
                 .Select(m => new InvitationRecipient(m.PersonId, m.Person!.FullName, m.Person.Email, m.Organisation!.Name))
                 .ToListAsync(ct);
 

@@ -47,7 +47,7 @@ public static class Landing
         // The same seats as EditGroup's handler, from its one query.
         var seats = ChairOfGroupHandler.ChairSeats(db, userId ?? "", today);
         return db.Groups.AsNoTracking()
-            .Where(g => userId != null && g.ArchivedAt == null && g.Status == GroupStatus.Active && seats.Any(m => m.GroupId == g.Id))
+            .Where(g => userId != null && g.IsLive() && g.Status == GroupStatus.Active && seats.Any(m => m.GroupId == g.Id))
             .OrderBy(g => g.Kind).ThenBy(g => g.SortOrder).ThenBy(g => g.Name)
             .Select(g => new ChairedGroup(g.Id, g.Name));
     }

@@ -31,7 +31,7 @@ public sealed class MyWorkController(PortalDbContext db, IAuthorizationService a
         var today = UkTime.Today(clock);
         var userId = User.UserId();
         var person = userId is null ? null : await db.People.AsNoTracking()
-            .Where(p => p.UserId == userId && p.ArchivedAt == null)
+            .Where(p => p.UserId == userId && p.IsLive())
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FullName, p.OrganisationId })
             .FirstOrDefaultAsync(ct);

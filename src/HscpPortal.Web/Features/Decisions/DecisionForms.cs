@@ -17,7 +17,7 @@ public static class DecisionRules
 {
     /// <summary>A key decision taken at an inquorate meeting stays open for ratification until a later quorate meeting ratifies it.</summary>
     public static IQueryable<Decision> NeedingRatification(this IQueryable<Decision> decisions) =>
-        decisions.Where(d => d.IsKey && !d.Meeting!.IsQuorate && d.RatifiedAtMeetingId == null && d.ArchivedAt == null && d.Meeting.ArchivedAt == null);
+        decisions.Where(d => d.IsKey && !d.Meeting!.IsQuorate && d.RatifiedAtMeetingId == null && d.IsLive() && d.Meeting.IsLive());
 
     public static bool NeedsRatification(bool isKey, bool meetingQuorate, int? ratifiedAt, bool archived) =>
         isKey && !meetingQuorate && ratifiedAt is null && !archived;
@@ -29,20 +29,20 @@ public static class DecisionRules
 
     public static Task<MeetingSummary?> MeetingSummaryAsync(this PortalDbContext db, int meetingId, CancellationToken ct) =>
         db.Meetings.AsNoTracking()
-            .Where(m => m.Id == meetingId && m.ArchivedAt == null)
+            .Where(m => m.Id == meetingId && m.IsLive())
             .Select(m => new MeetingSummary(m.Id, m.GroupId, m.Group!.Name, m.Title ?? "Meeting", m.Date, m.Status, m.IsQuorate, m.QuorumStatement))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>The meeting's live agenda items, plus the one a record already points at.</summary>
     public static Task<List<SelectListItem>> AgendaItemOptionsAsync(this PortalDbContext db, int meetingId, CancellationToken ct, int? alwaysInclude = null) =>
         db.AgendaItems.AsNoTracking()
-            .Where(a => a.MeetingId == meetingId && (a.ArchivedAt == null || a.Id == alwaysInclude))
+            .Where(a => a.MeetingId == meetingId && (a.IsLive() || a.Id == alwaysInclude))
             .OrderBy(a => a.Order)
             .Select(a => new SelectListItem(a.Order + ". " + a.Title, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
 
     public static Task<bool> IsAgendaItemOfAsync(this PortalDbContext db, int agendaItemId, int meetingId, int? alreadyLinked, CancellationToken ct) =>
-        db.AgendaItems.AnyAsync(a => a.Id == agendaItemId && a.MeetingId == meetingId && (a.ArchivedAt == null || a.Id == alreadyLinked), ct);
+        db.AgendaItems.AnyAsync(a => a.Id == agendaItemId && a.MeetingId == meetingId && (a.IsLive() || a.Id == alreadyLinked), ct);
 }
 
 public static class YesNo
@@ -114,14 +114,14 @@ public sealed class RatifyFormValidator : AbstractValidator<RatifyForm>
         {
             var form = context.InstanceToValidate;
             var decision = await db.Decisions.AsNoTracking().Where(d => d.Id == form.DecisionId)
-                .Select(d => new { d.IsKey, d.Meeting!.IsQuorate, d.Meeting.GroupId, GroupName = d.Meeting.Group!.Name, d.Meeting.Date, d.RatifiedAtMeetingId, d.ArchivedAt })
+                .Select(d => new { d.IsKey, d.Meeting!.IsQuorate, d.Meeting.GroupId, GroupName = d.Meeting.Group!.Name, d.Meeting.Date, d.RatifiedAtMeetingId, Archived = d.IsArchived() })
                 .FirstOrDefaultAsync(ct);
             if (decision is null)
             {
                 return;
             }
 
-            if (!DecisionRules.NeedsRatification(decision.IsKey, decision.IsQuorate, decision.RatifiedAtMeetingId, decision.ArchivedAt is not null))
+            if (!DecisionRules.NeedsRatification(decision.IsKey, decision.IsQuorate, decision.RatifiedAtMeetingId, decision.Archived))
             {
                 context.AddFailure(decision.RatifiedAtMeetingId is null
                     ? "This decision does not need ratifying: only a live key decision taken at an inquorate meeting does"
@@ -134,7 +134,7 @@ public sealed class RatifyFormValidator : AbstractValidator<RatifyForm>
                 return;
             }
 
-            var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.ArchivedAt == null)
+            var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.IsLive())
                 .Select(m => new { m.GroupId, m.Date, m.Status, m.IsQuorate }).FirstOrDefaultAsync(ct);
             var problem = meeting switch
             {

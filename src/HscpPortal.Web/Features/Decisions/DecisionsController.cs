@@ -18,7 +18,7 @@ public sealed class DecisionsController(PortalDbContext db, IAuthorizationServic
     [HttpGet("decisions")]
     public async Task<IActionResult> Index([FromQuery] DecisionListQuery query, CancellationToken ct)
     {
-        var decisions = db.Decisions.AsNoTracking().Where(d => d.ArchivedAt == null && d.Meeting!.ArchivedAt == null);
+        var decisions = db.Decisions.AsNoTracking().Where(d => d.IsLive() && d.Meeting!.IsLive());
         if (query.Group is { } groupId)
         {
             decisions = decisions.Where(d => d.Meeting!.GroupId == groupId);
@@ -287,7 +287,7 @@ public sealed class DecisionsController(PortalDbContext db, IAuthorizationServic
                 new MeetingSummary(d.MeetingId, d.Meeting!.GroupId, d.Meeting.Group!.Name, d.Meeting.Title ?? "Meeting", d.Meeting.Date, d.Meeting.Status, d.Meeting.IsQuorate, d.Meeting.QuorumStatement),
                 d.AgendaItemId, d.AgendaItem!.Title, (int?)d.AgendaItem.Order,
                 d.RatifiedAtMeetingId, d.RatifiedAtMeetingId == null ? null : d.RatifiedAt!.Title ?? "Meeting", (DateOnly?)d.RatifiedAt!.Date,
-                d.ArchivedAt != null))
+                d.IsArchived()))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Every reporting year from the earliest decision to the current one, newest first.</summary>
@@ -314,7 +314,7 @@ public sealed class DecisionsController(PortalDbContext db, IAuthorizationServic
         form.Decision = decision;
         var taken = decision.Meeting;
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.GroupId == taken.GroupId && m.Date > taken.Date && m.Status == MeetingStatus.Held && m.IsQuorate && m.ArchivedAt == null)
+            .Where(m => m.GroupId == taken.GroupId && m.Date > taken.Date && m.Status == MeetingStatus.Held && m.IsQuorate && m.IsLive())
             .OrderBy(m => m.Date)
             .Select(m => new { m.Id, Title = m.Title ?? "Meeting", m.Date })
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class MeetingDecisionsViewComponent(PortalDbContext db, IAuthoriza
         }
 
         var rows = await db.Decisions.AsNoTracking()
-            .Where(d => d.MeetingId == meetingId && d.ArchivedAt == null)
+            .Where(d => d.MeetingId == meetingId && d.IsLive())
             .OrderBy(d => d.AgendaItem!.Order).ThenBy(d => d.Id)
             .Select(d => new MeetingDecisionRow(
                 d.Id, d.Title, d.IsKey, d.IsKey && !d.Meeting!.IsQuorate && d.RatifiedAtMeetingId == null, d.RatifiedAtMeetingId,

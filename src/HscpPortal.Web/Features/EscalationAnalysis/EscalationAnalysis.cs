@@ -73,7 +73,7 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
             .Select(g => new { Reached = g.Key.CurrentStage, ResolvedAt = g.Key.ResolvedAtStage, Count = g.Count() })
             .ToListAsync(ct);
         var stages = await db.EscalationStages.AsNoTracking()
-            .Where(s => s.Escalation!.RaisedOn >= year.Start && s.Escalation.RaisedOn <= year.End && s.Escalation.ArchivedAt == null)
+            .Where(s => s.Escalation!.RaisedOn >= year.Start && s.Escalation.RaisedOn <= year.End && s.Escalation.IsLive())
             .Select(s => new EscalationStage
             {
                 EscalationId = s.EscalationId,

@@ -26,7 +26,7 @@ public sealed class EscalationsController(
     public async Task<IActionResult> Index([FromQuery] EscalationListQuery query, CancellationToken ct)
     {
         var today = UkTime.Today(clock);
-        var list = db.Escalations.AsNoTracking().Where(e => query.Archived || e.ArchivedAt == null);
+        var list = db.Escalations.AsNoTracking().Where(e => query.Archived || e.IsLive());
         var yearLabel = "all years";
         if (ReportingYear.TryParse(query.Year, out var year))
         {
@@ -83,7 +83,7 @@ public sealed class EscalationsController(
                 e.Stages.Where(s => s.Stage == e.CurrentStage).Select(s => (DateOnly?)s.DueOn).FirstOrDefault(),
                 e.ResolvedOn, e.ResolvedAtStage,
                 e.Stages.Any(s => (s.EndedOn ?? today) > s.DueOn),
-                e.ArchivedAt != null))
+                e.IsArchived()))
             .ToPageAsync(query.Page, cancellationToken: ct);
 
         var earliest = await db.Escalations.AsNoTracking().MinAsync(e => (DateOnly?)e.RaisedOn, ct) ?? today;
@@ -108,7 +108,7 @@ public sealed class EscalationsController(
             .Where(o => o.Id == escalation.RaisingOrganisationId || o.Id == escalation.ConcernedOrganisationId)
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var actions = await db.Actions.AsNoTracking()
-            .Where(a => a.EscalationId == id && a.ArchivedAt == null)
+            .Where(a => a.EscalationId == id && a.IsLive())
             .OrderBy(a => a.DueDate)
             .Select(a => new EscalationActionRow(a.Id, a.Title, a.Status, a.DueDate))
             .ToListAsync(ct);

@@ -183,7 +183,7 @@ public sealed class MembershipFormValidator : AbstractValidator<MembershipForm>
                 }
 
                 var others = await db.GroupMemberships.AsNoTracking()
-                    .Where(m => m.GroupId == form.GroupId && m.Role == role && m.Id != form.Id && m.ArchivedAt == null)
+                    .Where(m => m.GroupId == form.GroupId && m.Role == role && m.Id != form.Id && m.IsLive())
                     .Select(m => new { m.From, m.To }).ToListAsync(ct);
                 return !others.Any(o => Period.Overlaps(o.From, o.To, form.From.Value, form.To));
             })
@@ -191,7 +191,7 @@ public sealed class MembershipFormValidator : AbstractValidator<MembershipForm>
         RuleFor(f => f.PersonId)
             .MustAsync(async (form, personId, ct) => personId is null || form.From is null
                 || !(await db.GroupMemberships.AsNoTracking()
-                    .Where(m => m.GroupId == form.GroupId && m.PersonId == personId && m.Role == form.Role && m.Id != form.Id && m.ArchivedAt == null)
+                    .Where(m => m.GroupId == form.GroupId && m.PersonId == personId && m.Role == form.Role && m.Id != form.Id && m.IsLive())
                     .Select(m => new { m.From, m.To }).ToListAsync(ct))
                     .Any(o => Period.Overlaps(o.From, o.To, form.From.Value, form.To)))
             .WithMessage("This person already holds this role on the group during these dates");

@@ -22,9 +22,9 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
         groups = query.Status switch
         {
             "dissolved" => groups.Where(g => g.Status == GroupStatus.Dissolved),
-            "archived" => groups.Where(g => g.ArchivedAt != null),
+            "archived" => groups.Where(g => g.IsArchived()),
             "all" => groups,
-            _ => groups.Where(g => g.Status == GroupStatus.Active && g.ArchivedAt == null),
+            _ => groups.Where(g => g.Status == GroupStatus.Active && g.IsLive()),
         };
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -40,11 +40,11 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
         var page = await groups.OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
             .Select(g => new GroupRow(
                 g.Id, g.Name, g.ShortName, g.Kind, g.Status, g.ReportsTo!.Name,
-                g.Memberships.Where(m => m.Role == MembershipRole.Chair && m.ArchivedAt == null && m.From <= today && (m.To == null || m.To >= today))
+                g.Memberships.Where(m => m.Role == MembershipRole.Chair && m.IsLive() && m.IsCurrentOn(today))
                     .Select(m => m.Person!.FullName).FirstOrDefault(),
                 g.Frequency,
-                g.Memberships.Count(m => m.ArchivedAt == null && m.From <= today && (m.To == null || m.To >= today)),
-                g.ArchivedAt != null))
+                g.Memberships.Count(m => m.IsLive() && m.IsCurrentOn(today)),
+                g.IsArchived()))
             .ToPageAsync(query.Page, cancellationToken: ct);
         return View(new GroupList { Query = query, Results = page });
     }
@@ -60,7 +60,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
 
         var today = UkTime.Today(clock);
         var members = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.GroupId == id && m.ArchivedAt == null)
+            .Where(m => m.GroupId == id && m.IsLive())
             .OrderBy(m => m.Role).ThenBy(m => m.Person!.FullName)
             .Select(m => new MemberRow(m.Id, m.PersonId, m.Person!.FullName, m.Person.JobTitle, m.OrganisationId, m.Organisation!.Name, m.Role, m.From, m.To, m.Version))
             .ToListAsync(ct);
@@ -69,7 +69,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
             Group = group,
             Current = members.Where(m => Period.Contains(m.From, m.To, today)).ToList(),
             Past = members.Where(m => !Period.Contains(m.From, m.To, today)).OrderByDescending(m => m.To).ToList(),
-            ReportingToThis = await db.Groups.AsNoTracking().Where(g => g.ReportsToId == id && g.ArchivedAt == null)
+            ReportingToThis = await db.Groups.AsNoTracking().Where(g => g.ReportsToId == id && g.IsLive())
                 .OrderBy(g => g.SortOrder).Select(g => new GroupLink(g.Id, g.Name, g.Status)).ToListAsync(ct),
             WorkPassedTo = await db.GroupSuccessions.AsNoTracking().Where(s => s.FromGroupId == id)
                 .Select(s => new GroupLink(s.ToGroupId, s.ToGroup!.Name, s.ToGroup.Status)).ToListAsync(ct),
@@ -194,7 +194,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
             group.WorkPassedTo.Clear();
             group.WorkPassedTo.AddRange(form.WorkPassedTo.Select(to => new GroupSuccession { FromGroupId = id, ToGroupId = to }));
             // Seats end with the group; the membership history itself stays.
-            foreach (var seat in group.Memberships.Where(m => m.ArchivedAt == null && (m.To == null || m.To >= on)))
+            foreach (var seat in group.Memberships.Where(m => m.IsLive() && (m.To == null || m.To >= on)))
             {
                 seat.To = on.AddDays(-1) < seat.From ? seat.From : on.AddDays(-1);
             }

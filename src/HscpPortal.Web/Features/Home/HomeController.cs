@@ -31,11 +31,11 @@ public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Con
         var today = UkTime.Today(clock);
         var person = await db.People.AsNoTracking().Where(p => p.UserId == userId).Select(p => new { p.Id, p.FullName }).FirstOrDefaultAsync(ct);
         var seats = person is null ? [] : await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.PersonId == person.Id && m.ArchivedAt == null && m.From <= today && (m.To == null || m.To >= today))
+            .Where(m => m.PersonId == person.Id && m.IsLive() && m.IsCurrentOn(today))
             .OrderBy(m => m.Role).ThenBy(m => m.Group!.SortOrder)
             .Select(m => new MySeat(m.GroupId, m.Group!.Name, m.Role, m.Organisation!.Name))
             .ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking().Where(o => o.ArchivedAt == null)
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsLive())
             .GroupBy(o => o.StatutoryPartner != null)
             .Select(g => new { Partner = g.Key, Count = g.Count() }).ToListAsync(ct);
         return View(new HomePage
@@ -45,8 +45,8 @@ public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Con
             Seats = seats,
             Partners = organisations.Where(o => o.Partner).Sum(o => o.Count),
             Agencies = organisations.Where(o => !o.Partner).Sum(o => o.Count),
-            ActiveGroups = await db.Groups.CountAsync(g => g.ArchivedAt == null && g.Status == GroupStatus.Active, ct),
-            People = await db.People.CountAsync(p => p.ArchivedAt == null, ct),
+            ActiveGroups = await db.Groups.CountAsync(g => g.IsLive() && g.Status == GroupStatus.Active, ct),
+            People = await db.People.CountAsync(p => p.IsLive(), ct),
         });
     }
 }

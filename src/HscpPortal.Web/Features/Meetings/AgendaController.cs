@@ -33,7 +33,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
             return Forbid();
         }
 
-        var next = await db.AgendaItems.Where(a => a.MeetingId == meetingId && a.ArchivedAt == null).MaxAsync(a => (int?)a.Order, ct) ?? 0;
+        var next = await db.AgendaItems.Where(a => a.MeetingId == meetingId && a.IsLive()).MaxAsync(a => (int?)a.Order, ct) ?? 0;
         return View("Item", new AgendaItemForm { MeetingId = meetingId, Order = next + 1, Purpose = AgendaPurpose.Discussion, MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name) });
     }
 
@@ -45,7 +45,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     public async Task<IActionResult> Edit(int meetingId, int id, CancellationToken ct)
     {
         var meeting = await MeetingAsync(meetingId, ct);
-        var item = await db.AgendaItems.AsNoTracking().Include(a => a.Papers.Where(p => p.ArchivedAt == null)).FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
+        var item = await db.AgendaItems.AsNoTracking().Include(a => a.Papers.Where(p => p.IsLive())).FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
         if (meeting is null || item is null)
         {
             return NotFound();
@@ -57,7 +57,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
         }
 
         ViewBag.Papers = item.Papers;
-        ViewBag.RemovedPapers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.ArchivedAt != null).OrderBy(p => p.Id).ToListAsync(ct);
+        ViewBag.RemovedPapers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.IsArchived()).OrderBy(p => p.Id).ToListAsync(ct);
         return View("Item", new AgendaItemForm
         {
             Id = id, Version = item.Version, MeetingId = meetingId, Order = item.Order, Title = item.Title, Presenter = item.Presenter,
@@ -139,7 +139,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
                 store.Delete(paper.StoredName);
             }
 
-            ViewBag.Papers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.ArchivedAt == null).ToListAsync(ct);
+            ViewBag.Papers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.IsLive()).ToListAsync(ct);
             ViewBag.PaperForm = form;
             return View("Item", new AgendaItemForm
             {
@@ -180,7 +180,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
             {
                 Paper = p,
                 p.AgendaItem!.Meeting!.Group,
-                Removed = p.ArchivedAt != null || p.AgendaItem.ArchivedAt != null || p.AgendaItem.Meeting.ArchivedAt != null,
+                Removed = p.IsArchived() || p.AgendaItem.IsArchived() || p.AgendaItem.Meeting.IsArchived(),
             })
             .FirstOrDefaultAsync(ct);
         if (paper is null || paper.Paper.PurgedAt is not null)
@@ -310,7 +310,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
             }
         }
 
-        ViewBag.Papers = id == 0 ? null : await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.ArchivedAt == null).ToListAsync(ct);
+        ViewBag.Papers = id == 0 ? null : await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.IsLive()).ToListAsync(ct);
         return View("Item", form);
     }
 

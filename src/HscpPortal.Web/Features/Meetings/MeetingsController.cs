@@ -17,7 +17,7 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     [HttpGet("meetings")]
     public async Task<IActionResult> Index([FromQuery] MeetingListQuery query, CancellationToken ct)
     {
-        var meetings = db.Meetings.AsNoTracking().Where(m => m.ArchivedAt == null);
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.IsLive());
         if (query.GroupId is { } groupId)
         {
             meetings = meetings.Where(m => m.GroupId == groupId);
@@ -65,8 +65,8 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     {
         var meeting = await db.Meetings.AsNoTracking()
             .Include(m => m.Group)
-            .Include(m => m.AgendaItems.Where(a => a.ArchivedAt == null).OrderBy(a => a.Order))
-            .ThenInclude(a => a.Papers.Where(p => p.ArchivedAt == null))
+            .Include(m => m.AgendaItems.Where(a => a.IsLive()).OrderBy(a => a.Order))
+            .ThenInclude(a => a.Papers.Where(p => p.IsLive()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)

@@ -13,7 +13,7 @@ public sealed class QuorumService(PortalDbContext db)
         var partners = await PartnersAsync(db, ct);
         var partnerIds = partners.Select(p => p.OrganisationId).ToList();
         var history = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => partnerIds.Contains(r.OrganisationId) && r.ArchivedAt == null && r.From <= date && (r.To == null || r.To >= date))
+            .Where(r => partnerIds.Contains(r.OrganisationId) && r.IsLive() && r.IsCurrentOn(date))
             .ToListAsync(ct);
         return Quorum.Evaluate(rule.QuorumRule, rule.QuorumCount, date, Quorum.PresentFrom(register), partners, history);
     }
@@ -32,7 +32,7 @@ public sealed class QuorumService(PortalDbContext db)
 
     public static Task<List<PartnerOrganisation>> PartnersAsync(PortalDbContext db, CancellationToken ct) =>
         db.Organisations.AsNoTracking()
-            .Where(o => o.StatutoryPartner != null && o.ArchivedAt == null)
+            .Where(o => o.StatutoryPartner != null && o.IsLive())
             .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value))
             .ToListAsync(ct);
 }

@@ -150,7 +150,7 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
             .ToListAsync(ct);
         // The invite list defaults to the group's members on the day; later joiners are added as not recorded.
         var members = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.GroupId == meeting.GroupId && m.ArchivedAt == null && m.From <= meeting.Date && (m.To == null || m.To >= meeting.Date))
+            .Where(m => m.GroupId == meeting.GroupId && m.IsLive() && m.IsCurrentOn(meeting.Date))
             .OrderBy(m => m.Role).ThenBy(m => m.Person!.FullName)
             .Select(m => new { m.PersonId, m.OrganisationId })
             .ToListAsync(ct);

@@ -22,7 +22,7 @@ public sealed class MeetingMinutesViewComponent(PortalDbContext db, IAuthorizati
 
         var group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == heading.GroupId, HttpContext.RequestAborted);
         var canEdit = heading.Writable && (await authz.AuthorizeAsync(UserClaimsPrincipal, group, Policies.EditGroup)).Succeeded;
-        var counts = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId && a.ArchivedAt == null)
+        var counts = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId && a.IsLive())
             .GroupBy(a => 1)
             .Select(g => new { Items = g.Count(), Written = g.Count(a => a.Minutes != null && a.Minutes != "") })
             .FirstOrDefaultAsync(HttpContext.RequestAborted);

@@ -35,7 +35,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             return NotFound();
         }
 
-        var items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id && a.ArchivedAt == null)
+        var items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id && a.IsLive())
             .OrderBy(a => a.Order).ThenBy(a => a.Id)
             .Select(a => new ItemMinutesForm { AgendaItemId = a.Id, Minutes = a.Minutes, Order = a.Order, Title = a.Title, Presenter = a.Presenter })
             .ToListAsync(ct);
@@ -56,7 +56,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             return Forbid();
         }
 
-        var items = await db.AgendaItems.Where(a => a.MeetingId == id && a.ArchivedAt == null).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
+        var items = await db.AgendaItems.Where(a => a.MeetingId == id && a.IsLive()).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
         form.Status = meeting.MinutesStatus;
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
         if (!IsWritable(meeting))
@@ -151,7 +151,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
         {
             ModelState.AddModelError("", $"These minutes were already circulated on {Format.Date(meeting.MinutesCirculatedOn)}.");
         }
-        else if (meeting.Status != MeetingStatus.Held || meeting.IsArchived)
+        else if (meeting.Status != MeetingStatus.Held || meeting.IsArchived())
         {
             ModelState.AddModelError("", "Minutes can be circulated only after the meeting has been recorded as held.");
         }
@@ -336,8 +336,8 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
 
     private IQueryable<string> CurrentMemberEmails(int groupId, DateOnly today) =>
         db.GroupMemberships.AsNoTracking()
-            .Where(m => m.GroupId == groupId && m.ArchivedAt == null && m.From <= today && (m.To == null || m.To >= today)
-                && m.Person!.Email != null && m.Person.ArchivedAt == null)
+            .Where(m => m.GroupId == groupId && m.IsLive() && m.IsCurrentOn(today)
+                && m.Person!.Email != null && m.Person.IsLive())
             .Select(m => m.Person!.Email!)
             .Distinct();
 
@@ -347,7 +347,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
         return (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded;
     }
 
-    private static bool IsWritable(Meeting meeting) => meeting.Status != MeetingStatus.Cancelled && !meeting.IsArchived;
+    private static bool IsWritable(Meeting meeting) => meeting.Status != MeetingStatus.Cancelled && !meeting.IsArchived();
 
     /// <summary>Text areas post Windows line ends; blank means no minute.</summary>
     private static string? Clean(string? text) =>
@@ -373,7 +373,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     {
         form.Meeting = (await MinutesDocument.HeadingAsync(db, meeting.Id, ct))!;
         var later = await db.Meetings.AsNoTracking()
-            .Where(m => m.GroupId == meeting.GroupId && m.Id != meeting.Id && m.Date > meeting.Date && m.Status == MeetingStatus.Held && m.ArchivedAt == null)
+            .Where(m => m.GroupId == meeting.GroupId && m.Id != meeting.Id && m.Date > meeting.Date && m.Status == MeetingStatus.Held && m.IsLive())
             .OrderBy(m => m.Date).ThenBy(m => m.Start)
             .Select(m => new { m.Id, m.Date, m.Title })
             .ToListAsync(ct);

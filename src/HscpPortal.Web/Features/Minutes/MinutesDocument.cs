@@ -49,7 +49,7 @@ public sealed class MinutesDocument
             .Select(m => new
             {
                 Heading = new MeetingHeading(
-                    m.Id, m.GroupId, m.Group!.Name, m.Title, m.Date, m.Start, m.End, m.Status, m.ArchivedAt != null,
+                    m.Id, m.GroupId, m.Group!.Name, m.Title, m.Date, m.Start, m.End, m.Status, m.IsArchived(),
                     m.MinutesStatus, m.MinutesVersion, m.MinutesCirculatedOn, m.MinutesApprovedAtMeetingId,
                     m.MinutesApprovedAt == null ? null : m.MinutesApprovedAt.Date),
                 m.Location, m.OnlineLink, m.CancellationReason, m.IsQuorate, m.QuorumStatement,
@@ -64,16 +64,16 @@ public sealed class MinutesDocument
             .OrderBy(a => a.Person!.FullName)
             .Select(a => new AttendeeLine(a.Person!.FullName, a.Organisation!.Name, a.Kind, a.Status, a.ApologyReason, a.Deputy == null ? null : a.Deputy.FullName))
             .ToListAsync(ct);
-        var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId && d.ArchivedAt == null)
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId && d.IsLive())
             .OrderBy(d => d.Id)
             .Select(d => new DecisionLine(d.AgendaItemId, d.Title, d.Detail, d.IsKey,
                 d.IsKey && !meeting.IsQuorate && d.RatifiedAtMeetingId == null, d.RatifiedAt == null ? null : d.RatifiedAt.Date))
             .ToListAsync(ct);
-        var items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId && a.ArchivedAt == null)
+        var items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId && a.IsLive())
             .OrderBy(a => a.Order).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.Order, a.Title, a.Presenter, a.Purpose, a.Minutes })
             .ToListAsync(ct);
-        var actions = await db.Actions.AsNoTracking().Where(a => a.MeetingId == meetingId && a.ArchivedAt == null)
+        var actions = await db.Actions.AsNoTracking().Where(a => a.MeetingId == meetingId && a.IsLive())
             .OrderBy(a => a.AgendaItem == null ? int.MaxValue : a.AgendaItem.Order).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
             .Select(a => new ActionLine(a.AgendaItemId, a.AgendaItem == null ? null : a.AgendaItem.Order, a.Title,
                 a.OwnerPerson!.FullName, a.OwnerOrganisation!.Name, a.DueDate, a.Status))
@@ -99,7 +99,7 @@ public sealed class MinutesDocument
     public static Task<MeetingHeading?> HeadingAsync(PortalDbContext db, int meetingId, CancellationToken ct) =>
         db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
             .Select(m => new MeetingHeading(
-                m.Id, m.GroupId, m.Group!.Name, m.Title, m.Date, m.Start, m.End, m.Status, m.ArchivedAt != null,
+                m.Id, m.GroupId, m.Group!.Name, m.Title, m.Date, m.Start, m.End, m.Status, m.IsArchived(),
                 m.MinutesStatus, m.MinutesVersion, m.MinutesCirculatedOn, m.MinutesApprovedAtMeetingId,
                 m.MinutesApprovedAt == null ? null : m.MinutesApprovedAt.Date))
             .FirstOrDefaultAsync(ct);

@@ -72,7 +72,7 @@ public sealed class OrganisationFormValidator : AbstractValidator<OrganisationFo
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes must be 4,000 characters or fewer");
         RuleFor(f => f.StatutoryPartner)
             .MustAsync(async (form, partner, ct) => partner is null
-                || !await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.ArchivedAt == null && o.Id != form.Id, ct))
+                || !await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.IsLive() && o.Id != form.Id, ct))
             .WithMessage(f => $"Another organisation is already the {Format.Humanise(f.StatutoryPartner!.Value).ToLowerInvariant()} statutory partner: archive it or change its role first");
     }
 }

@@ -20,9 +20,9 @@ public sealed class OrganisationsController(PortalDbContext db, IValidator<Organ
         var organisations = db.Organisations.AsNoTracking();
         organisations = query.Status switch
         {
-            ArchiveFilter.Archived => organisations.Where(o => o.ArchivedAt != null),
+            ArchiveFilter.Archived => organisations.Where(o => o.IsArchived()),
             ArchiveFilter.All => organisations,
-            _ => organisations.Where(o => o.ArchivedAt == null),
+            _ => organisations.Where(o => o.IsLive()),
         };
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -44,8 +44,8 @@ public sealed class OrganisationsController(PortalDbContext db, IValidator<Organ
 
         var page = await organisations
             .OrderBy(o => o.StatutoryPartner == null).ThenBy(o => o.Name)
-            .Select(o => new OrganisationRow(o.Id, o.Name, o.ShortName, o.Sector, o.StatutoryPartner, o.ArchivedAt != null,
-                db.People.Count(p => p.OrganisationId == o.Id && p.ArchivedAt == null)))
+            .Select(o => new OrganisationRow(o.Id, o.Name, o.ShortName, o.Sector, o.StatutoryPartner, o.IsArchived(),
+                db.People.Count(p => p.OrganisationId == o.Id && p.IsLive())))
             .ToPageAsync(query.Page, cancellationToken: ct);
         return View(new OrganisationList { Query = query, Results = page });
     }
@@ -61,14 +61,14 @@ public sealed class OrganisationsController(PortalDbContext db, IValidator<Organ
 
         var today = UkTime.Today(clock);
         ViewBag.People = await db.People.AsNoTracking()
-            .Where(p => p.OrganisationId == id && p.ArchivedAt == null)
+            .Where(p => p.OrganisationId == id && p.IsLive())
             .OrderBy(p => p.FullName).Select(p => new PersonLink(p.Id, p.FullName, p.JobTitle)).ToListAsync(ct);
         ViewBag.Seats = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.OrganisationId == id && m.ArchivedAt == null && m.From <= today && (m.To == null || m.To >= today))
+            .Where(m => m.OrganisationId == id && m.IsLive() && m.IsCurrentOn(today))
             .OrderBy(m => m.Group!.SortOrder).ThenBy(m => m.Group!.Name)
             .Select(m => new SeatRow(m.GroupId, m.Group!.Name, m.PersonId, m.Person!.FullName, m.Role)).ToListAsync(ct);
         ViewBag.Representatives = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => r.OrganisationId == id && r.ArchivedAt == null)
+            .Where(r => r.OrganisationId == id && r.IsLive())
             .OrderBy(r => r.Role).ThenByDescending(r => r.From)
             .Select(r => new RepresentativeRow(r.Id, r.PersonId, r.Person!.FullName, r.Role, r.From, r.To)).ToListAsync(ct);
         return View(organisation);
@@ -142,7 +142,7 @@ public sealed class OrganisationsController(PortalDbContext db, IValidator<Organ
     {
         var partner = await db.Organisations.Where(o => o.Id == id).Select(o => o.StatutoryPartner).FirstOrDefaultAsync(ct);
         if (!archive && partner is not null
-            && await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.ArchivedAt == null && o.Id != id, ct))
+            && await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.IsLive() && o.Id != id, ct))
         {
             return Redirect($"/organisations/{id}?notice={Notices.PartnerTaken}");
         }

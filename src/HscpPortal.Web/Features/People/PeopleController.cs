@@ -83,9 +83,9 @@ public sealed class PeopleController(PortalDbContext db, IValidator<PersonForm> 
         var people = db.People.AsNoTracking();
         people = query.Status switch
         {
-            ArchiveFilter.Archived => people.Where(p => p.ArchivedAt != null),
+            ArchiveFilter.Archived => people.Where(p => p.IsArchived()),
             ArchiveFilter.All => people,
-            _ => people.Where(p => p.ArchivedAt == null),
+            _ => people.Where(p => p.IsLive()),
         };
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -99,7 +99,7 @@ public sealed class PeopleController(PortalDbContext db, IValidator<PersonForm> 
         }
 
         var page = await people.OrderBy(p => p.FullName)
-            .Select(p => new PersonRow(p.Id, p.FullName, p.JobTitle, p.OrganisationId, p.Organisation!.Name, p.Email, p.UserId != null, p.ArchivedAt != null))
+            .Select(p => new PersonRow(p.Id, p.FullName, p.JobTitle, p.OrganisationId, p.Organisation!.Name, p.Email, p.UserId != null, p.IsArchived()))
             .ToPageAsync(query.Page, cancellationToken: ct);
         return View(new PersonList { Query = query, Results = page, Organisations = await db.OrganisationOptionsAsync(ct, includeArchived: true) });
     }
@@ -116,11 +116,11 @@ public sealed class PeopleController(PortalDbContext db, IValidator<PersonForm> 
         ViewBag.AccountEmail = person.UserId is null ? null
             : await db.Users.Where(u => u.Id == person.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         ViewBag.Memberships = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.PersonId == id && m.ArchivedAt == null)
+            .Where(m => m.PersonId == id && m.IsLive())
             .OrderByDescending(m => m.To == null).ThenByDescending(m => m.From)
             .Select(m => new PersonSeat(m.GroupId, m.Group!.Name, m.Role, m.Organisation!.Name, m.From, m.To)).ToListAsync(ct);
         ViewBag.Representation = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => r.PersonId == id && r.ArchivedAt == null)
+            .Where(r => r.PersonId == id && r.IsLive())
             .OrderByDescending(r => r.From)
             .Select(r => new PersonRepresentation(r.OrganisationId, r.Organisation!.Name, r.Role, r.From, r.To)).ToListAsync(ct);
         ViewBag.Today = UkTime.Today(clock);

@@ -21,7 +21,7 @@ public sealed class PrioritiesController(PortalDbContext db, IValidator<Priority
         var today = UkTime.Today(clock);
         var archived = status == "archived";
         ViewBag.Archived = archived;
-        var rows = await Rows(db.Priorities.AsNoTracking().Where(p => (p.ArchivedAt != null) == archived), today)
+        var rows = await Rows(db.Priorities.AsNoTracking().Where(p => (p.IsArchived()) == archived), today)
             .ToListAsync(ct);
         return View(rows);
     }
@@ -110,11 +110,11 @@ public sealed class PrioritiesController(PortalDbContext db, IValidator<Priority
     private IQueryable<PriorityRow> Rows(IQueryable<Priority> priorities, DateOnly today)
     {
         var overdue = ActionRag.Overdue(today);
-        var live = db.Actions.Where(a => a.ArchivedAt == null);
+        var live = db.Actions.Where(a => a.IsLive());
         return priorities
             .OrderBy(p => p.Order).ThenBy(p => p.Title)
             .Select(p => new PriorityRow(
-                p.Id, p.Title, p.FromYear, p.ToYear, p.LeadGroupId, p.LeadGroup == null ? null : p.LeadGroup.Name, p.ArchivedAt != null,
+                p.Id, p.Title, p.FromYear, p.ToYear, p.LeadGroupId, p.LeadGroup == null ? null : p.LeadGroup.Name, p.IsArchived(),
                 live.Count(a => a.PriorityId == p.Id && a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled),
                 live.Where(overdue).Count(a => a.PriorityId == p.Id),
                 live.Count(a => a.PriorityId == p.Id && (a.Status == ActionStatus.Completed || a.Status == ActionStatus.Closed))));

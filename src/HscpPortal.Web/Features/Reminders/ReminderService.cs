@@ -206,7 +206,7 @@ public sealed class ReminderService(
         var dueSoon = await ActionRows(db.Actions.Where(ActionRag.DueWithin(date, ActionRag.DueSoonDays)), date, ct);
         var ownerIds = overdue.Concat(dueSoon).Select(a => a.OwnerPersonId).Distinct().ToList();
         var people = await db.People.AsNoTracking()
-            .Where(p => ownerIds.Contains(p.Id) && p.ArchivedAt == null && p.Email != null && p.Email != "" && !p.DailyDigestOptOut)
+            .Where(p => ownerIds.Contains(p.Id) && p.IsLive() && p.Email != null && p.Email != "" && !p.DailyDigestOptOut)
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FullName, Email = p.Email! })
             .ToListAsync(ct);
@@ -227,10 +227,10 @@ public sealed class ReminderService(
     private async Task<IReadOnlyList<Outgoing>> SummariesAsync(DateOnly date, CancellationToken ct)
     {
         var chairs = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.ArchivedAt == null && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
-                && m.From <= date && (m.To == null || m.To >= date)
-                && m.Group!.ArchivedAt == null && m.Group.Status == GroupStatus.Active
-                && m.Person!.ArchivedAt == null && m.Person.Email != null && m.Person.Email != "" && !m.Person.WeeklySummaryOptOut)
+            .Where(m => m.IsLive() && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
+                && m.IsCurrentOn(date)
+                && m.Group!.IsLive() && m.Group.Status == GroupStatus.Active
+                && m.Person!.IsLive() && m.Person.Email != null && m.Person.Email != "" && !m.Person.WeeklySummaryOptOut)
             .Select(m => new { m.PersonId, m.Person!.FullName, Email = m.Person.Email!, m.GroupId, GroupName = m.Group!.Name })
             .ToListAsync(ct);
         var groupIds = chairs.Select(c => c.GroupId).Distinct().ToList();
@@ -239,7 +239,7 @@ public sealed class ReminderService(
         // Updates from the start of the UK day a week ago.
         var since = TimeZoneInfo.ConvertTimeToUtc(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), UkTime.Zone);
         var updates = await db.ActionUpdates.AsNoTracking()
-            .Where(u => groupIds.Contains(u.ActionItem!.GroupId) && u.ActionItem.ArchivedAt == null && u.At >= since)
+            .Where(u => groupIds.Contains(u.ActionItem!.GroupId) && u.ActionItem.IsLive() && u.At >= since)
             .OrderByDescending(u => u.At)
             .Select(u => new { u.ActionItem!.GroupId, u.ActionItemId, u.ActionItem.Title, u.At, u.ByName, u.StatusAfter, u.Note })
             .ToListAsync(ct);
@@ -277,7 +277,7 @@ public sealed class ReminderService(
     private async Task<List<ActionRow>> ActionRows(IQueryable<ActionItem> actions, DateOnly date, CancellationToken ct)
     {
         var rows = await actions.AsNoTracking()
-            .Where(a => a.ArchivedAt == null)
+            .Where(a => a.IsLive())
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.Title, a.GroupId, GroupName = a.Group!.Name, a.OwnerPersonId, OwnerName = a.OwnerPerson!.FullName, a.DueDate, a.Status })
             .ToListAsync(ct);

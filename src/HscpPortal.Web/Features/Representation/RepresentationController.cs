@@ -60,7 +60,7 @@ public sealed class AppointmentFormValidator : AbstractValidator<AppointmentForm
                 }
 
                 var others = await db.PartnerRepresentatives.AsNoTracking()
-                    .Where(r => r.OrganisationId == form.OrganisationId && r.Role == form.Role && r.Id != form.Id && r.ArchivedAt == null)
+                    .Where(r => r.OrganisationId == form.OrganisationId && r.Role == form.Role && r.Id != form.Id && r.IsLive())
                     .Select(r => new { r.From, r.To }).ToListAsync(ct);
                 return !others.Any(o => Period.Overlaps(o.From, o.To, form.From.Value, form.To));
             })
@@ -77,13 +77,13 @@ public sealed class RepresentationController(PortalDbContext db, IValidator<Appo
     {
         var on = date ?? UkTime.Today(clock);
         var partners = await db.Organisations.AsNoTracking()
-            .Where(o => o.StatutoryPartner != null && (o.ArchivedAt == null || o.Id == organisationId))
+            .Where(o => o.StatutoryPartner != null && (o.IsLive() || o.Id == organisationId))
             .OrderBy(o => o.StatutoryPartner)
             .Select(o => new { o.Id, o.Name, Partner = o.StatutoryPartner!.Value })
             .ToListAsync(ct);
         var ids = partners.Select(p => p.Id).ToList();
         var appointments = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => ids.Contains(r.OrganisationId) && r.ArchivedAt == null)
+            .Where(r => ids.Contains(r.OrganisationId) && r.IsLive())
             .OrderBy(r => r.Role).ThenByDescending(r => r.From)
             .Select(r => new AppointmentRow(r.Id, r.OrganisationId, r.PersonId, r.Person!.FullName, r.Person.JobTitle, r.Role, r.From, r.To, r.Version))
             .ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public static class Lookups
 {
     public static Task<List<SelectListItem>> OrganisationOptionsAsync(this PortalDbContext db, CancellationToken ct, int? alwaysInclude = null, bool includeArchived = false, bool partnersOnly = false) =>
         db.Organisations.AsNoTracking()
-            .Where(o => includeArchived || o.ArchivedAt == null || o.Id == alwaysInclude)
+            .Where(o => includeArchived || o.IsLive() || o.Id == alwaysInclude)
             .Where(o => !partnersOnly || o.StatutoryPartner != null)
             .OrderBy(o => o.Name)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
@@ -18,14 +19,14 @@ public static class Lookups
 
     public static Task<List<SelectListItem>> PersonOptionsAsync(this PortalDbContext db, CancellationToken ct, int? alwaysInclude = null) =>
         db.People.AsNoTracking()
-            .Where(p => p.ArchivedAt == null || p.Id == alwaysInclude)
+            .Where(p => p.IsLive() || p.Id == alwaysInclude)
             .OrderBy(p => p.FullName)
             .Select(p => new SelectListItem(p.FullName + " – " + p.Organisation!.Name, p.Id.ToString(CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
 
     public static Task<List<SelectListItem>> GroupOptionsAsync(this PortalDbContext db, CancellationToken ct, int? exclude = null, int? alwaysInclude = null) =>
         db.Groups.AsNoTracking()
-            .Where(g => g.Id != exclude && ((g.ArchivedAt == null && g.Status == Domain.GroupStatus.Active) || g.Id == alwaysInclude))
+            .Where(g => g.Id != exclude && ((g.IsLive() && g.Status == Domain.GroupStatus.Active) || g.Id == alwaysInclude))
             .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
             .Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))
             .ToListAsync(ct);

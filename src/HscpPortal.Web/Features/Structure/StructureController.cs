@@ -33,12 +33,12 @@ public sealed class StructureController(PortalDbContext db, TimeProvider clock) 
     public static async Task<StructureChart> BuildAsync(PortalDbContext db, DateOnly asAt, CancellationToken ct)
     {
         var groups = await db.Groups.AsNoTracking()
-            .Where(g => g.ArchivedAt == null)
+            .Where(g => g.IsLive())
             .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
             .Select(g => new { g.Id, g.Name, g.Kind, g.Frequency, g.ReportsToId, g.Status, g.EstablishedOn, g.DissolvedOn })
             .ToListAsync(ct);
         var seats = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.ArchivedAt == null && m.From <= asAt && (m.To == null || m.To >= asAt))
+            .Where(m => m.IsLive() && m.IsCurrentOn(asAt))
             .Select(m => new { m.GroupId, m.Role, m.Person!.FullName, Organisation = m.Organisation!.Name })
             .ToListAsync(ct);
         var successions = await db.GroupSuccessions.AsNoTracking()

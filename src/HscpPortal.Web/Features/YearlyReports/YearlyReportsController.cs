@@ -499,7 +499,7 @@ public sealed class YearlyReportsController(
         var reports = await db.YearlyReports.AsNoTracking()
             .Select(r => new { r.StartYear, r.Status, r.PublishedAt, SignOffs = r.SignOffs.Count(s => s.ResetAt == null) })
             .ToListAsync(ct);
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.ArchivedAt == null)
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.IsLive())
             .GroupBy(_ => 1).Select(g => new { First = g.Min(m => m.Date), Last = g.Max(m => m.Date) })
             .FirstOrDefaultAsync(ct);
         var years = reports.Select(r => r.StartYear).ToHashSet();
@@ -549,7 +549,7 @@ public sealed class YearlyReportsController(
             .OrderByDescending(p => p.Edition)
             .Select(p => new PublicationView(p.Edition, p.PublishedAt, p.PublishedBy, p.HtmlSha256, p.PdfSha256, p.Pdf.Length))
             .FirstOrDefaultAsync(ct);
-        var recipients = await db.ReportRecipients.AsNoTracking().Where(r => r.ReportId == report.Id && r.ArchivedAt == null)
+        var recipients = await db.ReportRecipients.AsNoTracking().Where(r => r.ReportId == report.Id && r.IsLive())
             .OrderBy(r => r.DueOn).ThenBy(r => r.Name)
             .Select(r => new RecipientView(r.Id, r.Version, r.Name, r.DueOn, r.SentOn, r.SentBy, r.Notes, r.SentOn == null && r.DueOn < today))
             .ToListAsync(ct);

@@ -24,7 +24,7 @@ public sealed class ActionPlanTile : DashboardTile<ActionPlanModel>
     {
         var groupId = context.GroupId!.Value;
         // The same query the action plan page counts with, so the two agree.
-        var counts = await context.Db.Actions.Where(a => a.GroupId == groupId && a.ArchivedAt == null).RagCountsAsync(context.Today, ct);
+        var counts = await context.Db.Actions.Where(a => a.GroupId == groupId && a.IsLive()).RagCountsAsync(context.Today, ct);
         return new ActionPlanModel { GroupId = groupId, Counts = counts };
     }
 }

@@ -31,7 +31,7 @@ public sealed class EscalationsReceivedTile : DashboardTile<EscalationsReceivedM
 
         var protocol = context.Services.GetRequiredService<EscalationProtocol>();
         // The register's conditions: not archived, concerning the agency.
-        var received = context.Db.Escalations.AsNoTracking().Where(e => e.ArchivedAt == null && e.ConcernedOrganisationId == organisationId);
+        var received = context.Db.Escalations.AsNoTracking().Where(e => e.IsLive() && e.ConcernedOrganisationId == organisationId);
         var byStage = await received.GroupBy(e => new { e.CurrentStage, Open = e.ResolvedOn == null })
             .Select(g => new { g.Key.CurrentStage, g.Key.Open, Count = g.Count() })
             .ToListAsync(ct);

@@ -41,7 +41,7 @@ public sealed class EscalationsTile : DashboardTile<EscalationsModel>
         var previous = context.PreviousYear;
         var today = context.Today;
         // The register's own conditions: not archived, raised in the year; drift as the register's drift filter.
-        var escalations = context.Db.Escalations.AsNoTracking().Where(e => e.ArchivedAt == null);
+        var escalations = context.Db.Escalations.AsNoTracking().Where(e => e.IsLive());
         var inYear = escalations.Where(e => e.RaisedOn >= year.Start && e.RaisedOn <= year.End);
         var inPrevious = escalations.Where(e => e.RaisedOn >= previous.Start && e.RaisedOn <= previous.End);
 

@@ -48,7 +48,7 @@ public sealed class MemberAttendanceTile : DashboardTile<MemberAttendanceModel>
         var year = context.Year;
         var db = context.Db;
         var held = db.Meetings.AsNoTracking()
-            .Where(m => m.GroupId == groupId && m.ArchivedAt == null && m.Status == MeetingStatus.Held && m.Date >= year.Start && m.Date <= year.End);
+            .Where(m => m.GroupId == groupId && m.IsLive() && m.Status == MeetingStatus.Held && m.Date >= year.Start && m.Date <= year.End);
         var heldCount = await held.CountAsync(ct);
         var rows = await db.Attendance.AsNoTracking()
             .Where(a => a.Kind == AttendeeKind.Invitee && held.Any(m => m.Id == a.MeetingId))

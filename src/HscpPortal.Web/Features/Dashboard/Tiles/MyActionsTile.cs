@@ -34,7 +34,7 @@ public sealed class MyActionsTile : DashboardTile<MyActionsModel>
 
         // The conditions of /actions/mine, so the counts match the list it shows.
         var open = context.Db.Actions.AsNoTracking()
-            .Where(a => a.OwnerPersonId == personId && a.ArchivedAt == null
+            .Where(a => a.OwnerPersonId == personId && a.IsLive()
                 && a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled);
         return new MyActionsModel
         {

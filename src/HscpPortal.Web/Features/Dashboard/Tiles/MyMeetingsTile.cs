@@ -27,8 +27,8 @@ public sealed class MyMeetingsTile : DashboardTile<MyMeetingsModel>
 
         var today = context.Today;
         var meetings = await context.Db.Meetings.AsNoTracking()
-            .Where(m => m.ArchivedAt == null && m.Status == MeetingStatus.Scheduled && m.Date >= today
-                && m.Group!.Memberships.Any(s => s.PersonId == personId && s.ArchivedAt == null && s.From <= today && (s.To == null || s.To >= today)))
+            .Where(m => m.IsLive() && m.Status == MeetingStatus.Scheduled && m.Date >= today
+                && m.Group!.Memberships.Any(s => s.PersonId == personId && s.IsLive() && s.IsCurrentOn(today)))
             .OrderBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.Id)
             .Take(Shown)
             .Select(m => new MyMeeting(m.Id, m.Title ?? "Meeting", m.Group!.Name, m.Date, m.Start))

@@ -32,7 +32,7 @@ public sealed class NextMeetingTile : DashboardTile<NextMeetingModel>
     public override string Id => "next-meeting";
 
     public static IQueryable<Meeting> Upcoming(IQueryable<Meeting> meetings, int groupId, DateOnly today) =>
-        meetings.Where(m => m.GroupId == groupId && m.ArchivedAt == null && m.Status == MeetingStatus.Scheduled && m.Date >= today)
+        meetings.Where(m => m.GroupId == groupId && m.IsLive() && m.Status == MeetingStatus.Scheduled && m.Date >= today)
             .OrderBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.Id);
 
     public override async Task<NextMeetingModel?> LoadAsync(TileContext context, CancellationToken ct)
@@ -41,14 +41,14 @@ public sealed class NextMeetingTile : DashboardTile<NextMeetingModel>
         var meeting = await Upcoming(context.Db.Meetings.AsNoTracking(), groupId, context.Today)
             .Select(m => new NextMeeting(
                 m.Id, m.Title ?? "Meeting", m.Date, m.Start, m.End, m.Location,
-                m.AgendaItems.Count(i => i.ArchivedAt == null),
-                m.AgendaItems.Count(i => i.ArchivedAt == null && i.Papers.Any(p => p.ArchivedAt == null)),
-                m.AgendaItems.Where(i => i.ArchivedAt == null).SelectMany(i => i.Papers).Count(p => p.ArchivedAt == null),
-                m.AgendaItems.Count(i => i.ArchivedAt == null && (i.Purpose == AgendaPurpose.Decision || i.Purpose == AgendaPurpose.Assurance)
-                    && !i.Papers.Any(p => p.ArchivedAt == null))))
+                m.AgendaItems.Count(i => i.IsLive()),
+                m.AgendaItems.Count(i => i.IsLive() && i.Papers.Any(p => p.IsLive())),
+                m.AgendaItems.Where(i => i.IsLive()).SelectMany(i => i.Papers).Count(p => p.IsLive()),
+                m.AgendaItems.Count(i => i.IsLive() && (i.Purpose == AgendaPurpose.Decision || i.Purpose == AgendaPurpose.Assurance)
+                    && !i.Papers.Any(p => p.IsLive()))))
             .FirstOrDefaultAsync(ct);
         var last = meeting is not null ? null : await context.Db.Meetings.AsNoTracking()
-            .Where(m => m.GroupId == groupId && m.ArchivedAt == null && m.Status == MeetingStatus.Held)
+            .Where(m => m.GroupId == groupId && m.IsLive() && m.Status == MeetingStatus.Held)
             .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
             .Select(m => new LastMeeting(m.Id, m.Title ?? "Meeting", m.Date))
             .FirstOrDefaultAsync(ct);

@@ -31,7 +31,7 @@ public sealed class QuorumTile : DashboardTile<QuorumModel>
         var from = context.PreviousYear.Start;
         // One GROUP BY over both years: the current year's groups for the table, the previous year's total for the trend.
         var counts = await context.Db.Meetings.AsNoTracking()
-            .Where(m => m.ArchivedAt == null && m.Status == MeetingStatus.Held && m.Date >= from && m.Date <= year.End
+            .Where(m => m.IsLive() && m.Status == MeetingStatus.Held && m.Date >= from && m.Date <= year.End
                 && (m.Group!.Kind == GroupKind.Board || m.Group.Kind == GroupKind.Subgroup))
             .GroupBy(m => new { m.GroupId, m.Group!.Name, m.Group.Kind, m.Group.SortOrder, Current = m.Date >= year.Start })
             .Select(g => new { g.Key.GroupId, g.Key.Name, g.Key.Kind, g.Key.SortOrder, g.Key.Current, Held = g.Count(), Quorate = g.Count(m => m.IsQuorate) })

@@ -46,7 +46,7 @@ public sealed class ActionPlansSection : ReportSection<ActionPlansModel>
         var end = year.End;
         // Anything finished before the year began plays no part in it.
         var actions = await db.Actions.AsNoTracking()
-            .Where(a => a.ArchivedAt == null && (a.CompletedOn == null || a.CompletedOn >= year.Start))
+            .Where(a => a.IsLive() && (a.CompletedOn == null || a.CompletedOn >= year.Start))
             .Select(a => new
             {
                 a.Id,

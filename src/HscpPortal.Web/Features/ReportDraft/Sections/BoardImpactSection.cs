@@ -1,3 +1,4 @@
+using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.AttendanceReport;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Reporting;
@@ -36,7 +37,7 @@ public sealed class BoardImpactSection : ReportSection<BoardImpactModel>
 
         // Key decisions of any group's held meetings in the year: they bind all three partners.
         var decisions = await context.Db.Decisions.AsNoTracking()
-            .Where(d => d.IsKey && d.ArchivedAt == null && d.Meeting!.ArchivedAt == null
+            .Where(d => d.IsKey && d.IsLive() && d.Meeting!.IsLive()
                 && d.Meeting.Date >= year.Start && d.Meeting.Date <= year.End)
             .Select(d => new
             {

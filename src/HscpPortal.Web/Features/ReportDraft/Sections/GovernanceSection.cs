@@ -39,12 +39,12 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
         var db = context.Db;
         var year = context.Year;
         var end = year.End;
-        var groups = await db.Groups.AsNoTracking().Where(g => g.ArchivedAt == null)
+        var groups = await db.Groups.AsNoTracking().Where(g => g.IsLive())
             .Select(g => new { g.Id, g.Name, g.Kind, g.ReportsToId, g.EstablishedOn, g.DissolvedOn, g.SortOrder })
             .ToListAsync(ct);
         var names = groups.ToDictionary(g => g.Id, g => g.Name);
         var memberships = await db.GroupMemberships.AsNoTracking()
-            .Where(m => m.ArchivedAt == null && m.From <= end && (m.To == null || m.To >= year.Start))
+            .Where(m => m.IsLive() && m.Overlaps(year.Start, end))
             .Select(m => new { m.GroupId, m.Role, m.From, m.To, Person = m.Person!.FullName, Organisation = m.Organisation!.Name })
             .ToListAsync(ct);
         var successions = await db.GroupSuccessions.AsNoTracking().Select(s => new { s.FromGroupId, s.ToGroupId }).ToListAsync(ct);
@@ -98,7 +98,7 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
             .ToList();
 
         var representation = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => r.ArchivedAt == null && r.Organisation!.StatutoryPartner != null && r.From <= end && (r.To == null || r.To >= year.Start))
+            .Where(r => r.IsLive() && r.Organisation!.StatutoryPartner != null && r.Overlaps(year.Start, end))
             .Select(r => new { Partner = r.Organisation!.Name, PartnerKind = r.Organisation.StatutoryPartner, r.Role, Person = r.Person!.FullName, r.From, r.To })
             .ToListAsync(ct);
 
