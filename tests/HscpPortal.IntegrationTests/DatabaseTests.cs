@@ -111,38 +111,19 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
-    public void UniquePartnerIndex_SecondActivePolicePartner_IsRefusedByDatabase()
+    public void PartnersAsData_TwoLivePoliceForces_BothStoredAsPartners()
     {
-        using (var context = Sqlite("partners.db"))
-        {
-            context.Database.Migrate();
-            context.Organisations.Add(new Organisation { Name = "First Police", Sector = Sector.Police, StatutoryPartner = StatutoryPartner.Police });
-            context.SaveChanges();
-        }
-
-        using var second = Sqlite("partners.db");
-        second.Organisations.Add(new Organisation { Name = "Second Police", Sector = Sector.Police, StatutoryPartner = StatutoryPartner.Police });
-
-        var error = Assert.Throws<DbUpdateException>(() => second.SaveChanges());
-        var sqlite = Assert.IsType<SqliteException>(error.InnerException);
-        Assert.Equal(19, sqlite.SqliteErrorCode); // SQLITE_CONSTRAINT
-        Assert.Contains("UNIQUE", sqlite.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void UniquePartnerIndex_ArchivedOrAgencyOrganisations_AreNotCounted()
-    {
-        using var context = Sqlite("filter.db");
+        // A partnership that straddles two forces has two police partners: the database no longer allows only one.
+        using var context = Sqlite("partners.db");
         context.Database.Migrate();
 
         context.Organisations.AddRange(
-            new Organisation { Name = "Old Police", Sector = Sector.Police, StatutoryPartner = StatutoryPartner.Police, ArchivedAt = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
-            new Organisation { Name = "Current Police", Sector = Sector.Police, StatutoryPartner = StatutoryPartner.Police },
-            new Organisation { Name = "Transport Police", Sector = Sector.Police },
-            new Organisation { Name = "Another Agency", Sector = Sector.Police });
+            new Organisation { Name = "First Police", Sector = Sector.Police, StatutoryPartner = StatutoryPartner.Police },
+            new Organisation { Name = "Second Police", Sector = Sector.Police, StatutoryPartner = StatutoryPartner.Police, PartnerFrom = new DateOnly(2024, 10, 1) });
         context.SaveChanges();
 
-        Assert.Equal(2, context.Organisations.Count(o => o.StatutoryPartner == StatutoryPartner.Police));
+        Assert.Equal(["First Police"], context.Organisations.Where(o => o.IsPartnerOn(new DateOnly(2024, 9, 30))).Select(o => o.Name));
+        Assert.Equal(2, context.Organisations.Count(o => o.IsPartnerOn(new DateOnly(2024, 10, 1))));
     }
 
     private static TSqlFragment Parse(string sql, out IList<ParseError> errors) =>

@@ -19,7 +19,7 @@ public class DemoMeetingsTests(PortalFactory factory) : IClassFixture<PortalFact
     private (List<PartnerOrganisation> Partners, List<PartnerRepresentative> History) Representation() => factory.Query(db => (
         db.Organisations.AsNoTracking()
             .Where(o => o.StatutoryPartner != null)
-            .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value))
+            .Select(o => new PartnerOrganisation(o.Id, o.Name, o.StatutoryPartner!.Value))
             .ToList(),
         db.PartnerRepresentatives.AsNoTracking().ToList()));
 

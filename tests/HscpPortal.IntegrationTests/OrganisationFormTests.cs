@@ -127,22 +127,30 @@ public class OrganisationFormTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
-    public async Task Create_SecondPolicePartner_IsRefusedWithClearMessage()
+    public async Task Create_PartnerDatesBackwardsOrBothPartnerAndDesignated_RefusedWithClearMessages()
     {
         var client = await factory.ClientAsync("team");
         var before = Count();
 
-        var response = await client.PostFormAsync("/organisations/new", new()
+        var backwards = await client.PostFormAsync("/organisations/new", new()
         {
             ["Name"] = "Another Police Force", ["Sector"] = "Police", ["StatutoryPartner"] = "Police",
+            ["PartnerFrom"] = "2025-04-01", ["PartnerTo"] = "2025-03-31",
+        });
+        var both = await client.PostFormAsync("/organisations/new", new()
+        {
+            ["Name"] = "A school that is a partner", ["Sector"] = "Education", ["StatutoryPartner"] = "LocalAuthority",
+            ["Designation"] = "Education", ["DesignatedFrom"] = "2026-09-01",
+        });
+        var undated = await client.PostFormAsync("/organisations/new", new()
+        {
+            ["Name"] = "A designated college", ["Sector"] = "Education", ["Designation"] = "Education",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(
-            ["Another organisation is already the police statutory partner: archive it or change its role first"],
-            (await response.ReadDocumentAsync()).ErrorSummary());
+        await backwards.AssertErrorsAsync("The date it stopped being a partner must be the same as or after the date it became one");
+        await both.AssertErrorsAsync("A statutory partner is not a designated relevant agency: choose one or the other");
+        await undated.AssertErrorsAsync("Enter the date the agency was designated");
         Assert.Equal(before, Count());
-        Assert.Equal(1, factory.Query(db => db.Organisations.Count(o => o.StatutoryPartner == StatutoryPartner.Police && o.ArchivedAt == null)));
     }
 
     [Fact]
@@ -192,40 +200,6 @@ public class OrganisationFormTests(PortalFactory factory) : IClassFixture<Portal
         var response = await client.GetAsync("/organisations/999999/edit");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Restore_ArchivedPoliceWhileAnotherHoldsRole_IsRefused()
-    {
-        var client = await factory.ClientAsync("team");
-        var police = factory.OrganisationId(Demo.Police);
-        var page = await client.GetDocumentAsync($"/organisations/{police}");
-
-        // Archive the police force, give the role to a new organisation, then try to bring the old one back.
-        var archived = await client.PostFormAsync($"/organisations/{police}/archive",
-            new() { ["version"] = page.InputValue("version") }, formPage: $"/organisations/{police}");
-        Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
-        var created = await client.PostFormAsync("/organisations/new",
-            new() { ["Name"] = "Successor Police Force", ["Sector"] = "Police", ["StatutoryPartner"] = "Police" });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var archivedPage = await client.GetDocumentAsync($"/organisations/{police}");
-
-        var restore = await client.PostFormAsync($"/organisations/{police}/restore",
-            new() { ["version"] = archivedPage.InputValue("version") }, formPage: $"/organisations/{police}");
-
-        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
-        Assert.Contains("notice=partner-taken", restore.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.NotNull(factory.Organisation(police).ArchivedAt);
-        var shown = await client.GetStringAsync(restore.Headers.Location);
-        Assert.Contains("Another organisation already holds this statutory partner role", shown, StringComparison.Ordinal);
-
-        // Put the demo data back for the other tests in this class.
-        var successor = factory.OrganisationId("Successor Police Force");
-        var successorPage = await client.GetDocumentAsync($"/organisations/{successor}");
-        await client.PostFormAsync($"/organisations/{successor}/archive", new() { ["version"] = successorPage.InputValue("version") }, formPage: $"/organisations/{successor}");
-        var again = await client.GetDocumentAsync($"/organisations/{police}");
-        await client.PostFormAsync($"/organisations/{police}/restore", new() { ["version"] = again.InputValue("version") }, formPage: $"/organisations/{police}");
-        Assert.Null(factory.Organisation(police).ArchivedAt);
     }
 
     [Fact]

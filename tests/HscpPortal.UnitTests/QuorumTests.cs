@@ -7,9 +7,9 @@ public class QuorumTests
     // Organisations: 1 council, 2 ICB, 3 police, 10 and 11 relevant agencies.
     private static readonly PartnerOrganisation[] Partners =
     [
-        new(1, StatutoryPartner.LocalAuthority),
-        new(2, StatutoryPartner.IntegratedCareBoard),
-        new(3, StatutoryPartner.Police),
+        new(1, "Herefordshire Council", StatutoryPartner.LocalAuthority),
+        new(2, "NHS Herefordshire and Worcestershire ICB", StatutoryPartner.IntegratedCareBoard),
+        new(3, "West Mercia Police", StatutoryPartner.Police),
     ];
 
     // People: 100 council DSP, 101 council deputy, 200 ICB DSP, 201 ICB deputy,
@@ -135,9 +135,128 @@ public class QuorumTests
     }
 }
 
+/// <summary>A partnership that is not "one of each": two councils in a joint arrangement, and a partner that joins mid-year.</summary>
+public class PartnersAsDataTests
+{
+    // 1 Shire Council, 4 City Council (a second council, partner from 1 October 2023), 2 the ICB, 3 the police.
+    private static readonly PartnerOrganisation[] Partners =
+    [
+        new(1, "Shire Council", StatutoryPartner.LocalAuthority),
+        new(4, "City Council", StatutoryPartner.LocalAuthority),
+        new(2, "The ICB", StatutoryPartner.IntegratedCareBoard),
+        new(3, "The Police", StatutoryPartner.Police),
+    ];
+
+    private static readonly PartnerRepresentative[] History =
+    [
+        new() { OrganisationId = 1, PersonId = 100, Role = RepresentationRole.DelegatedPartner, From = new(2022, 4, 1) },
+        new() { OrganisationId = 4, PersonId = 400, Role = RepresentationRole.DelegatedPartner, From = new(2023, 10, 1) },
+        new() { OrganisationId = 2, PersonId = 200, Role = RepresentationRole.DelegatedPartner, From = new(2022, 4, 1) },
+        new() { OrganisationId = 3, PersonId = 300, Role = RepresentationRole.DelegatedPartner, From = new(2022, 4, 1) },
+    ];
+
+    private static QuorumResult Evaluate(IReadOnlyCollection<PartnerOrganisation> partners, params (int Person, int Org)[] present) =>
+        Quorum.Evaluate(QuorumRule.StatutoryPartners, 0, new DateOnly(2024, 1, 10), present.Select(p => new PresentPerson(p.Person, p.Org)).ToList(), partners, History);
+
+    [Fact]
+    public void Evaluate_TwoCouncilsOnlyOneRepresented_NotQuorateAndNamesTheCouncil()
+    {
+        var result = Evaluate(Partners, (100, 1), (200, 2), (300, 3));
+
+        Assert.False(result.IsQuorate);
+        Assert.Equal(["City Council not represented"], result.Reasons);
+    }
+
+    [Fact]
+    public void Evaluate_FourPartnersAllRepresented_SaysFourNotThree()
+    {
+        var result = Evaluate(Partners, (100, 1), (400, 4), (200, 2), (300, 3));
+
+        Assert.True(result.IsQuorate);
+        Assert.Equal("Quorate: all four statutory partners represented", result.Statement);
+        Assert.Equal([4, 1, 2, 3], result.PartnersRepresented);
+    }
+
+    [Fact]
+    public void Evaluate_NoPartnersRecorded_NotQuorate()
+    {
+        var result = Evaluate([], (100, 1));
+
+        Assert.False(result.IsQuorate);
+        Assert.Equal(["no statutory partners are recorded for this date"], result.Reasons);
+    }
+
+    [Fact]
+    public void IsPartnerOn_PartnerFromAndTo_InclusiveAndOpenEnded()
+    {
+        var city = new Organisation { Name = "City Council", StatutoryPartner = StatutoryPartner.LocalAuthority, PartnerFrom = new(2023, 10, 1), PartnerTo = new(2025, 3, 31) };
+        var shire = new Organisation { Name = "Shire Council", StatutoryPartner = StatutoryPartner.LocalAuthority };
+        var agency = new Organisation { Name = "A school", Designation = AgencyDesignation.Education, DesignatedFrom = new(2026, 9, 1) };
+
+        Assert.Equal([false, true, true, false], new DateOnly[] { new(2023, 9, 30), new(2023, 10, 1), new(2025, 3, 31), new(2025, 4, 1) }.Select(city.IsPartnerOn));
+        Assert.True(shire.IsPartnerOn(new DateOnly(1990, 1, 1)));
+        Assert.False(agency.IsPartnerOn(new DateOnly(2026, 10, 1)));
+        Assert.Equal([false, true], new DateOnly[] { new(2026, 8, 31), new(2026, 9, 1) }.Select(agency.IsDesignatedOn));
+        Assert.True(city.IsPartnerDuring(new DateOnly(2023, 4, 1), new DateOnly(2024, 3, 31)));
+        Assert.False(city.IsPartnerDuring(new DateOnly(2022, 4, 1), new DateOnly(2023, 3, 31)));
+    }
+
+    [Fact]
+    public void ForPartners_PartnerJoinedMidYear_CountedOnlyOverMeetingsWhileAPartner()
+    {
+        var meetings = new[]
+        {
+            new HeldMeeting(1, new(2023, 6, 15), [new(100, 1), new(200, 2), new(300, 3)]),
+            new HeldMeeting(2, new(2023, 9, 21), [new(100, 1), new(200, 2), new(300, 3)]),
+            new HeldMeeting(3, new(2023, 12, 14), [new(100, 1), new(400, 4), new(200, 2), new(300, 3)]),
+            new HeldMeeting(4, new(2024, 3, 14), [new(100, 1), new(200, 2)]),
+        };
+        var cityFrom = new DateOnly(2023, 10, 1);
+
+        var rows = AttendanceStatistics.ForPartners(meetings, Partners, History, (organisation, date) => organisation != 4 || date >= cityFrom);
+
+        var city = rows.Single(r => r.OrganisationId == 4);
+        Assert.Equal((2, 1, 50), (city.Held, city.DspAttended, city.DspPercent));
+        Assert.Equal(4, rows.Single(r => r.OrganisationId == 1).Held);
+        Assert.Equal(["City Council", "Shire Council", "The ICB", "The Police"], rows.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void AllSigned_EveryPartnerOfTheDay_NeedsBothCouncils()
+    {
+        Assert.False(ReportWorkflow.AllSigned([(1, true), (4, false), (2, true), (3, true)]));
+        Assert.True(ReportWorkflow.AllSigned([(1, true), (4, true), (2, true), (3, true)]));
+        Assert.False(ReportWorkflow.AllSigned([]));
+    }
+
+    [Theory]
+    [InlineData(ReportStatus.Draft, ReportMove.ToReview, ReportStatus.InReview, null)]
+    [InlineData(ReportStatus.InReview, ReportMove.ToReview, ReportStatus.InReview, "Only a draft can be sent for review.")]
+    [InlineData(ReportStatus.InReview, ReportMove.ToSignOff, ReportStatus.SignOff, null)]
+    [InlineData(ReportStatus.Draft, ReportMove.ToSignOff, ReportStatus.Draft, "The report goes to sign-off once it has been reviewed.")]
+    [InlineData(ReportStatus.SignOff, ReportMove.BackToDraft, ReportStatus.Draft, null)]
+    [InlineData(ReportStatus.Published, ReportMove.BackToDraft, ReportStatus.Published, "The report has been published, so its status can no longer change.")]
+    public void Move_FromEachStatus_AllowedOrRefusedWithReason(ReportStatus from, ReportMove move, ReportStatus to, string? refusal)
+    {
+        var report = new YearlyReport { StartYear = 2023, Status = from };
+
+        Assert.Equal(refusal, ReportWorkflow.Move(report, move));
+        Assert.Equal(to, report.Status);
+    }
+
+    [Theory]
+    [InlineData("2024-09-01", "2024-03-31")]
+    [InlineData("2024-01-10", "2024-01-10")]
+    public void PartnersAsAt_PastYearItsEnd_CurrentYearToday(string today, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            ReportWorkflow.PartnersAsAt(new ReportingYear(2023), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
+
 public class AttendanceStatisticsTests
 {
-    private static readonly PartnerOrganisation[] Partners = [new(2, StatutoryPartner.IntegratedCareBoard)];
+    private static readonly PartnerOrganisation[] Partners = [new(2, "NHS Herefordshire and Worcestershire ICB", StatutoryPartner.IntegratedCareBoard)];
 
     private static readonly PartnerRepresentative[] History =
     [
@@ -242,5 +361,46 @@ public class MeetingScheduleTests
         Assert.Equal(4, MeetingSchedule.PerYear(MeetingFrequency.Quarterly));
         Assert.Equal(8, MeetingSchedule.PerYear(MeetingFrequency.SixWeekly));
         Assert.Equal(0, MeetingSchedule.PerYear(MeetingFrequency.AsRequired));
+    }
+}
+
+public class RegisterAndRatificationRulesTests
+{
+    [Fact]
+    public void DeputiesAlsoAttending_DeputyPresentInOwnRight_NamesWhoseDeputyIsCountedTwice()
+    {
+        var lines = new RegisterEntry[]
+        {
+            new(1, "Ann Lead", AttendanceStatus.Deputised, 2),
+            new(2, "Bob Deputy", AttendanceStatus.Present, null),
+            new(3, "Cat Other", AttendanceStatus.Deputised, 4),
+            new(4, "Dan Apologies", AttendanceStatus.Apologies, null),
+            new(5, "Eve Left", AttendanceStatus.Deputised, 6),
+            new(6, "Fay Early", AttendanceStatus.LeftEarly, null),
+        };
+
+        Assert.Equal(["Ann Lead", "Eve Left"], RegisterRules.DeputiesAlsoAttending(lines));
+    }
+
+    [Theory]
+    [InlineData(true, false, null, false, true)]
+    [InlineData(true, true, null, false, false)]
+    [InlineData(false, false, null, false, false)]
+    [InlineData(true, false, 12, false, false)]
+    [InlineData(true, false, null, true, false)]
+    public void NeedsRatification_KeyDecisionAtInquorateMeeting_UntilRatifiedOrArchived(bool isKey, bool quorate, int? ratifiedAt, bool archived, bool expected)
+    {
+        Assert.Equal(expected, Ratification.NeedsRatification(isKey, quorate, ratifiedAt, archived));
+    }
+
+    [Fact]
+    public void ApplyQuorum_Result_StoredWithItsStatement()
+    {
+        var meeting = new Meeting();
+
+        meeting.ApplyQuorum(new QuorumResult(false, ["Police not represented"], []));
+
+        Assert.False(meeting.IsQuorate);
+        Assert.Equal("Not quorate: Police not represented", meeting.QuorumStatement);
     }
 }

@@ -38,14 +38,13 @@ public static class DatabaseSetup
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
-            .AddInterceptors(QueryRules.Instance);
+        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
 
     // No EnableRetryOnFailure: every audited save runs its own transaction (the change and its audit rows
     // commit together), which a retrying execution strategy refuses. A failed save surfaces as an error page
     // and nothing half-written remains.
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlServer(connectionString).AddInterceptors(QueryRules.Instance);
+        builder.UseSqlServer(connectionString);
 
     public static bool ShouldMigrateOnStartup(IConfiguration configuration)
     {

@@ -42,6 +42,9 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<Security.Sessions.UserSession> UserSessions => Set<Security.Sessions.UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // Every context, however it was configured (the host, the CLI, a test), rewrites the domain's rules into SQL.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(QueryRules.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

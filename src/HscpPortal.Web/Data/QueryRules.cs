@@ -36,6 +36,12 @@ public sealed class QueryRules : IQueryExpressionInterceptor
             }
 
             var args = node.Arguments.Select(Visit).ToList();
+            if (method.GetCustomAttribute<QueryRuleAttribute>() is { } rule)
+            {
+                var body = (LambdaExpression)typeof(Rules).GetField(rule.Expression, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+                return Visit(new Substitute(body.Parameters, args!).Visit(body.Body));
+            }
+
             var record = Unconvert(args[0]!);
             if (method == IsLive)
             {
@@ -76,6 +82,23 @@ public sealed class QueryRules : IQueryExpressionInterceptor
         // The record's own property (Person.ArchivedAt), not the interface's, which EF would not know.
         private static MemberExpression Property(Expression record, string name) =>
             Expression.Property(record, record.Type.GetProperty(name) ?? throw new InvalidOperationException($"{record.Type.Name} has no {name}."));
+
+        /// <summary>Puts the call's arguments in place of the rule's parameters.</summary>
+        private sealed class Substitute(IReadOnlyList<ParameterExpression> parameters, IReadOnlyList<Expression> arguments) : ExpressionVisitor
+        {
+            protected override Expression VisitParameter(ParameterExpression node)
+            {
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    if (parameters[i] == node)
+                    {
+                        return arguments[i];
+                    }
+                }
+
+                return node;
+            }
+        }
 
         private static Expression Unconvert(Expression expression) =>
             expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert

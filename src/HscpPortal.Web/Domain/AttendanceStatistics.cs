@@ -8,7 +8,7 @@ public sealed record HeldMeeting(int MeetingId, DateOnly Date, IReadOnlyCollecti
 /// attended, meetings a deputy or other representative attended (with or without the DSP), and meetings
 /// with nobody for the partner.
 /// </summary>
-public sealed record PartnerAttendance(StatutoryPartner Partner, int OrganisationId, int Held, int DspAttended, int RepresentativeAttended, int Nobody)
+public sealed record PartnerAttendance(StatutoryPartner Partner, int OrganisationId, string Name, int Held, int DspAttended, int RepresentativeAttended, int Nobody)
 {
     public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100m * part / whole, MidpointRounding.AwayFromZero);
 
@@ -19,14 +19,20 @@ public sealed record PartnerAttendance(StatutoryPartner Partner, int Organisatio
 
 public static class AttendanceStatistics
 {
+    /// <summary>
+    /// Each partner's attendance over the meetings held while it was a partner (<paramref name="isPartnerOn"/>): a
+    /// partner that joined in the year is counted from its first day, not marked absent before it.
+    /// </summary>
     public static IReadOnlyList<PartnerAttendance> ForPartners(
         IReadOnlyCollection<HeldMeeting> meetings,
         IReadOnlyCollection<PartnerOrganisation> partners,
-        IReadOnlyCollection<PartnerRepresentative> history) =>
-        partners.OrderBy(p => p.Partner).Select(partner =>
+        IReadOnlyCollection<PartnerRepresentative> history,
+        Func<int, DateOnly, bool>? isPartnerOn = null) =>
+        partners.OrderBy(p => p.Partner).ThenBy(p => p.Name, StringComparer.Ordinal).Select(partner =>
         {
             int dsp = 0, other = 0, nobody = 0;
-            foreach (var meeting in meetings)
+            var itsMeetings = meetings.Where(m => isPartnerOn?.Invoke(partner.OrganisationId, m.Date) ?? true).ToList();
+            foreach (var meeting in itsMeetings)
             {
                 var dspHolders = Partnership.HoldersOn(history, partner.OrganisationId, RepresentationRole.DelegatedPartner, meeting.Date)
                     .Select(h => h.PersonId).ToHashSet();
@@ -42,6 +48,6 @@ public static class AttendanceStatistics
                 nobody += !dspThere && !otherThere ? 1 : 0;
             }
 
-            return new PartnerAttendance(partner.Partner, partner.OrganisationId, meetings.Count, dsp, other, nobody);
+            return new PartnerAttendance(partner.Partner, partner.OrganisationId, partner.Name, itsMeetings.Count, dsp, other, nobody);
         }).ToList();
 }

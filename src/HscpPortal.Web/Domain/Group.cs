@@ -7,6 +7,9 @@ public enum GroupKind
     TaskAndFinish = 3,
     Summit = 4,
     PractitionerForum = 5,
+
+    /// <summary>A multi-agency child protection team (Children's Wellbeing and Schools Act 2026, s.3): education, social work, health and police members.</summary>
+    MultiAgencyChildProtectionTeam = 6,
 }
 
 public enum GroupStatus
@@ -95,6 +98,10 @@ public class GroupMembership : ArchivableEntity, IDated
     public MembershipRole Role { get; set; } = MembershipRole.Member;
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
+
+    /// <summary>Who put the member forward (for a multi-agency child protection team, the agency's nominating manager).</summary>
+    public int? NominatedByPersonId { get; set; }
+    public Person? NominatedBy { get; set; }
 }
 
 /// <summary>When a group is dissolved, the groups that took on its work.</summary>

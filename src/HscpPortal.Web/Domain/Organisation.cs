@@ -18,7 +18,11 @@ public enum Sector
     Other,
 }
 
-/// <summary>The three statutory safeguarding partners; every other organisation is a relevant agency.</summary>
+/// <summary>
+/// The kinds of statutory safeguarding partner. For a local authority area the partners are the council and every
+/// integrated care board and chief officer of police whose area covers any part of it, so a partnership has one or
+/// more of each; every other organisation is a relevant agency.
+/// </summary>
 public enum StatutoryPartner
 {
     LocalAuthority = 1,
@@ -26,15 +30,34 @@ public enum StatutoryPartner
     Police = 3,
 }
 
+/// <summary>Relevant agencies designated by regulations as compulsory members of the arrangements (Children's Wellbeing and Schools Act 2026, s.2).</summary>
+public enum AgencyDesignation
+{
+    Education = 1,
+    Childcare = 2,
+}
+
 public class Organisation : ArchivableEntity
 {
     public required string Name { get; set; }
     public string? ShortName { get; set; }
     public Sector Sector { get; set; }
+    /// <summary>The kind of statutory partner the organisation is, between <see cref="PartnerFrom"/> and <see cref="PartnerTo"/>.</summary>
     public StatutoryPartner? StatutoryPartner { get; set; }
+
+    /// <summary>First day as a statutory partner; none means since the portal's records begin.</summary>
+    public DateOnly? PartnerFrom { get; set; }
+
+    /// <summary>Last day as a statutory partner; none means it continues.</summary>
+    public DateOnly? PartnerTo { get; set; }
+
+    /// <summary>A designated education or childcare agency, between <see cref="DesignatedFrom"/> and <see cref="DesignatedTo"/>.</summary>
+    public AgencyDesignation? Designation { get; set; }
+
+    public DateOnly? DesignatedFrom { get; set; }
+    public DateOnly? DesignatedTo { get; set; }
+
     public string? Website { get; set; }
     public string? Notes { get; set; }
-
-    public bool IsStatutoryPartner => StatutoryPartner is not null;
     public string DisplayName => ShortName is { Length: > 0 } ? $"{Name} ({ShortName})" : Name;
 }

@@ -3,10 +3,10 @@ namespace HscpPortal.Web.Domain;
 /// <summary>Someone in the room, and the organisation they attended for.</summary>
 public sealed record PresentPerson(int PersonId, int OrganisationId);
 
-/// <summary>A statutory partner as the quorum rule sees it.</summary>
-public sealed record PartnerOrganisation(int OrganisationId, StatutoryPartner Partner);
+/// <summary>A statutory partner on the date in question, as the quorum and attendance rules see it.</summary>
+public sealed record PartnerOrganisation(int OrganisationId, string Name, StatutoryPartner Partner);
 
-public sealed record QuorumResult(bool IsQuorate, IReadOnlyList<string> Reasons, IReadOnlyList<StatutoryPartner> PartnersRepresented)
+public sealed record QuorumResult(bool IsQuorate, IReadOnlyList<string> Reasons, IReadOnlyList<int> PartnersRepresented)
 {
     public string Statement => IsQuorate
         ? "Quorate" + (Reasons.Count > 0 ? ": " + string.Join("; ", Reasons) : "")
@@ -28,21 +28,28 @@ public static class Quorum
         IReadOnlyCollection<PartnerRepresentative> history)
     {
         var anyoneCounts = rule == QuorumRule.PartnerOrganisationsPresent;
-        var represented = partners
+        var ordered = partners.OrderBy(p => p.Partner).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var represented = ordered
             .Where(p => present.Any(x => Partnership.CanRepresent(history, p.OrganisationId, x.PersonId, date)
                 || (anyoneCounts && x.OrganisationId == p.OrganisationId)))
-            .Select(p => p.Partner)
-            .Order()
+            .Select(p => p.OrganisationId)
             .ToList();
         var reasons = new List<string>();
         var quorate = true;
+        var needsPartners = rule is QuorumRule.StatutoryPartners or QuorumRule.StatutoryPartnersPlusAgencies or QuorumRule.PartnerOrganisationsPresent;
 
-        if (rule is QuorumRule.StatutoryPartners or QuorumRule.StatutoryPartnersPlusAgencies or QuorumRule.PartnerOrganisationsPresent)
+        if (needsPartners && ordered.Count == 0)
         {
-            foreach (var missing in Enum.GetValues<StatutoryPartner>().Except(represented))
+            quorate = false;
+            reasons.Add("no statutory partners are recorded for this date");
+        }
+
+        if (needsPartners)
+        {
+            foreach (var missing in ordered.Where(p => !represented.Contains(p.OrganisationId)))
             {
                 quorate = false;
-                reasons.Add($"{Name(missing)} not represented");
+                reasons.Add($"{Describe(missing, ordered)} not represented");
             }
         }
 
@@ -69,11 +76,32 @@ public static class Quorum
 
         if (quorate && rule != QuorumRule.MinimumPresent)
         {
-            reasons.Add("all three statutory partners represented");
+            reasons.Add(ordered.Count switch
+            {
+                1 => "the statutory partner represented",
+                2 => "both statutory partners represented",
+                _ => $"all {Count(ordered.Count)} statutory partners represented",
+            });
         }
 
         return new QuorumResult(quorate, reasons, represented);
     }
+
+    /// <summary>
+    /// "Police" where the partnership has one police partner, as most do; the organisation's name where it has two of
+    /// the kind, so that the statement says which force was missing.
+    /// </summary>
+    public static string Describe(PartnerOrganisation partner, IReadOnlyCollection<PartnerOrganisation> partners) =>
+        partners.Count(p => p.Partner == partner.Partner) > 1 ? partner.Name : Name(partner.Partner);
+
+    private static string Count(int n) => n switch
+    {
+        3 => "three",
+        4 => "four",
+        5 => "five",
+        6 => "six",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static string Name(StatutoryPartner partner) => partner switch
     {

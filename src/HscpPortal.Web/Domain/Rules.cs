@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Linq.Expressions;
 
 namespace HscpPortal.Web.Domain;
 
@@ -7,6 +8,16 @@ public interface IDated
 {
     DateOnly From { get; }
     DateOnly? To { get; }
+}
+
+/// <summary>
+/// Marks a rule whose body is the expression named, so that queries can call it: the query interceptor puts the
+/// expression in place of the call. The method itself runs the same expression, compiled, so they cannot drift.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class QueryRuleAttribute(string expression) : Attribute
+{
+    public string Expression { get; } = expression;
 }
 
 /// <summary>
@@ -41,4 +52,29 @@ public static class Rules
 
     public static IEnumerable<T> CurrentOn<T>(this IEnumerable<T> records, DateOnly date)
         where T : IArchivable, IDated => records.Where(r => r.IsLive() && r.IsCurrentOn(date));
+
+    /// <summary>A statutory partner on the date: a partner kind, and within its partnership dates.</summary>
+    [QueryRule(nameof(PartnerOnRule))]
+    public static bool IsPartnerOn(this Organisation organisation, DateOnly date) => PartnerOn(organisation, date);
+
+    /// <summary>A statutory partner at any time from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    [QueryRule(nameof(PartnerDuringRule))]
+    public static bool IsPartnerDuring(this Organisation organisation, DateOnly start, DateOnly end) => PartnerDuring(organisation, start, end);
+
+    /// <summary>A designated education or childcare agency on the date.</summary>
+    [QueryRule(nameof(DesignatedOnRule))]
+    public static bool IsDesignatedOn(this Organisation organisation, DateOnly date) => DesignatedOn(organisation, date);
+
+    public static readonly Expression<Func<Organisation, DateOnly, bool>> PartnerOnRule = (o, date) =>
+        o.StatutoryPartner != null && (o.PartnerFrom == null || o.PartnerFrom <= date) && (o.PartnerTo == null || o.PartnerTo >= date);
+
+    public static readonly Expression<Func<Organisation, DateOnly, DateOnly, bool>> PartnerDuringRule = (o, start, end) =>
+        o.StatutoryPartner != null && (o.PartnerFrom == null || o.PartnerFrom <= end) && (o.PartnerTo == null || o.PartnerTo >= start);
+
+    public static readonly Expression<Func<Organisation, DateOnly, bool>> DesignatedOnRule = (o, date) =>
+        o.Designation != null && (o.DesignatedFrom == null || o.DesignatedFrom <= date) && (o.DesignatedTo == null || o.DesignatedTo >= date);
+
+    private static readonly Func<Organisation, DateOnly, bool> PartnerOn = PartnerOnRule.Compile();
+    private static readonly Func<Organisation, DateOnly, DateOnly, bool> PartnerDuring = PartnerDuringRule.Compile();
+    private static readonly Func<Organisation, DateOnly, bool> DesignatedOn = DesignatedOnRule.Compile();
 }

@@ -113,3 +113,52 @@ public class ReportRecipient : ArchivableEntity
     public string? SentBy { get; set; }
     public string? Notes { get; set; }
 }
+
+/// <summary>The moves a yearly report can make before publication (publishing itself is <c>ReportPublisher</c>'s).</summary>
+public enum ReportMove
+{
+    ToReview = 1,
+    ToSignOff = 2,
+    BackToDraft = 3,
+}
+
+/// <summary>The report's workflow rules, in one place: which moves are allowed from where, and when every partner has signed.</summary>
+public static class ReportWorkflow
+{
+    /// <summary>Makes the move, or says why it cannot be made (and changes nothing).</summary>
+    public static string? Move(YearlyReport report, ReportMove move)
+    {
+        if (report.Status == ReportStatus.Published)
+        {
+            return "The report has been published, so its status can no longer change.";
+        }
+
+        var (from, to, refusal) = move switch
+        {
+            ReportMove.ToReview => ((ReportStatus?)ReportStatus.Draft, ReportStatus.InReview, "Only a draft can be sent for review."),
+            ReportMove.ToSignOff => (ReportStatus.InReview, ReportStatus.SignOff, "The report goes to sign-off once it has been reviewed."),
+            ReportMove.BackToDraft => (null, ReportStatus.Draft, ""),
+            _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
+        };
+        if (from is not null && report.Status != from)
+        {
+            return refusal;
+        }
+
+        report.Status = to;
+        return null;
+    }
+
+    /// <summary>
+    /// Every statutory partner the report is for has a current sign-off. A report with no partners to sign it cannot be
+    /// signed off: that is a gap in the records, not a report nobody needs to sign.
+    /// </summary>
+    public static bool AllSigned(IReadOnlyCollection<(int OrganisationId, bool Signed)> partners) =>
+        partners.Count > 0 && partners.All(p => p.Signed);
+
+    /// <summary>
+    /// The day whose statutory partners sign the report: the last day of its year, or today while the year is still
+    /// running (a draft of the current year).
+    /// </summary>
+    public static DateOnly PartnersAsAt(ReportingYear year, DateOnly today) => today < year.End ? today : year.End;
+}

@@ -33,7 +33,7 @@ public sealed class ReportPublisher(
         }
 
         await signOffs.ResetChangedAsync(report, ct);
-        if (!await signOffs.AllSignedAsync(report.Id, ct))
+        if (!await signOffs.AllSignedAsync(report, ct))
         {
             return PublishOutcome.MissingSignOffs;
         }

@@ -55,16 +55,20 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
         }
     }
 
-    /// <summary>The three statutory partners, each with its current sign-off if it has one.</summary>
-    public async Task<IReadOnlyList<PartnerSignOff>> PartnersAsync(int reportId, CancellationToken ct)
+    /// <summary>
+    /// The statutory partners who sign the report (those of its year's last day, or of today for the current year's
+    /// draft), each with its current sign-off if it has one.
+    /// </summary>
+    public async Task<IReadOnlyList<PartnerSignOff>> PartnersAsync(YearlyReport report, CancellationToken ct)
     {
+        var asAt = ReportWorkflow.PartnersAsAt(report.Year, UkTime.Today(clock));
         var partners = await db.Organisations.AsNoTracking()
-            .Where(o => o.StatutoryPartner != null && o.IsLive())
-            .OrderBy(o => o.StatutoryPartner)
+            .Where(o => o.IsLive() && o.IsPartnerOn(asAt))
+            .OrderBy(o => o.StatutoryPartner).ThenBy(o => o.Name)
             .Select(o => new { o.Id, o.Name, Partner = o.StatutoryPartner!.Value })
             .ToListAsync(ct);
         var current = await db.ReportSignOffs.AsNoTracking()
-            .Where(s => s.ReportId == reportId && s.ResetAt == null)
+            .Where(s => s.ReportId == report.Id && s.ResetAt == null)
             .Select(s => new { s.Id, s.OrganisationId, s.SignerName, s.SignerRole, s.SignedAt })
             .ToListAsync(ct);
         return partners.Select(p =>
@@ -75,10 +79,10 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
     }
 
     /// <summary>Whether every statutory partner has signed the report as it stands (call after <see cref="ResetChangedAsync"/>).</summary>
-    public async Task<bool> AllSignedAsync(int reportId, CancellationToken ct)
+    public async Task<bool> AllSignedAsync(YearlyReport report, CancellationToken ct)
     {
-        var partners = await PartnersAsync(reportId, ct);
-        return partners.Count == Enum.GetValues<StatutoryPartner>().Length && partners.All(p => p.SignOffId is not null);
+        var partners = await PartnersAsync(report, ct);
+        return ReportWorkflow.AllSigned(partners.Select(p => (p.OrganisationId, p.SignOffId is not null)).ToList());
     }
 
     /// <summary>The organisations for which the signed-in user may sign today: those whose lead or delegated partner they are.</summary>
@@ -94,7 +98,7 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
             .Where(r => r.IsLive() && r.Person!.UserId == userId && r.Person.IsLive()
                 && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner)
                 && r.IsCurrentOn(today)
-                && r.Organisation!.StatutoryPartner != null && r.Organisation.IsLive())
+                && r.Organisation!.IsLive() && r.Organisation.IsPartnerOn(today))
             .Select(r => new { r.OrganisationId, r.Role, r.PersonId, r.Person!.FullName })
             .ToListAsync(ct);
         // One seat per organisation: someone who is both lead and delegated partner signs as lead.
@@ -113,7 +117,7 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
         }
 
         var seat = (await SeatsOfUserAsync(userId, ct)).Where(s => s.OrganisationId == organisationId).ToList();
-        if (seat.Count == 0)
+        if (seat.Count == 0 || !(await PartnersAsync(report, ct)).Any(p => p.OrganisationId == organisationId))
         {
             return SignOffOutcome.NotThePartner;
         }

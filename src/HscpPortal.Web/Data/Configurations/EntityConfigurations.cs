@@ -31,14 +31,10 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Property(o => o.ShortName).HasMaxLength(40);
         builder.Property(o => o.Website).HasMaxLength(500);
         builder.Property(o => o.Notes).HasMaxLength(4000);
-        builder.Ignore(o => o.IsStatutoryPartner);
         builder.Ignore(o => o.DisplayName);
         builder.HasIndex(o => o.Name).HasDatabaseName("IX_Organisations_Name");
-        // Exactly one live organisation per statutory partner role.
-        builder.HasIndex(o => o.StatutoryPartner)
-            .HasDatabaseName("UX_Organisations_StatutoryPartner")
-            .IsUnique()
-            .HasFilter("[StatutoryPartner] IS NOT NULL AND [ArchivedAt] IS NULL");
+        // A partnership may have several partners of a kind (two councils, two forces): no uniqueness, just a lookup.
+        builder.HasIndex(o => o.StatutoryPartner).HasDatabaseName("IX_Organisations_StatutoryPartner");
     }
 }
 
@@ -97,6 +93,7 @@ public sealed class GroupMembershipConfiguration : IEntityTypeConfiguration<Grou
         builder.ConfigureArchivable();
         builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.NominatedBy).WithMany().HasForeignKey(m => m.NominatedByPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.GroupId, m.Role }).HasDatabaseName("IX_GroupMemberships_Group_Role");
         builder.HasIndex(m => m.PersonId).HasDatabaseName("IX_GroupMemberships_PersonId");
         builder.HasIndex(m => m.OrganisationId).HasDatabaseName("IX_GroupMemberships_OrganisationId");

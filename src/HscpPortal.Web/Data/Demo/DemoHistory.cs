@@ -1,4 +1,5 @@
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Meetings;
 using HscpPortal.Web.Infrastructure.BankHolidays;
 using Microsoft.EntityFrameworkCore;
 
@@ -191,9 +192,8 @@ public static class DemoHistory
                 else
                 {
                     meeting.Status = MeetingStatus.Held;
-                    var quorum = Quorum.Evaluate(group.QuorumRule, group.QuorumCount, date, Quorum.PresentFrom(register), world.Partners, world.Representation);
-                    meeting.IsQuorate = quorum.IsQuorate;
-                    meeting.QuorumStatement = quorum.Statement;
+                    var quorum = Quorum.Evaluate(group.QuorumRule, group.QuorumCount, date, Quorum.PresentFrom(register), world.PartnersOn(date), world.Representation);
+                    meeting.ApplyQuorum(quorum);
                     meeting.MinutesStatus = MinutesStatus.Circulated;
                     meeting.MinutesCirculatedOn = world.Calendar.AddWorkingDays(date, 10);
                 }
@@ -646,7 +646,7 @@ public static class DemoHistory
             List<GroupMembership> memberships,
             List<Person> people,
             List<Organisation> agencies,
-            List<PartnerOrganisation> partners,
+            List<Organisation> partners,
             List<PartnerRepresentative> representation,
             HashSet<(int, int)> heldMeetingIn,
             Dictionary<int, int> escalationNumbers,
@@ -672,14 +672,18 @@ public static class DemoHistory
 
         /// <summary>Agencies that raise and receive escalations, the local authority first (it receives most).</summary>
         public List<Organisation> Agencies { get; }
-        public List<PartnerOrganisation> Partners { get; }
+        /// <summary>Every organisation that has been a statutory partner, with its dates.</summary>
+        public List<Organisation> Partners { get; }
         public List<PartnerRepresentative> Representation { get; }
+
+        /// <summary>The statutory partners on the date, as the quorum rule sees them.</summary>
+        public List<PartnerOrganisation> PartnersOn(DateOnly date) => Partners.Where(o => o.IsPartnerOn(date)).Select(o => o.AsPartner()).ToList();
         public HashSet<(int GroupId, int StartYear)> HeldMeetingIn { get; }
         public Dictionary<int, int> EscalationNumbers { get; }
         public List<string> Locations { get; }
         public WorkingDayCalendar Calendar { get; }
 
-        public bool IsPartner(int organisationId) => Partners.Any(p => p.OrganisationId == organisationId);
+        public bool IsPartner(int organisationId) => Partners.Any(p => p.Id == organisationId);
 
         public IEnumerable<GroupMembership> SeatsOf(int groupId, DateOnly date) =>
             seats[groupId].Where(s => s.IsCurrentOn(date)).GroupBy(s => s.PersonId).Select(g => g.First());
@@ -700,8 +704,7 @@ public static class DemoHistory
         public static async Task<World> LoadAsync(PortalDbContext db, CancellationToken ct)
         {
             var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
-            var partners = organisations.Where(o => o.StatutoryPartner != null)
-                .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value)).ToList();
+            var partners = organisations.Where(o => o.StatutoryPartner != null && o.IsLive()).ToList();
             var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
             var memberships = await db.GroupMemberships.AsNoTracking().Where(m => m.IsLive()).OrderBy(m => m.Id).ToListAsync(ct);
             var withPeople = people.Select(p => p.OrganisationId).ToHashSet();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Data.Demo;
@@ -875,9 +876,8 @@ public static class DemoMeetings
             if (b.Plan.Status == MeetingStatus.Held)
             {
                 var result = Quorum.Evaluate(b.Group.QuorumRule, b.Group.QuorumCount, b.Plan.Date,
-                    Quorum.PresentFrom(b.Register), data.Partners, data.History);
-                b.Meeting.IsQuorate = result.IsQuorate;
-                b.Meeting.QuorumStatement = result.Statement;
+                    Quorum.PresentFrom(b.Register), data.PartnersOn(b.Plan.Date), data.History);
+                b.Meeting.ApplyQuorum(result);
             }
 
             AddItems(b, built, data);
@@ -1274,7 +1274,7 @@ public static class DemoMeetings
             List<Person> people,
             List<Group> groups,
             List<GroupMembership> memberships,
-            List<PartnerOrganisation> partners,
+            List<Organisation> partners,
             List<PartnerRepresentative> history)
         {
             People = people.ToDictionary(p => p.FullName, StringComparer.Ordinal);
@@ -1289,8 +1289,10 @@ public static class DemoMeetings
         public Dictionary<int, Person> PersonById { get; }
         public Dictionary<string, Group> Groups { get; }
         public List<GroupMembership> Memberships { get; }
-        public List<PartnerOrganisation> Partners { get; }
+        public List<Organisation> Partners { get; }
         public List<PartnerRepresentative> History { get; }
+
+        public List<PartnerOrganisation> PartnersOn(DateOnly date) => Partners.Where(o => o.IsPartnerOn(date)).Select(o => o.AsPartner()).ToList();
 
         public static async Task<Lookup> LoadAsync(PortalDbContext db, CancellationToken ct) =>
             new(
@@ -1299,7 +1301,6 @@ public static class DemoMeetings
                 await db.GroupMemberships.AsNoTracking().ToListAsync(ct),
                 await db.Organisations.AsNoTracking()
                     .Where(o => o.StatutoryPartner != null && o.IsLive())
-                    .Select(o => new PartnerOrganisation(o.Id, o.StatutoryPartner!.Value))
                     .ToListAsync(ct),
                 await db.PartnerRepresentatives.AsNoTracking().Where(r => r.IsLive()).ToListAsync(ct));
 

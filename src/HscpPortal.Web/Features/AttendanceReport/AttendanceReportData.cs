@@ -63,12 +63,16 @@ public static class AttendanceReportData
         var register = await db.Attendance.AsNoTracking()
             .Where(a => ids.Contains(a.MeetingId))
             .ToListAsync(ct);
-        var partners = await QuorumService.PartnersAsync(db, ct);
+        // Every organisation that was a statutory partner at some time in the year, each counted over the meetings held
+        // while it was one.
+        var partnerOrganisations = await QuorumService.PartnersDuringAsync(db, year.Start, year.End, ct);
+        var partners = partnerOrganisations.Select(o => o.AsPartner()).ToList();
         var partnerIds = partners.Select(p => p.OrganisationId).ToList();
         var history = await db.PartnerRepresentatives.AsNoTracking()
             .Where(r => partnerIds.Contains(r.OrganisationId) && r.IsLive() && r.Overlaps(year.Start, year.End))
             .ToListAsync(ct);
-        var names = await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var byId = partnerOrganisations.ToDictionary(o => o.Id);
+        bool IsPartnerOn(int organisationId, DateOnly date) => byId[organisationId].IsPartnerOn(date);
 
         var held = meetings
             .Select(m => new HeldMeeting(m.Id, m.Date, Quorum.PresentFrom(register.Where(a => a.MeetingId == m.Id))))
@@ -79,8 +83,11 @@ public static class AttendanceReportData
         var details = new Dictionary<int, IReadOnlyList<PartnerMeetingDetail>>();
         foreach (var partner in partners)
         {
-            details[partner.OrganisationId] = meetings.Zip(held, (meeting, present) =>
+            details[partner.OrganisationId] = meetings.Zip(held, (meeting, present) => (meeting, present))
+                .Where(m => IsPartnerOn(partner.OrganisationId, m.meeting.Date))
+                .Select(m =>
             {
+                var (meeting, present) = m;
                 // The one-meeting statistics classify the meeting exactly as the yearly figures do.
                 var one = AttendanceStatistics.ForPartners([present], [partner], history)[0];
                 var attendees = present.Present
@@ -97,8 +104,8 @@ public static class AttendanceReportData
         return new BoardAttendanceReport
         {
             Meetings = meetings,
-            Rows = AttendanceStatistics.ForPartners(held, partners, history)
-                .Select(s => new BoardPartnerRow(s, names.GetValueOrDefault(s.OrganisationId, "")))
+            Rows = AttendanceStatistics.ForPartners(held, partners, history, IsPartnerOn)
+                .Select(s => new BoardPartnerRow(s, s.Name))
                 .ToList(),
             Details = details,
         };

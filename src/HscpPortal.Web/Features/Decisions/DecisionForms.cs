@@ -15,18 +15,6 @@ public sealed record MeetingSummary(int Id, int GroupId, string GroupName, strin
 
 public static class DecisionRules
 {
-    /// <summary>A key decision taken at an inquorate meeting stays open for ratification until a later quorate meeting ratifies it.</summary>
-    public static IQueryable<Decision> NeedingRatification(this IQueryable<Decision> decisions) =>
-        decisions.Where(d => d.IsKey && !d.Meeting!.IsQuorate && d.RatifiedAtMeetingId == null && d.IsLive() && d.Meeting.IsLive());
-
-    public static bool NeedsRatification(bool isKey, bool meetingQuorate, int? ratifiedAt, bool archived) =>
-        isKey && !meetingQuorate && ratifiedAt is null && !archived;
-
-    public static string RatificationReason(string? quorumStatement) =>
-        quorumStatement is null
-            ? "Needs ratification: taken at a meeting that was not quorate"
-            : $"Needs ratification: taken at a meeting that was not quorate ({quorumStatement})";
-
     public static Task<MeetingSummary?> MeetingSummaryAsync(this PortalDbContext db, int meetingId, CancellationToken ct) =>
         db.Meetings.AsNoTracking()
             .Where(m => m.Id == meetingId && m.IsLive())
@@ -121,7 +109,7 @@ public sealed class RatifyFormValidator : AbstractValidator<RatifyForm>
                 return;
             }
 
-            if (!DecisionRules.NeedsRatification(decision.IsKey, decision.IsQuorate, decision.RatifiedAtMeetingId, decision.Archived))
+            if (!Ratification.NeedsRatification(decision.IsKey, decision.IsQuorate, decision.RatifiedAtMeetingId, decision.Archived))
             {
                 context.AddFailure(decision.RatifiedAtMeetingId is null
                     ? "This decision does not need ratifying: only a live key decision taken at an inquorate meeting does"
@@ -158,7 +146,7 @@ public sealed record DecisionSummary(
     int Id, string Title, string? Detail, bool IsKey, MeetingSummary Meeting, int? AgendaItemId, string? AgendaItemTitle, int? AgendaItemOrder,
     int? RatifiedAtMeetingId, string? RatifiedAtTitle, DateOnly? RatifiedAtDate, bool Archived)
 {
-    public bool NeedsRatification => DecisionRules.NeedsRatification(IsKey, Meeting.IsQuorate, RatifiedAtMeetingId, Archived);
+    public bool NeedsRatification => Ratification.NeedsRatification(IsKey, Meeting.IsQuorate, RatifiedAtMeetingId, Archived);
 }
 
 public sealed class DecisionDetails

@@ -29,6 +29,9 @@ public sealed record GroupLink(int Id, string Name, GroupStatus Status);
 
 public sealed class GroupDetails
 {
+    /// <summary>For a multi-agency child protection team: its four core disciplines today and who covers each.</summary>
+    public IReadOnlyList<CoreSeat>? CoreSeats { get; init; }
+
     public required Group Group { get; init; }
     public required IReadOnlyList<MemberRow> Current { get; init; }
     public required IReadOnlyList<MemberRow> Past { get; init; }
@@ -155,8 +158,10 @@ public sealed class MembershipForm
     public MembershipRole? Role { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+    public int? NominatedByPersonId { get; set; }
 
     public string GroupName { get; set; } = "";
+    public GroupKind GroupKind { get; set; }
     public IReadOnlyList<SelectListItem> People { get; set; } = [];
     public IReadOnlyList<SelectListItem> Organisations { get; set; } = [];
 }
@@ -170,6 +175,9 @@ public sealed class MembershipFormValidator : AbstractValidator<MembershipForm>
         RuleFor(f => f.OrganisationId).NotNull().WithMessage("Select the organisation they represent")
             .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct)).WithMessage("Select the organisation they represent");
         RuleFor(f => f.Role).NotNull().WithMessage("Select their role").IsInEnum().WithMessage("Select their role");
+        RuleFor(f => f.NominatedByPersonId)
+            .MustAsync(async (id, ct) => id is null || await db.People.AnyAsync(p => p.Id == id, ct)).WithMessage("Select who nominated them from the list, or nobody")
+            .NotEqual(f => f.PersonId).When(f => f.NominatedByPersonId is not null).WithMessage("Select someone other than the member as who nominated them");
         RuleFor(f => f.From).NotNull().WithMessage("Enter the date they joined");
         RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
             .WithMessage("The end date must be the same as or after the start date");

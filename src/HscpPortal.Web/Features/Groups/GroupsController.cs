@@ -64,9 +64,17 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
             .OrderBy(m => m.Role).ThenBy(m => m.Person!.FullName)
             .Select(m => new MemberRow(m.Id, m.PersonId, m.Person!.FullName, m.Person.JobTitle, m.OrganisationId, m.Organisation!.Name, m.Role, m.From, m.To, m.Version))
             .ToListAsync(ct);
+        var coreSeats = group.Kind == GroupKind.MultiAgencyChildProtectionTeam
+            ? ChildProtectionTeam.CoreSeats(await db.GroupMemberships.AsNoTracking()
+                .Where(m => m.GroupId == id && m.IsLive() && m.IsCurrentOn(today))
+                .Select(m => new TeamMember(m.PersonId, m.Person!.FullName, m.Organisation!.Name, m.Organisation.Sector,
+                    m.NominatedBy == null ? null : m.NominatedBy.FullName))
+                .ToListAsync(ct))
+            : null;
         return View(new GroupDetails
         {
             Group = group,
+            CoreSeats = coreSeats,
             Current = members.Where(m => Period.Contains(m.From, m.To, today)).ToList(),
             Past = members.Where(m => !Period.Contains(m.From, m.To, today)).OrderByDescending(m => m.To).ToList(),
             ReportingToThis = await db.Groups.AsNoTracking().Where(g => g.ReportsToId == id && g.IsLive())
@@ -255,7 +263,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
         return View("Member", await WithOptionsAsync(new MembershipForm
         {
             Id = seat.Id, Version = seat.Version, GroupId = id, PersonId = seat.PersonId, OrganisationId = seat.OrganisationId,
-            Role = seat.Role, From = seat.From, To = seat.To,
+            Role = seat.Role, From = seat.From, To = seat.To, NominatedByPersonId = seat.NominatedByPersonId,
         }, group, ct));
     }
 
@@ -315,6 +323,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
             seat.Role = form.Role!.Value;
             seat.From = form.From!.Value;
             seat.To = form.To;
+            seat.NominatedByPersonId = form.NominatedByPersonId;
             if (memberId == 0)
             {
                 db.GroupMemberships.Add(seat);
@@ -350,6 +359,7 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     private async Task<MembershipForm> WithOptionsAsync(MembershipForm form, Group group, CancellationToken ct)
     {
         form.GroupName = group.Name;
+        form.GroupKind = group.Kind;
         form.People = await db.PersonOptionsAsync(ct, form.PersonId);
         form.Organisations = await db.OrganisationOptionsAsync(ct, form.OrganisationId);
         return form;

@@ -75,10 +75,9 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
         }
 
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
-        var attended = form.Lines.Where(l => l.Status is AttendanceStatus.Present or AttendanceStatus.LeftEarly).Select(l => l.PersonId).ToHashSet();
-        foreach (var line in form.Lines.Where(l => l.Status == AttendanceStatus.Deputised && l.DeputyPersonId is { } d && attended.Contains(d)))
+        foreach (var name in RegisterRules.DeputiesAlsoAttending(form.Lines.Select(l => new RegisterEntry(l.PersonId, l.PersonName, l.Status, l.DeputyPersonId)).ToList()))
         {
-            ModelState.AddModelError("Lines", $"{line.PersonName}'s deputy is also recorded as attending in their own right: record them once");
+            ModelState.AddModelError("Lines", $"{name}'s deputy is also recorded as attending in their own right: record them once");
         }
 
         if (!ModelState.IsValid)
@@ -103,9 +102,7 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
             row.DeputyPersonId = line.Status == AttendanceStatus.Deputised ? line.DeputyPersonId : null;
         }
 
-        var result = await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, existing.Values, ct);
-        meeting.IsQuorate = result.IsQuorate;
-        meeting.QuorumStatement = result.Statement;
+        meeting.ApplyQuorum(await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, existing.Values, ct));
         // The meeting's stamp guards the whole register against a second person's stale save.
         db.Entry(meeting).Property(m => m.QuorumStatement).IsModified = true;
         if (!await db.SaveEditAsync(meeting, form.Version, ModelState, ct))

@@ -31,6 +31,11 @@ public sealed class OrganisationForm
     public string? ShortName { get; set; }
     public Sector? Sector { get; set; }
     public StatutoryPartner? StatutoryPartner { get; set; }
+    public DateOnly? PartnerFrom { get; set; }
+    public DateOnly? PartnerTo { get; set; }
+    public AgencyDesignation? Designation { get; set; }
+    public DateOnly? DesignatedFrom { get; set; }
+    public DateOnly? DesignatedTo { get; set; }
     public string? Website { get; set; }
     public string? Notes { get; set; }
 
@@ -42,6 +47,11 @@ public sealed class OrganisationForm
         ShortName = o.ShortName,
         Sector = o.Sector,
         StatutoryPartner = o.StatutoryPartner,
+        PartnerFrom = o.PartnerFrom,
+        PartnerTo = o.PartnerTo,
+        Designation = o.Designation,
+        DesignatedFrom = o.DesignatedFrom,
+        DesignatedTo = o.DesignatedTo,
         Website = o.Website,
         Notes = o.Notes,
     };
@@ -52,6 +62,12 @@ public sealed class OrganisationForm
         o.ShortName = ShortName.NullIfBlank();
         o.Sector = Sector!.Value;
         o.StatutoryPartner = StatutoryPartner;
+        o.PartnerFrom = StatutoryPartner is null ? null : PartnerFrom;
+        o.PartnerTo = StatutoryPartner is null ? null : PartnerTo;
+        // A statutory partner is not also a relevant agency, designated or not.
+        o.Designation = StatutoryPartner is null ? Designation : null;
+        o.DesignatedFrom = o.Designation is null ? null : DesignatedFrom;
+        o.DesignatedTo = o.Designation is null ? null : DesignatedTo;
         o.Website = Website.NullIfBlank();
         o.Notes = Notes.NullIfBlank();
     }
@@ -59,7 +75,7 @@ public sealed class OrganisationForm
 
 public sealed class OrganisationFormValidator : AbstractValidator<OrganisationForm>
 {
-    public OrganisationFormValidator(PortalDbContext db)
+    public OrganisationFormValidator()
     {
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the organisation's name")
             .MaximumLength(200).WithMessage("Name must be 200 characters or fewer");
@@ -70,9 +86,16 @@ public sealed class OrganisationFormValidator : AbstractValidator<OrganisationFo
             .Must(w => string.IsNullOrWhiteSpace(w) || (Uri.TryCreate(w, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http")))
             .WithMessage("Enter a website address that starts with https://");
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes must be 4,000 characters or fewer");
-        RuleFor(f => f.StatutoryPartner)
-            .MustAsync(async (form, partner, ct) => partner is null
-                || !await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.IsLive() && o.Id != form.Id, ct))
-            .WithMessage(f => $"Another organisation is already the {Format.Humanise(f.StatutoryPartner!.Value).ToLowerInvariant()} statutory partner: archive it or change its role first");
+        RuleFor(f => f.PartnerTo).GreaterThanOrEqualTo(f => f.PartnerFrom)
+            .When(f => f.StatutoryPartner is not null && f.PartnerFrom is not null && f.PartnerTo is not null)
+            .WithMessage("The date it stopped being a partner must be the same as or after the date it became one");
+        RuleFor(f => f.Designation).IsInEnum().WithMessage("Select a designation or none");
+        RuleFor(f => f.Designation).Null().When(f => f.StatutoryPartner is not null)
+            .WithMessage("A statutory partner is not a designated relevant agency: choose one or the other");
+        RuleFor(f => f.DesignatedFrom).NotNull().When(f => f.Designation is not null && f.StatutoryPartner is null)
+            .WithMessage("Enter the date the agency was designated");
+        RuleFor(f => f.DesignatedTo).GreaterThanOrEqualTo(f => f.DesignatedFrom)
+            .When(f => f.Designation is not null && f.DesignatedFrom is not null && f.DesignatedTo is not null)
+            .WithMessage("The date the designation ended must be the same as or after the date it began");
     }
 }

@@ -138,17 +138,8 @@ public sealed class OrganisationsController(PortalDbContext db, IValidator<Organ
     [Authorize(Policy = Policies.ManageStructure)]
     public Task<IActionResult> Restore(int id, Guid version, CancellationToken ct) => SetArchived(id, version, archive: false, ct);
 
-    private async Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct)
-    {
-        var partner = await db.Organisations.Where(o => o.Id == id).Select(o => o.StatutoryPartner).FirstOrDefaultAsync(ct);
-        if (!archive && partner is not null
-            && await db.Organisations.AnyAsync(o => o.StatutoryPartner == partner && o.IsLive() && o.Id != id, ct))
-        {
-            return Redirect($"/organisations/{id}?notice={Notices.PartnerTaken}");
-        }
-
-        return await this.SetArchivedAsync<Organisation>(db, id, version, archive, $"/organisations/{id}", clock, ct);
-    }
+    private Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct) =>
+        this.SetArchivedAsync<Organisation>(db, id, version, archive, $"/organisations/{id}", clock, ct);
 }
 
 public sealed record PersonLink(int Id, string FullName, string? JobTitle);

@@ -43,7 +43,7 @@ public sealed class AppointmentFormValidator : AbstractValidator<AppointmentForm
     {
         RuleFor(f => f.OrganisationId).NotNull().WithMessage("Select the statutory partner")
             .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id && o.StatutoryPartner != null, ct))
-            .WithMessage("Select one of the three statutory partners");
+            .WithMessage("Select a statutory partner");
         RuleFor(f => f.PersonId).NotNull().WithMessage("Select the person")
             .MustAsync(async (id, ct) => id is null || await db.People.AnyAsync(p => p.Id == id, ct)).WithMessage("Select the person");
         RuleFor(f => f.Role).NotNull().WithMessage("Select the role").IsInEnum().WithMessage("Select the role");

@@ -48,10 +48,14 @@ public static class Format
         MeetingFrequency.TwiceYearly => "Twice a year",
         MeetingFrequency.AsRequired => "As required",
         MembershipRole.ViceChair => "Vice-chair",
-        QuorumRule.StatutoryPartners => "All three statutory partners, each by its lead, DSP or named deputy",
-        QuorumRule.StatutoryPartnersPlusAgencies => "All three statutory partners (lead, DSP or deputy) and a number of relevant agencies",
+        QuorumRule.StatutoryPartners => "Every statutory partner, each by its lead, DSP or named deputy",
+        QuorumRule.StatutoryPartnersPlusAgencies => "Every statutory partner (lead, DSP or deputy) and a number of relevant agencies",
         QuorumRule.MinimumPresent => "A minimum number of people present",
-        QuorumRule.PartnerOrganisationsPresent => "All three statutory partners, each by anyone attending for it",
+        QuorumRule.PartnerOrganisationsPresent => "Every statutory partner, each by anyone attending for it",
+        GroupKind.MultiAgencyChildProtectionTeam => "Multi-agency child protection team",
+        CoreDiscipline.SocialWork => "Social work",
+        AgencyDesignation.Education => "Designated education agency",
+        AgencyDesignation.Childcare => "Designated childcare agency",
         _ => SplitWords(value.ToString()),
     };
 

@@ -11,7 +11,6 @@ public static class Notices
     public const string Archived = "archived";
     public const string Restored = "restored";
     public const string Stale = "stale";
-    public const string PartnerTaken = "partner-taken";
     public const string SignedOutEverywhere = "signed-out-everywhere";
     public const string CalendarLinksReset = "calendar-links-reset";
     public const string Purged = "purged";
@@ -32,7 +31,6 @@ public static class Notices
     public static string? Problem(string? key) => key switch
     {
         Stale => "This record was changed by someone else since you opened it. Nothing has been saved: check the record and try again.",
-        PartnerTaken => "Another organisation already holds this statutory partner role. Archive it or change its role before restoring this one.",
         _ => null,
     };
 }

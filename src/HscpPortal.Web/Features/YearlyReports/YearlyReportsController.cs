@@ -70,17 +70,17 @@ public sealed class YearlyReportsController(
     [HttpPost("{year}/to-review")]
     [Authorize(Policy = Policies.EditReport)]
     public Task<IActionResult> ToReview(string year, Guid version, CancellationToken ct) =>
-        MoveAsync(year, version, ReportStatus.Draft, ReportStatus.InReview, "Only a draft can be sent for review.", ct);
+        MoveAsync(year, version, ReportMove.ToReview, ct);
 
     [HttpPost("{year}/to-sign-off")]
     [Authorize(Policy = Policies.EditReport)]
     public Task<IActionResult> ToSignOff(string year, Guid version, CancellationToken ct) =>
-        MoveAsync(year, version, ReportStatus.InReview, ReportStatus.SignOff, "The report goes to sign-off once it has been reviewed.", ct);
+        MoveAsync(year, version, ReportMove.ToSignOff, ct);
 
     [HttpPost("{year}/back-to-draft")]
     [Authorize(Policy = Policies.EditReport)]
     public Task<IActionResult> BackToDraft(string year, Guid version, CancellationToken ct) =>
-        MoveAsync(year, version, null, ReportStatus.Draft, "", ct);
+        MoveAsync(year, version, ReportMove.BackToDraft, ct);
 
     [HttpGet("{year}/comments/new")]
     [Authorize(Policy = Policies.ReviewReport)]
@@ -233,7 +233,7 @@ public sealed class YearlyReportsController(
 
             ModelState.AddModelError("", outcome == PublishOutcome.NotAtSignOff
                 ? "The report can be published only from the sign-off stage."
-                : "The report can be published only when all three statutory partners have signed it as it stands.");
+                : "The report can be published only when every statutory partner has signed it as it stands.");
         }
         catch (PdfPrintException e)
         {
@@ -421,7 +421,7 @@ public sealed class YearlyReportsController(
     private async Task<bool> CanViewRecordsAsync() =>
         User.Identity?.IsAuthenticated == true && (await authz.AuthorizeAsync(User, Policies.ViewRecords)).Succeeded;
 
-    private async Task<IActionResult> MoveAsync(string year, Guid version, ReportStatus? from, ReportStatus to, string refusal, CancellationToken ct)
+    private async Task<IActionResult> MoveAsync(string year, Guid version, ReportMove move, CancellationToken ct)
     {
         var report = await FindAsync(year, ct, tracked: true);
         if (report is null)
@@ -429,18 +429,13 @@ public sealed class YearlyReportsController(
             return NotFound();
         }
 
-        if (report.Status == ReportStatus.Published)
-        {
-            ModelState.AddModelError("", "The report has been published, so its status can no longer change.");
-        }
-        else if (from is not null && report.Status != from)
+        if (ReportWorkflow.Move(report, move) is { } refusal)
         {
             ModelState.AddModelError("", refusal);
         }
 
         if (ModelState.IsValid)
         {
-            report.Status = to;
             if (await db.SaveEditAsync(report, version, ModelState, ct))
             {
                 return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.Saved}");
@@ -553,7 +548,7 @@ public sealed class YearlyReportsController(
             .OrderBy(r => r.DueOn).ThenBy(r => r.Name)
             .Select(r => new RecipientView(r.Id, r.Version, r.Name, r.DueOn, r.SentOn, r.SentBy, r.Notes, r.SentOn == null && r.DueOn < today))
             .ToListAsync(ct);
-        var partners = await signOffs.PartnersAsync(report.Id, ct);
+        var partners = await signOffs.PartnersAsync(report, ct);
         var seats = (await signOffs.SeatsOfUserAsync(User.UserId(), ct)).Select(s => s.OrganisationId).ToHashSet();
         var deadline = options.Value.PublicationDeadline(report.Year);
         return View("Workflow", new WorkflowPage
@@ -570,7 +565,7 @@ public sealed class YearlyReportsController(
             OpenComments = comments.Count(c => c.View.ResolvedAt is null),
             Partners = partners,
             MySeats = seats,
-            AllSigned = partners.Count == Enum.GetValues<StatutoryPartner>().Length && partners.All(p => p.SignOffId is not null),
+            AllSigned = ReportWorkflow.AllSigned(partners.Select(p => (p.OrganisationId, p.SignOffId is not null)).ToList()),
             Readiness = fresh.Status == ReportStatus.Published ? [] : await renderer.CheckReadinessAsync(report.Year, ct),
             Publication = publication,
             Recipients = recipients,

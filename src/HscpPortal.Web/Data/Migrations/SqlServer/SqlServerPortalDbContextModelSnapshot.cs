@@ -863,6 +863,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("NominatedByPersonId")
+                        .HasColumnType("int");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
@@ -889,6 +892,8 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NominatedByPersonId");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("IX_GroupMemberships_OrganisationId");
@@ -1079,6 +1084,16 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateOnly?>("DesignatedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DesignatedTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Designation")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1087,6 +1102,12 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("PartnerFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PartnerTo")
+                        .HasColumnType("date");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -1122,9 +1143,7 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Organisations_Name");
 
                     b.HasIndex("StatutoryPartner")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Organisations_StatutoryPartner")
-                        .HasFilter("[StatutoryPartner] IS NOT NULL AND [ArchivedAt] IS NULL");
+                        .HasDatabaseName("IX_Organisations_StatutoryPartner");
 
                     b.ToTable("Organisations");
                 });
@@ -2208,6 +2227,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HscpPortal.Web.Domain.Person", "NominatedBy")
+                        .WithMany()
+                        .HasForeignKey("NominatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2221,6 +2245,8 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Group");
+
+                    b.Navigation("NominatedBy");
 
                     b.Navigation("Organisation");
 

@@ -835,6 +835,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NominatedByPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -861,6 +864,8 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NominatedByPersonId");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("IX_GroupMemberships_OrganisationId");
@@ -1045,6 +1050,16 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DesignatedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DesignatedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Designation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1052,6 +1067,12 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PartnerFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PartnerTo")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
@@ -1088,9 +1109,7 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Organisations_Name");
 
                     b.HasIndex("StatutoryPartner")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Organisations_StatutoryPartner")
-                        .HasFilter("[StatutoryPartner] IS NOT NULL AND [ArchivedAt] IS NULL");
+                        .HasDatabaseName("IX_Organisations_StatutoryPartner");
 
                     b.ToTable("Organisations");
                 });
@@ -2143,6 +2162,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HscpPortal.Web.Domain.Person", "NominatedBy")
+                        .WithMany()
+                        .HasForeignKey("NominatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2156,6 +2180,8 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Group");
+
+                    b.Navigation("NominatedBy");
 
                     b.Navigation("Organisation");
 

@@ -98,7 +98,7 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
             .ToList();
 
         var representation = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => r.IsLive() && r.Organisation!.StatutoryPartner != null && r.Overlaps(year.Start, end))
+            .Where(r => r.IsLive() && r.Organisation!.IsPartnerDuring(year.Start, end) && r.Overlaps(year.Start, end))
             .Select(r => new { Partner = r.Organisation!.Name, PartnerKind = r.Organisation.StatutoryPartner, r.Role, Person = r.Person!.FullName, r.From, r.To })
             .ToListAsync(ct);
 
