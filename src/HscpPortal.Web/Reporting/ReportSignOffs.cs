@@ -1,5 +1,6 @@
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Reporting;
@@ -94,11 +95,7 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
         }
 
         var today = UkTime.Today(clock);
-        var seats = await db.PartnerRepresentatives.AsNoTracking()
-            .Where(r => r.IsLive() && r.Person!.UserId == userId && r.Person.IsLive()
-                && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner)
-                && r.IsCurrentOn(today)
-                && r.Organisation!.IsLive() && r.Organisation.IsPartnerOn(today))
+        var seats = await Seats.PartnerSeats(db, userId, today).AsNoTracking()
             .Select(r => new { r.OrganisationId, r.Role, r.PersonId, r.Person!.FullName })
             .ToListAsync(ct);
         // One seat per organisation: someone who is both lead and delegated partner signs as lead.

@@ -85,17 +85,7 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
             return false;
         }
 
-        return await ChairSeats(db, userId, today).AnyAsync(m => m.GroupId == groupId);
-    }
-
-    /// <summary>The chair and vice-chair seats the user holds today, in any group.</summary>
-    public static IQueryable<GroupMembership> ChairSeats(PortalDbContext db, string userId, DateOnly today)
-    {
-        return db.GroupMemberships
-            .Where(m => m.IsLive()
-                && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
-                && m.IsCurrentOn(today)
-                && m.Person!.UserId == userId);
+        return await Seats.ChairSeats(db, userId, today).AnyAsync(m => m.GroupId == groupId);
     }
 }
 
@@ -123,7 +113,7 @@ public sealed class EscalationReaderHandler(PortalDbContext db, TimeProvider clo
         }
 
         var today = UkTime.Today(clock);
-        var chairs = await ChairOfGroupHandler.ChairSeats(db, userId, today)
+        var chairs = await Seats.ChairSeats(db, userId, today)
             .AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);
         if (chairs)
         {

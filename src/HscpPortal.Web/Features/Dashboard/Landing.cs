@@ -45,7 +45,7 @@ public static class Landing
     public static IQueryable<ChairedGroup> ChairedGroups(PortalDbContext db, string? userId, DateOnly today)
     {
         // The same seats as EditGroup's handler, from its one query.
-        var seats = ChairOfGroupHandler.ChairSeats(db, userId ?? "", today);
+        var seats = Seats.ChairSeats(db, userId ?? "", today);
         return db.Groups.AsNoTracking()
             .Where(g => userId != null && g.IsLive() && g.Status == GroupStatus.Active && seats.Any(m => m.GroupId == g.Id))
             .OrderBy(g => g.Kind).ThenBy(g => g.SortOrder).ThenBy(g => g.Name)

@@ -41,11 +41,8 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
         var choices = mayChoose
             ? await db.Organisations.AsNoTracking().Where(o => o.IsLive() && o.IsPartnerOn(today))
                 .OrderBy(o => o.StatutoryPartner).ThenBy(o => o.Name).Select(o => new PartnerChoice(o.Id, o.Name)).ToListAsync(ct)
-            : await db.PartnerRepresentatives.AsNoTracking()
-                .Where(r => userId != null && r.IsLive() && r.Person!.UserId == userId
-                    && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner)
-                    && r.IsCurrentOn(today)
-                    && r.Organisation!.IsLive() && r.Organisation.IsPartnerOn(today))
+            : userId is null ? []
+            : await Seats.PartnerSeats(db, userId, today).AsNoTracking()
                 .Select(r => new PartnerChoice(r.OrganisationId, r.Organisation!.Name)).Distinct().ToListAsync(ct);
 
         if (choices.Count == 0 && !mayChoose)
