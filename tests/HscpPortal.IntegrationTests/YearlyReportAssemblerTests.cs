@@ -39,6 +39,29 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Draft_2023To24_CompletedActionsCountAsCompletedAndNeverAsStalled()
+    {
+        var client = await factory.ClientAsync("team");
+        var year = new ReportingYear(2023);
+        var completedInYear = factory.Query(db => db.Actions
+            .Where(a => a.IsLive() && a.Status == ActionStatus.Completed)
+            .Select(a => new { a.Title, a.CompletedOn })
+            .ToList());
+
+        var page = await client.GetDocumentAsync("/reports/yearly/2023-24/draft");
+
+        // Every completed action has its completion date, so none can be taken for open.
+        Assert.All(completedInYear, a => Assert.NotNull(a.CompletedOn));
+        var section = page.QuerySelector("#section-action-plans")!;
+        var total = section.QuerySelectorAll("table[data-report-table='action-plans'] tbody tr")[^1].QuerySelectorAll("td").Select(c => int.Parse(c.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(completedInYear.Count(a => year.Contains(a.CompletedOn!.Value)), total[0]);
+        Assert.True(total[0] > 20, $"only {total[0]} completed in 2023-24");
+        var stalled = section.QuerySelectorAll("table").Skip(1).SelectMany(t => t.QuerySelectorAll("tbody tr")).Select(r => r.TextContent).ToList();
+        Assert.DoesNotContain(stalled, r => r.Contains("Draft the refreshed neglect strategy", StringComparison.Ordinal));
+        Assert.DoesNotContain(stalled, r => completedInYear.Any(a => a.CompletedOn <= year.End && r.Contains(a.Title, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Draft_Team_OffersToWriteEachText()
     {
         var client = await factory.ClientAsync("team");

@@ -72,6 +72,8 @@ public static class DemoMeetings
         }
 
         await db.SaveChangesAsync(ct);
+        db.ActionUpdates.AddRange(built.SelectMany(b => b.Actions).SelectMany(a => a.Trail()));
+        await db.SaveChangesAsync(ct);
 
         if (transaction is not null)
         {
@@ -1058,7 +1060,13 @@ public static class DemoMeetings
 
     private sealed record PendingAction(ActionPlan Plan, Meeting Meeting, AgendaItem Item, Person Owner)
     {
-        public ActionItem ToEntity() => new()
+        private ActionItem? entity;
+
+        /// <summary>
+        /// A completed action was signed off by its due date (the plan's dates are the ones the minutes recorded), and
+        /// so has a completion date and the trail entry that says when, as one completed in the portal would.
+        /// </summary>
+        public ActionItem ToEntity() => entity ??= new ActionItem
         {
             Title = Plan.Title,
             Description = Plan.Description,
@@ -1070,7 +1078,26 @@ public static class DemoMeetings
             Source = ActionSource.Meeting,
             MeetingId = Meeting.Id,
             AgendaItemId = Item.Id,
+            CompletedOn = Plan.Status == ActionStatus.Completed ? Plan.Due : null,
+            SignedOffAt = Plan.Status == ActionStatus.Completed ? Plan.Due.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) : null,
+            SignedOffBy = Plan.Status == ActionStatus.Completed ? "the group's chair" : null,
         };
+
+        public IEnumerable<ActionUpdate> Trail()
+        {
+            if (Plan.Status == ActionStatus.Completed && entity is { } action)
+            {
+                yield return new ActionUpdate
+                {
+                    ActionItemId = action.Id,
+                    At = action.SignedOffAt!.Value,
+                    ByName = "the group's chair",
+                    Note = "Signed off as complete.",
+                    StatusBefore = ActionStatus.OnTrack,
+                    StatusAfter = ActionStatus.Completed,
+                };
+            }
+        }
     }
 
     // =========================================================================================================

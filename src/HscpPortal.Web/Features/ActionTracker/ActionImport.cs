@@ -511,6 +511,15 @@ public sealed class ActionImportCheck(PortalDbContext db)
                 PriorityId = r.PriorityId,
                 ClosureReason = r.Status is ActionStatus.Closed or ActionStatus.Cancelled ? $"Recorded as {Format.Humanise(r.Status).ToLowerInvariant()} in {sheet.FileName}" : null,
             };
+            if (r.Status == ActionStatus.Completed)
+            {
+                // A completed action always has its completion date. The log does not say when, so the due date is
+                // taken if it has passed (the plan was met), or the day of the import if not.
+                var today = DateOnly.FromDateTime(now);
+                action.CompletedOn = action.DueDate <= today ? action.DueDate : today;
+                note += $"; recorded as completed, taken as on {Format.Date(action.CompletedOn)}";
+            }
+
             return new ActionUpdate
             {
                 ActionItem = action, At = now, ByUserId = userId, ByName = userName, Note = note, StatusBefore = r.Status, StatusAfter = r.Status,

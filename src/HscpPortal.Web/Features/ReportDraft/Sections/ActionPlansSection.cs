@@ -74,7 +74,9 @@ public sealed class ActionPlansSection : ReportSection<ActionPlansModel>
         {
             var updates = trail.GetValueOrDefault(a.Id) ?? [];
             var raised = a.MeetingDate ?? (updates.Count > 0 ? DateOnly.FromDateTime(updates[0].At) : DateOnly.FromDateTime(a.CreatedAt));
-            var completed = a.CompletedOn ?? (a.SignedOffAt is { } signed ? DateOnly.FromDateTime(signed) : null);
+            // When it was completed: its completion date, else its sign-off, else the trail entry that completed it.
+            var completed = a.CompletedOn ?? (a.SignedOffAt is { } signed ? DateOnly.FromDateTime(signed) : (DateOnly?)null)
+                ?? (updates.FirstOrDefault(u => u.StatusAfter == ActionStatus.Completed) is { } completing ? DateOnly.FromDateTime(completing.At) : (DateOnly?)null);
             var before = updates.Where(u => DateOnly.FromDateTime(u.At) <= end).ToList();
             var after = updates.Where(u => DateOnly.FromDateTime(u.At) > end).ToList();
 
