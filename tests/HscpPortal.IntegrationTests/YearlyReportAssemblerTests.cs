@@ -302,3 +302,50 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         }
     }
 }
+
+/// <summary>
+/// A past year's report is read as the records stood on its last day: resolving one of its escalations or finishing
+/// one of its actions today leaves its figures, and so the fingerprint the partners signed, as they were.
+/// A fixture of its own, because it changes demo records.
+/// </summary>
+public sealed class PastYearFiguresTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task ContentHash_2023To24_UnchangedWhenItsEscalationIsResolvedAndItsActionFinishedToday()
+    {
+        var year = new ReportingYear(2023);
+        string Hash()
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().ContentHashAsync(year, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        var before = Hash();
+        var team = await factory.ClientAsync("team");
+        var escalation = factory.Query(db => db.Escalations.Where(e => e.IsLive() && e.RaisedOn >= year.Start && e.RaisedOn <= year.End)
+            .OrderBy(e => e.ResolvedOn == null ? 0 : 1).ThenByDescending(e => e.RaisedOn).Select(e => new { e.Id, e.ResolvedOn }).First());
+        var openAction = factory.Query(db => db.Actions.Where(a => a.IsLive() && a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed
+                && a.Status != ActionStatus.Cancelled && a.Meeting != null && a.Meeting.Date <= year.End)
+            .Select(a => a.Id).First());
+
+        if (escalation.ResolvedOn is null)
+        {
+            var page = await team.GetDocumentAsync($"/escalations/{escalation.Id}/resolve");
+            var resolved = await team.PostFormAsync($"/escalations/{escalation.Id}/resolve", new()
+            {
+                ["Version"] = page.InputValue("Version"), ["On"] = UkTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Outcome"] = "Agreed a joint plan at last", ["ImpactForChild"] = "The child's plan now has both agencies' support",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
+        }
+
+        var form = await team.GetDocumentAsync($"/actions/{openAction}/update");
+        var update = await team.PostFormAsync($"/actions/{openAction}/updates", new()
+        {
+            ["Version"] = form.InputValue("Version"), ["StatusAfter"] = "OffTrack", ["Note"] = "Stalled again this winter",
+        }, formPage: $"/actions/{openAction}/update");
+
+        Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);
+        Assert.Equal(before, Hash());
+    }
+}

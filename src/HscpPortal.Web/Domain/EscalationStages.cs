@@ -46,6 +46,20 @@ public sealed class EscalationProtocol
     /// </summary>
     public static bool Drifted(EscalationStage stage, DateOnly today) => (stage.EndedOn ?? today) > stage.DueOn;
 
+    /// <summary>
+    /// The stages as they stood at the end of the date: those started by then, with an end only if it had ended by
+    /// then. A past year's report reads escalations this way, so that resolving one later never changes that year.
+    /// </summary>
+    public static IReadOnlyList<EscalationStage> AsAt(IEnumerable<EscalationStage> stages, DateOnly date) =>
+        stages.Where(s => s.StartedOn <= date)
+            .Select(s => s.EndedOn is { } ended && ended > date
+                ? new EscalationStage { Id = s.Id, EscalationId = s.EscalationId, Stage = s.Stage, StartedOn = s.StartedOn, DueOn = s.DueOn, EndedOn = null, Reason = s.Reason }
+                : s)
+            .ToList();
+
+    /// <summary>The stage an escalation had reached by the date, from its stages as they stood then.</summary>
+    public static int StageReached(IEnumerable<EscalationStage> stagesAsAt) => stagesAsAt.Select(s => s.Stage).DefaultIfEmpty(1).Max();
+
     /// <summary>An escalation has drifted if any of its stages did.</summary>
     public static bool Drifted(IEnumerable<EscalationStage> stages, DateOnly today) => stages.Any(s => Drifted(s, today));
 

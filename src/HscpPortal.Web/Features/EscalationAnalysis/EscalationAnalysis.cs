@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace HscpPortal.Web.Features.EscalationAnalysis;
 
 /// <summary>
-/// Builds the escalation analysis for a reporting year. Counts are grouped in the database; only the stage rows
-/// of the chosen year are read, once, because working days and drift need the bank-holiday calendar.
+/// Builds the escalation analysis for a reporting year, as the escalations stood at the end of <c>today</c> (the
+/// report passes its year's last day): resolved means resolved by then, the stage reached is the last one started by
+/// then, and drift is judged then. Counts by agency and category are grouped in the database; the year's escalations
+/// and their stage rows are read once, because stages, working days and drift need dates and the bank-holiday calendar.
 /// </summary>
 public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol protocol, WorkingDayCalendar calendar, DateOnly today)
 {
@@ -42,15 +44,16 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
     public async Task<EscalationAnalysisModel> BuildAsync(ReportingYear year, CancellationToken ct)
     {
         var years = await YearsAsync(ct);
-        var inYear = db.Escalations.AsNoTracking().Where(e => e.RaisedOn >= year.Start && e.RaisedOn <= year.End);
+        var inYear = db.Escalations.AsNoTracking().Where(e => e.IsLive() && e.RaisedOn >= year.Start && e.RaisedOn <= year.End);
         var y = year.ToString();
 
-        var status = await inYear
-            .GroupBy(e => e.ResolvedOn == null)
-            .Select(g => new { Open = g.Key, Count = g.Count() })
+        // As at the end of `today`: resolved only if resolved by then (a later resolution leaves a past year as it was).
+        var escalations = await inYear
+            .Select(e => new { e.Id, ResolvedOn = e.ResolvedOn <= today ? e.ResolvedOn : null, e.ResolvedAtStage })
             .ToListAsync(ct);
-        var open = status.Where(s => s.Open).Sum(s => s.Count);
-        var resolved = status.Where(s => !s.Open).Sum(s => s.Count);
+        var resolvedBy = escalations.Where(e => e.ResolvedOn is not null).ToDictionary(e => e.Id, e => e.ResolvedAtStage);
+        var open = escalations.Count(e => e.ResolvedOn is null);
+        var resolved = escalations.Count - open;
 
         var raising = await inYear
             .GroupBy(e => new { e.RaisingOrganisationId, e.RaisingOrganisation!.Name })
@@ -68,11 +71,7 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
             .GroupBy(e => e.Category)
             .Select(g => new { Category = g.Key, Count = g.Count() })
             .ToListAsync(ct);
-        var crossTab = await inYear
-            .GroupBy(e => new { e.CurrentStage, e.ResolvedAtStage })
-            .Select(g => new { Reached = g.Key.CurrentStage, ResolvedAt = g.Key.ResolvedAtStage, Count = g.Count() })
-            .ToListAsync(ct);
-        var stages = await db.EscalationStages.AsNoTracking()
+        var allStages = await db.EscalationStages.AsNoTracking()
             .Where(s => s.Escalation!.RaisedOn >= year.Start && s.Escalation.RaisedOn <= year.End && s.Escalation.IsLive())
             .Select(s => new EscalationStage
             {
@@ -84,6 +83,12 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
                 Reason = s.Reason,
             })
             .ToListAsync(ct);
+        var stages = EscalationProtocol.AsAt(allStages, today).ToList();
+        var reached = stages.GroupBy(s => s.EscalationId).ToDictionary(g => g.Key, g => EscalationProtocol.StageReached(g));
+        var crossTab = escalations
+            .GroupBy(e => (Reached: reached.GetValueOrDefault(e.Id, 1), ResolvedAt: resolvedBy.TryGetValue(e.Id, out var at) ? at : null))
+            .Select(g => new { g.Key.Reached, g.Key.ResolvedAt, Count = g.Count() })
+            .ToList();
 
         var total = open + resolved;
         var drifted = stages.GroupBy(s => s.EscalationId)
@@ -100,8 +105,6 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
                 e.RaisedOn,
                 Raising = e.RaisingOrganisation!.Name,
                 Receiving = e.ConcernedOrganisation!.Name,
-                e.CurrentStage,
-                e.ResolvedOn,
             })
             .ToListAsync(ct);
         var driftCases = driftEscalations.Select(e => new DriftCase(
@@ -111,9 +114,9 @@ public sealed class EscalationAnalysis(PortalDbContext db, EscalationProtocol pr
             e.Raising,
             e.Receiving,
             drifted[e.Id].First(s => EscalationProtocol.Drifted(s, today)).Stage,
-            e.CurrentStage,
+            reached.GetValueOrDefault(e.Id, 1),
             drifted[e.Id].Any(s => s.Reason == StageMoveReason.NoTimelyResponse),
-            e.ResolvedOn is null)).ToList();
+            !resolvedBy.ContainsKey(e.Id))).ToList();
 
         var model = new EscalationAnalysisModel
         {
