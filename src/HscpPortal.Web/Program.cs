@@ -158,6 +158,7 @@ builder.Services.AddScoped<QuorumService>();
 builder.Services.AddScoped<HscpPortal.Web.Reporting.YearlyReportRenderer>()
     .AddScoped<HscpPortal.Web.Reporting.IYearlyReportRenderer>(sp => sp.GetRequiredService<HscpPortal.Web.Reporting.YearlyReportRenderer>())
     .AddScoped<HscpPortal.Web.Reporting.ReportSignOffs>()
+    .AddScoped<HscpPortal.Web.Reporting.ReportGate>()
     .AddScoped<HscpPortal.Web.Reporting.ReportPublisher>();
 builder.Services.Configure<HscpPortal.Web.Features.Reminders.ReminderOptions>(builder.Configuration.GetSection(HscpPortal.Web.Features.Reminders.ReminderOptions.Section));
 builder.Services.AddSingleton<HscpPortal.Web.Features.Reminders.UnsubscribeTokens>();

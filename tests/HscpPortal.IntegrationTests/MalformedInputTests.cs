@@ -35,6 +35,7 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["reports/yearly/{year}/to-sign-off"] = "only on a report in review",
         ["reports/yearly/{year}/sign-offs/{organisationId:int}"] = "only on a report at sign-off",
         ["reports/yearly/{year}/publish"] = "only on a report at sign-off",
+        ["reports/yearly/{year}/readiness/{key}/reason/remove"] = "only once a reason is recorded",
         ["users/{id}/unlock"] = "only on locked accounts",
         ["users/{id}/reactivate"] = "only on deactivated accounts",
         ["users/{id}/reset-two-factor"] = "only on accounts with two-factor authentication on",

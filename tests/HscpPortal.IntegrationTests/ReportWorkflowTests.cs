@@ -14,9 +14,15 @@ namespace HscpPortal.IntegrationTests;
 /// </summary>
 public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassFixture<ReportWorkflowFactory>
 {
-    private int NewReport(int startYear, ReportStatus status) => factory.Query(db =>
+    /// <summary>A report of the year at the status; the stand-in's missing funding item is explained unless told not to.</summary>
+    private int NewReport(int startYear, ReportStatus status, bool explainMissing = true) => factory.Query(db =>
     {
         var report = new YearlyReport { StartYear = startYear, Status = status };
+        if (explainMissing)
+        {
+            report.Omissions.Add(new ReportOmission { ItemKey = "funding", Reason = "The partners' contributions were recorded by the council's finance team." });
+        }
+
         db.YearlyReports.Add(report);
         db.SaveChanges();
         return report.Id;
@@ -78,6 +84,63 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         Assert.True(response.IsDenied(), $"{(int)response.StatusCode}");
         Assert.True(team.IsDenied(), $"{(int)team.StatusCode}");
         Assert.Empty(SignOffs(id));
+    }
+
+    [Fact]
+    public async Task ToSignOff_ItemMissingWithoutReason_RefusedUntilTheTeamRecordsWhy()
+    {
+        var year = new ReportingYear(2046);
+        NewReport(year.StartYear, ReportStatus.InReview, explainMissing: false);
+        var team = await factory.ClientAsync("team");
+        string Version() => factory.Query(db => db.YearlyReports.Single(r => r.StartYear == year.StartYear).Version.ToString());
+
+        var refused = await team.PostFormAsync($"/reports/yearly/{year}/to-sign-off", new() { ["version"] = Version() }, formPage: $"/reports/yearly/{year}/workflow");
+        var readiness = await team.GetDocumentAsync($"/reports/yearly/{year}/readiness");
+        var empty = await team.PostFormAsync($"/reports/yearly/{year}/readiness/funding/reason", new() { ["Reason"] = "", ["Version"] = Guid.Empty.ToString() });
+        var recorded = await team.PostFormAsync($"/reports/yearly/{year}/readiness/funding/reason",
+            new() { ["Reason"] = "Contributions were held by the council's finance team this year.", ["Version"] = Guid.Empty.ToString() });
+        var moved = await team.PostFormAsync($"/reports/yearly/{year}/to-sign-off", new() { ["version"] = Version() }, formPage: $"/reports/yearly/{year}/workflow");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.StartsWith("The report cannot go to sign-off while a statutory item is missing (funding)", Assert.Single((await refused.ReadDocumentAsync()).ErrorSummary()), StringComparison.Ordinal);
+        Assert.NotNull(readiness.QuerySelector($"a[href='/reports/yearly/{year}/readiness/funding/reason']"));
+        await empty.AssertErrorsAsync("Enter why the report does not cover this, as readers will read it");
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(ReportStatus.SignOff, factory.Query(db => db.YearlyReports.Single(r => r.StartYear == year.StartYear).Status));
+        var after = await team.GetDocumentAsync($"/reports/yearly/{year}/readiness");
+        Assert.Contains("Contributions were held by the council's finance team this year.", after.QuerySelector("tr[data-readiness='funding']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignAndPublish_ItemMissingWithoutReason_RefusedWithMessageAndNothingRecorded()
+    {
+        var year = new ReportingYear(2047);
+        var id = NewReport(year.StartYear, ReportStatus.SignOff, explainMissing: false);
+
+        var signed = await SignAsync("council.partner", year, StatutoryPartner.LocalAuthority);
+
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.StartsWith("The report cannot be signed while a statutory item is missing", Assert.Single((await signed.ReadDocumentAsync()).ErrorSummary()), StringComparison.Ordinal);
+        Assert.Empty(SignOffs(id));
+
+        // Signed before the item went missing: publication still waits for the reason.
+        factory.Query(db =>
+        {
+            db.ReportOmissions.Add(new ReportOmission { ReportId = id, ItemKey = "funding", Reason = "A reason given, then withdrawn." });
+            return db.SaveChanges();
+        });
+        await SignAllAsync(year);
+        factory.Query(db =>
+        {
+            db.ReportOmissions.Single(o => o.ReportId == id).ArchivedAt = DateTime.UtcNow;
+            return db.SaveChanges();
+        });
+        var published = await PublishAsync(year);
+
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.StartsWith("The report cannot be published while a statutory item is missing", Assert.Single((await published.ReadDocumentAsync()).ErrorSummary()), StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.SignOff, factory.Query(db => db.YearlyReports.Single(r => r.Id == id).Status));
     }
 
     [Fact]

@@ -173,6 +173,8 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         // independent scrutineer may also write the foreword and their own comment.
         ("/reports/yearly/2023-24/draft", Everyone),
         ("/reports/yearly/2023-24/readiness", Everyone),
+        // Recording why the report does not cover an item: the team, who draft it.
+        ("/reports/yearly/2024-25/readiness/voice/reason", EditReport),
         ("/reports/yearly/2024-25/sections/foreword", EditReportOrScrutineer),
         ("/reports/yearly/2024-25/sections/scrutineer-comment", EditReportOrScrutineer),
         ("/reports/yearly/2024-25/sections/commentary:governance", EditReport),

@@ -62,6 +62,38 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Draft_ReasonRecordedForAMissingItem_PrintedInAboutThisReportAndChangesTheFingerprint()
+    {
+        var year = new ReportingYear(2018);
+        var reportId = factory.Query(db =>
+        {
+            var report = new YearlyReport { StartYear = year.StartYear };
+            db.YearlyReports.Add(report);
+            db.SaveChanges();
+            return report.Id;
+        });
+        string Hash()
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().ContentHashAsync(year, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        var before = Hash();
+        var team = await factory.ClientAsync("team");
+        var saved = await team.PostFormAsync($"/reports/yearly/{year}/readiness/voice/reason",
+            new() { ["Reason"] = "Each agency kept its own record of work with children and families that year.", ["Version"] = Guid.Empty.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await team.GetDocumentAsync($"/reports/yearly/{year}/draft");
+        var about = page.QuerySelector("#section-about")!.TextContent;
+        Assert.Contains("What this report does not cover", about, StringComparison.Ordinal);
+        Assert.Contains("How feedback from children and families was sought and used", about, StringComparison.Ordinal);
+        Assert.Contains("Each agency kept its own record of work with children and families that year.", about, StringComparison.Ordinal);
+        Assert.NotEqual(before, Hash());
+        Assert.Equal(1, factory.Query(db => db.ReportOmissions.Count(o => o.ReportId == reportId)));
+    }
+
+    [Fact]
     public async Task Draft_Team_OffersToWriteEachText()
     {
         var client = await factory.ClientAsync("team");

@@ -38,6 +38,7 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<ReportSignOff> ReportSignOffs => Set<ReportSignOff>();
     public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
+    public DbSet<ReportOmission> ReportOmissions => Set<ReportOmission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Security.Sessions.UserSession> UserSessions => Set<Security.Sessions.UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -29,8 +29,24 @@ public class YearlyReport : AuditedEntity
     public ICollection<ReportSignOff> SignOffs { get; set; } = [];
     public ICollection<ReportPublication> Publications { get; set; } = [];
     public ICollection<ReportRecipient> Recipients { get; set; } = [];
+    public ICollection<ReportOmission> Omissions { get; set; } = [];
 
     public ReportingYear Year => new(StartYear);
+}
+
+/// <summary>
+/// Why the report does not cover a statutory item the readiness check finds missing, recorded by the team. Sign-off
+/// and publication wait until every missing item has one, and the reasons are printed in "About this report", so that
+/// readers are told what is absent instead of finding out.
+/// </summary>
+public class ReportOmission : ArchivableEntity
+{
+    public int ReportId { get; set; }
+
+    /// <summary>The readiness item's key (<c>ReadinessKeys</c>).</summary>
+    public required string ItemKey { get; set; }
+
+    public required string Reason { get; set; }
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public enum PublishOutcome
     Published,
     NotAtSignOff,
     MissingSignOffs,
+    ItemsMissing,
 }
 
 /// <summary>
@@ -21,7 +22,7 @@ public enum PublishOutcome
 /// SHA-256) together with the status change and the sent-to log, in one save. Nothing is saved if printing fails.
 /// </summary>
 public sealed class ReportPublisher(
-    PortalDbContext db, IYearlyReportRenderer renderer, IPdfPrinter printer, ReportSignOffs signOffs, TimeProvider clock, IOptions<ReportOptions> options)
+    PortalDbContext db, IYearlyReportRenderer renderer, IPdfPrinter printer, ReportSignOffs signOffs, ReportGate gate, TimeProvider clock, IOptions<ReportOptions> options)
 {
     /// <param name="at">When it is published; now unless given (the demo publishes on a past date).</param>
     /// <exception cref="PdfPrintException">The PDF could not be printed; nothing was published.</exception>
@@ -36,6 +37,12 @@ public sealed class ReportPublisher(
         if (!await signOffs.AllSignedAsync(report, ct))
         {
             return PublishOutcome.MissingSignOffs;
+        }
+
+        // The records may have changed since sign-off: an item that went missing since then waits for its reason too.
+        if (ReportGate.Refusal(await gate.CheckAsync(report, ct), "be published") is not null)
+        {
+            return PublishOutcome.ItemsMissing;
         }
 
         var publishedAt = at ?? clock.GetUtcNow().UtcDateTime;

@@ -18,6 +18,22 @@ namespace HscpPortal.Web.Reporting;
 /// </summary>
 public static class ReportReadiness
 {
+    /// <summary>The statutory items in the order the check lists them, with what each requires.</summary>
+    private static readonly (string Key, string Requirement)[] Items =
+    [
+        (R.PartnersDid, "What the partners did, including on practice reviews"),
+        (R.Effectiveness, "Evidence of effectiveness and impact, including of training"),
+        (R.LittleProgress, "Areas with little or no progress"),
+        (R.ReviewRecommendations, "Decisions and actions taken on review recommendations"),
+        (R.Voice, "How feedback from children and families was sought and used"),
+        (R.Funding, "Funding: the partners' contributions and how they were used"),
+        (R.Scrutiny, "Independent scrutiny"),
+    ];
+
+    public static string Requirement(string key) => Items.FirstOrDefault(i => i.Key == key).Requirement ?? key;
+
+    public static int Order(string key) => Array.FindIndex(Items, i => i.Key == key) is var i and >= 0 ? i : int.MaxValue;
+
     public static IReadOnlyList<ReadinessItem> Check(YearlyReportModel report)
     {
         var y = report.Year.ToString();
@@ -33,7 +49,7 @@ public static class ReportReadiness
         var caseReviews = Has(Commentary(K.CaseReviews));
         items.Add(new ReadinessItem(
             R.PartnersDid,
-            "What the partners did, including on practice reviews",
+            Requirement(R.PartnersDid),
             meetings > 0 && caseReviews,
             (meetings > 0 ? $"The board held {Count(meetings, "meeting")} in {y}." : $"No board meetings are recorded as held in {y}.")
                 + (caseReviews ? " Practice reviews are described in the case reviews commentary (case review records are not yet in the portal)."
@@ -45,41 +61,46 @@ public static class ReportReadiness
         var training = Has(Commentary(K.Training));
         items.Add(new ReadinessItem(
             R.Effectiveness,
-            "Evidence of effectiveness and impact, including of training",
+            Requirement(R.Effectiveness),
             impact && training,
             (impact ? "The board's impact is described in its commentary." : "The board's impact section has figures but no commentary on what they achieved.")
                 + (training ? " Training is described in its commentary (training records are not yet in the portal)."
                     : " Nothing is written about training: training records are not yet in the portal, so write the training commentary."),
             !impact ? Edit(Commentary(K.BoardImpact)) : Edit(Commentary(K.Training))));
 
-        // Areas with little or no progress.
-        var stalled = actions?.Stalled.Count ?? 0;
+        // Areas with little or no progress: the list of stalled actions is evidence only with words that say why they
+        // stalled (the action plans commentary) or a statement of where progress was limited, or that there was none.
+        var stalled = actions?.Stalled ?? [];
         var actionCommentary = Has(Commentary(K.ActionPlans));
         var anyActions = actions is not null && (actions.OpenAtYearEnd + actions.CompletedInYear) > 0;
         var challenges = Has(K.Challenges);
+        var named = stalled.Count == 0 ? ""
+            : $" They include {string.Join("; ", stalled.Take(3).Select(a => $"“{a.Title}” ({a.Group})"))}{(stalled.Count > 3 ? $" and {Count(stalled.Count - 3, "more")}" : "")}.";
         items.Add(new ReadinessItem(
             R.LittleProgress,
-            "Areas with little or no progress",
-            stalled > 0 || (anyActions && actionCommentary) || challenges,
-            stalled > 0 ? $"{Count(stalled, "action")} overdue or off track on 31 March {report.Year.StartYear + 1} {(stalled == 1 ? "is" : "are")} listed in the action plans section."
-                : anyActions && actionCommentary ? "No action was overdue or off track at year end; the action plans commentary covers progress."
-                : challenges ? "The challenges section describes where progress was limited."
-                : "No action was overdue or off track at year end and nothing is written about where progress was limited.",
+            Requirement(R.LittleProgress),
+            challenges || (anyActions && actionCommentary),
+            (stalled.Count > 0
+                ? $"{Count(stalled.Count, "action")} {(stalled.Count == 1 ? "was" : "were")} overdue or off track on 31 March {report.Year.StartYear + 1}.{named}"
+                : "No action was overdue or off track at year end.")
+                + (challenges ? " The challenges section says where progress was limited."
+                    : anyActions && actionCommentary ? " The action plans commentary explains the year's progress."
+                    : " Nothing says why progress was limited, or that it was not: write the challenges section or the action plans commentary."),
             Edit(actionCommentary || !anyActions ? K.Challenges : Commentary(K.ActionPlans))));
 
         // Decisions and actions on review recommendations.
         var reviewActions = actions?.FromCaseReviews ?? 0;
         items.Add(new ReadinessItem(
             R.ReviewRecommendations,
-            "Decisions and actions taken on review recommendations",
+            Requirement(R.ReviewRecommendations),
             reviewActions > 0 || caseReviews,
             (reviewActions > 0 ? $"{Count(reviewActions, "action")} from case review recommendations {(reviewActions == 1 ? "was" : "were")} live in {y}." : $"No actions from case review recommendations are recorded for {y}.")
                 + (caseReviews ? " The case reviews commentary describes the decisions." : " Case review records are not yet in the portal."),
             reviewActions > 0 ? "/actions?source=CaseReview" : Edit(Commentary(K.CaseReviews))));
 
-        items.Add(NarrativeOnly(R.Voice, "How feedback from children and families was sought and used", Has(Commentary(K.Voice)),
+        items.Add(NarrativeOnly(R.Voice, Requirement(R.Voice), Has(Commentary(K.Voice)),
             "voice of children and families", Edit(Commentary(K.Voice))));
-        items.Add(NarrativeOnly(R.Funding, "Funding: the partners' contributions and how they were used", Has(Commentary(K.Funding)),
+        items.Add(NarrativeOnly(R.Funding, Requirement(R.Funding), Has(Commentary(K.Funding)),
             "funding", Edit(Commentary(K.Funding))));
 
         // Independent scrutiny: the scrutineer's own comment, or the scrutiny commentary.
@@ -87,7 +108,7 @@ public static class ReportReadiness
         var scrutiny = Has(Commentary(K.Scrutiny));
         items.Add(new ReadinessItem(
             R.Scrutiny,
-            "Independent scrutiny",
+            Requirement(R.Scrutiny),
             scrutineer || scrutiny,
             scrutineer ? "The independent scrutineer's comment is written."
                 : scrutiny ? "Scrutiny activity is described in its commentary; the independent scrutineer's comment is not written yet."

@@ -128,8 +128,14 @@ public sealed class AssembledSection
     public string TextKey => Kind == ReportSectionKind.Narrative ? Key : ReportSectionKeys.Commentary(Key);
 
     /// <summary>Whether the section goes into the published document: never as an empty or placeholder section.</summary>
-    public bool InDocument => Kind == ReportSectionKind.Narrative ? Text is not null : Built || Text is not null;
+    public bool InDocument => Kind == ReportSectionKind.Narrative ? Text is not null || Model is not null : Built || Text is not null;
 }
+
+/// <summary>Why the report does not cover a statutory item, as "About this report" prints it.</summary>
+public sealed record OmissionText(string ItemKey, string Requirement, string Reason);
+
+/// <summary>"About this report"'s facts: what the report does not cover, and why, as the team recorded it.</summary>
+public sealed record AboutModel(IReadOnlyList<OmissionText> Omissions);
 
 /// <summary>The whole report for a year, in outline order.</summary>
 public sealed class YearlyReportModel

@@ -15,6 +15,7 @@ public enum SignOffOutcome
     NotInSignOff,
     NotThePartner,
     AlreadySigned,
+    ItemsMissing,
 }
 
 /// <summary>
@@ -22,7 +23,7 @@ public enum SignOffOutcome
 /// report is looked at for sign-off or publication, any sign-off whose fingerprint no longer matches the content is
 /// reset, because "any change after a sign-off resets the sign-offs". Resetting is saved (and so audited) at once.
 /// </summary>
-public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer renderer, TimeProvider clock)
+public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer renderer, ReportGate gate, TimeProvider clock)
 {
     public const string ChangedReason = "The report changed after this sign-off";
 
@@ -117,6 +118,11 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
         if (seat.Count == 0 || !(await PartnersAsync(report, ct)).Any(p => p.OrganisationId == organisationId))
         {
             return SignOffOutcome.NotThePartner;
+        }
+
+        if (ReportGate.Refusal(await gate.CheckAsync(report, ct), "be signed") is not null)
+        {
+            return SignOffOutcome.ItemsMissing;
         }
 
         var hash = await renderer.ContentHashAsync(report.Year, ct);

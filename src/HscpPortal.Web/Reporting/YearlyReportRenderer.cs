@@ -25,6 +25,9 @@ public sealed class YearlyReportRenderer(
 {
     public const string DocumentView = "/Features/ReportDraft/Document.cshtml";
 
+    /// <summary>What "About this report" prints beneath its text: the items the report does not cover, and why.</summary>
+    public const string AboutPartial = "/Features/ReportDraft/_Omissions.cshtml";
+
     private static readonly JsonSerializerOptions Canonical = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -46,6 +49,11 @@ public sealed class YearlyReportRenderer(
             Services = services,
         };
         var texts = await CurrentTextsAsync(year, ct);
+        var omissions = await db.ReportOmissions.AsNoTracking()
+            .Where(o => o.IsLive() && db.YearlyReports.Any(r => r.Id == o.ReportId && r.StartYear == year.StartYear))
+            .OrderBy(o => o.Id)
+            .Select(o => new { o.ItemKey, o.Reason })
+            .ToListAsync(ct);
         var sections = new List<AssembledSection>();
         // One after another: a DbContext runs one query at a time.
         foreach (var section in ReportSections.All)
@@ -63,13 +71,40 @@ public sealed class YearlyReportRenderer(
             });
         }
 
-        return new YearlyReportModel
+        var report = new YearlyReportModel
         {
             Year = year,
             PartnershipName = portal.Value.Name,
             AsAt = context.AsAt,
             Sections = sections,
         };
+
+        // "About this report" says which statutory items the report does not cover, and why: the reasons recorded for
+        // the items the readiness check still finds missing.
+        var missing = ReportReadiness.Check(report).Where(i => !i.Present).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        var notCovered = omissions
+            .Where(o => missing.Contains(o.ItemKey))
+            .GroupBy(o => o.ItemKey, StringComparer.Ordinal).Select(g => g.Last())
+            .Select(o => new OmissionText(o.ItemKey, ReportReadiness.Requirement(o.ItemKey), o.Reason))
+            .OrderBy(o => ReportReadiness.Order(o.ItemKey))
+            .ToList();
+        if (notCovered.Count > 0)
+        {
+            var index = sections.FindIndex(s => s.Key == ReportSectionKeys.About);
+            var aboutSection = sections[index];
+            sections[index] = new AssembledSection
+            {
+                Key = aboutSection.Key,
+                Title = aboutSection.Title,
+                Kind = aboutSection.Kind,
+                Built = aboutSection.Built,
+                Partial = AboutPartial,
+                Model = new AboutModel(notCovered),
+                Text = aboutSection.Text,
+            };
+        }
+
+        return report;
     }
 
     /// <summary>The latest version of each narrative text of the year's report, by its key.</summary>

@@ -83,3 +83,15 @@ public sealed class ReportRecipientConfiguration : IEntityTypeConfiguration<Repo
         builder.HasIndex(r => r.ReportId).HasDatabaseName("IX_ReportRecipients_ReportId");
     }
 }
+
+public sealed class ReportOmissionConfiguration : IEntityTypeConfiguration<ReportOmission>
+{
+    public void Configure(EntityTypeBuilder<ReportOmission> builder)
+    {
+        builder.ConfigureArchivable();
+        builder.Property(o => o.ItemKey).HasMaxLength(40).IsRequired();
+        builder.Property(o => o.Reason).HasMaxLength(2000).IsRequired();
+        builder.HasOne<YearlyReport>().WithMany(r => r.Omissions).HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.ReportId, o.ItemKey }).HasDatabaseName("IX_ReportOmissions_Report_Item");
+    }
+}

@@ -215,6 +215,9 @@ public static class DemoActions
                 Source = source,
                 SourceReference = sourceReference,
                 PriorityId = priorities[priority].Id,
+                // Raised before its first update or sign-off, or a quarter before it fell due: not on the day of seeding.
+                CreatedAt = Noon(new[] { updates.Count > 0 ? updates.Min(u => u.On).AddDays(-14) : (DateOnly?)null, completion?.On.AddDays(-30), due.AddMonths(-3) }
+                    .Where(d => d is not null).Min()!.Value),
             };
             if (updates.LastOrDefault(u => u.RevisedDue is not null).RevisedDue is { } revised)
             {

@@ -58,6 +58,23 @@ public static class DemoReports
     {
         report.Status = ReportStatus.SignOff;
         await db.SaveChangesAsync(ct);
+
+        // What the records do not cover in 2023-24 is said in the report, not left for readers to notice.
+        var gate = services.GetRequiredService<ReportGate>();
+        foreach (var missing in (await gate.CheckAsync(report, ct)).Where(i => i.Blocks))
+        {
+            db.ReportOmissions.Add(new ReportOmission
+            {
+                ReportId = report.Id,
+                ItemKey = missing.Item.Key,
+                Reason = OmissionReasons.GetValueOrDefault(missing.Item.Key,
+                    "The partnership kept the records for this part of 2023-24 outside the portal, so this report does not cover it."),
+                CreatedAt = Reviewed.AddDays(7),
+                CreatedBy = people.PartnershipManager.FullName,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
         var renderer = services.GetRequiredService<IYearlyReportRenderer>();
         var hash = await renderer.ContentHashAsync(Published, ct);
         var day = 0;
@@ -103,6 +120,18 @@ public static class DemoReports
             logger.LogWarning(e, "The demo {Year} report could not be printed, so it is left signed off but unpublished", Published);
         }
     }
+
+    // Why the 2023-24 report, the first drawn from the portal, does not cover what the portal did not hold that year.
+    private static readonly Dictionary<string, string> OmissionReasons = new(StringComparer.Ordinal)
+    {
+        [ReadinessKeys.PartnersDid] = "The Joint Case Review group kept its 2023-24 rapid reviews and practice reviews in its own case files, which were not brought into the portal; their learning is published in the partnership's briefings.",
+        [ReadinessKeys.Effectiveness] = "Training in 2023-24 was booked and evaluated in the council's learning system, and its records were not brought into the portal for this year.",
+        [ReadinessKeys.LittleProgress] = "The action plans section lists every action that was overdue or off track at the year end; the partnership did not rate its priorities in the portal this year.",
+        [ReadinessKeys.ReviewRecommendations] = "Recommendations from the year's practice reviews were followed up by the Joint Case Review group outside the portal, so this report does not list them one by one.",
+        [ReadinessKeys.Voice] = "Each agency recorded its own work with children and families in 2023-24; the partnership kept no shared record of it that year.",
+        [ReadinessKeys.Funding] = "The partners' contributions for 2023-24 were agreed and accounted for by the council's finance team and were not recorded in the portal.",
+        [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in 2023-24 is described in the foreword; it was not recorded separately in the portal.",
+    };
 
     private static void AddNarrative(YearlyReport report, string key, string text, string by, DateTime at) =>
         report.Narratives.Add(new ReportNarrative { SectionKey = key, Version = 1, Text = text, By = by, At = at });

@@ -47,7 +47,7 @@ public sealed class ReportDraftController(
     }
 
     [HttpGet("readiness")]
-    public async Task<IActionResult> Readiness(string year, CancellationToken ct)
+    public async Task<IActionResult> Readiness(string year, [FromServices] ReportGate gate, CancellationToken ct)
     {
         if (!ReportingYear.TryParse(year, out var reportingYear))
         {
@@ -55,12 +55,16 @@ public sealed class ReportDraftController(
         }
 
         var (report, _, canEdit) = await AssembleForReaderAsync(reportingYear, ct);
+        var row = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == reportingYear.StartYear)
+            .Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(ct);
         return View(new ReadinessPage
         {
             Year = reportingYear,
             Items = ReportReadiness.Check(report),
+            Reasons = row is null ? new Dictionary<string, ReportOmission>() : await gate.OmissionsAsync(row.Id, ct),
             Outline = report.Sections,
             CanEdit = canEdit,
+            CanExplain = row is not null && row.Status != ReportStatus.Published && (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded,
         });
     }
 
@@ -269,6 +273,12 @@ public sealed class ReadinessPage
 {
     public required ReportingYear Year { get; init; }
     public required IReadOnlyList<ReadinessItem> Items { get; init; }
+
+    /// <summary>The recorded reasons the report does not cover a missing item, by item key.</summary>
+    public required IReadOnlyDictionary<string, ReportOmission> Reasons { get; init; }
+
+    /// <summary>Whether the user may record why a missing item is not covered (the team, on an unpublished report).</summary>
+    public bool CanExplain { get; init; }
     public required IReadOnlyList<AssembledSection> Outline { get; init; }
     public required Func<string, bool> CanEdit { get; init; }
 

@@ -152,3 +152,23 @@ public sealed class SentFormValidator : AbstractValidator<SentForm>
             .Must(d => d <= UkTime.Today(clock)).When(f => f.SentOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The date sent must be today or in the past");
     }
 }
+
+/// <summary>Why the report does not cover a statutory item the readiness check finds missing.</summary>
+public sealed class OmissionForm
+{
+    public Guid Version { get; set; }
+    public string? Reason { get; set; }
+
+    public ReportingYear Year { get; set; }
+    public string ItemKey { get; set; } = "";
+    public string Requirement { get; set; } = "";
+    public string Detail { get; set; } = "";
+    public bool Recorded { get; set; }
+}
+
+public sealed class OmissionFormValidator : AbstractValidator<OmissionForm>
+{
+    public OmissionFormValidator() =>
+        RuleFor(f => f.Reason).NotEmpty().WithMessage("Enter why the report does not cover this, as readers will read it")
+            .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
+}

@@ -26,6 +26,7 @@ public sealed class YearlyReportsController(
     PortalDbContext db,
     IYearlyReportRenderer renderer,
     ReportSignOffs signOffs,
+    ReportGate gate,
     IAuthorizationService authz,
     TimeProvider clock,
     IOptions<ReportOptions> options,
@@ -81,6 +82,102 @@ public sealed class YearlyReportsController(
     [Authorize(Policy = Policies.EditReport)]
     public Task<IActionResult> BackToDraft(string year, Guid version, CancellationToken ct) =>
         MoveAsync(year, version, ReportMove.BackToDraft, ct);
+
+    [HttpGet("{year}/readiness/{key}/reason")]
+    [Authorize(Policy = Policies.EditReport)]
+    public async Task<IActionResult> Omission(string year, string key, CancellationToken ct)
+    {
+        var report = await FindAsync(year, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        var item = (await gate.CheckAsync(report, ct)).FirstOrDefault(i => i.Item.Key == key);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        return View(new OmissionForm
+        {
+            Year = report.Year, ItemKey = key, Requirement = item.Item.Requirement, Detail = item.Item.Detail,
+            Reason = item.Omission?.Reason, Version = item.Omission?.Version ?? Guid.Empty, Recorded = item.Omission is not null,
+        });
+    }
+
+    /// <summary>Records (or changes) why the report does not cover a missing statutory item; the reason is printed in the report.</summary>
+    [HttpPost("{year}/readiness/{key}/reason")]
+    [Authorize(Policy = Policies.EditReport)]
+    public async Task<IActionResult> Omission(string year, string key, OmissionForm form, [FromServices] IValidator<OmissionForm> validator, CancellationToken ct)
+    {
+        var report = await FindAsync(year, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        var item = (await gate.CheckAsync(report, ct)).FirstOrDefault(i => i.Item.Key == key);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        form.Year = report.Year;
+        form.ItemKey = key;
+        form.Requirement = item.Item.Requirement;
+        form.Detail = item.Item.Detail;
+        form.Recorded = item.Omission is not null;
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (report.Status == ReportStatus.Published)
+        {
+            ModelState.AddModelError("", "The report has been published, so what it says can no longer change.");
+        }
+        else if (item.Item.Present)
+        {
+            ModelState.AddModelError("", "The records now cover this item, so there is nothing to explain.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var saved = item.Omission is { } existing
+                ? await db.ReportOmissions.FirstAsync(o => o.Id == existing.Id, ct)
+                : db.ReportOmissions.Add(new ReportOmission { ReportId = report.Id, ItemKey = key, Reason = "" }).Entity;
+            saved.Reason = form.Reason!.Trim();
+            if (item.Omission is null)
+            {
+                await db.SaveChangesAsync(ct);
+                return Redirect($"/reports/yearly/{report.Year}/readiness?notice={Notices.Saved}");
+            }
+
+            if (await db.SaveEditAsync(saved, form.Version, ModelState, ct))
+            {
+                return Redirect($"/reports/yearly/{report.Year}/readiness?notice={Notices.Saved}");
+            }
+        }
+
+        return View(form);
+    }
+
+    [HttpPost("{year}/readiness/{key}/reason/remove")]
+    [Authorize(Policy = Policies.EditReport)]
+    public async Task<IActionResult> RemoveOmission(string year, string key, Guid version, CancellationToken ct)
+    {
+        var report = await FindAsync(year, ct);
+        var omission = report is null ? null
+            : await db.ReportOmissions.Where(o => o.ReportId == report.Id && o.ItemKey == key && o.IsLive()).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
+        if (report is null || omission is null)
+        {
+            return NotFound();
+        }
+
+        if (report.Status == ReportStatus.Published)
+        {
+            return Redirect($"/reports/yearly/{report.Year}/readiness");
+        }
+
+        return await this.SetArchivedAsync<ReportOmission>(db, omission.Id, version, true, $"/reports/yearly/{report.Year}/readiness", clock, ct);
+    }
 
     [HttpGet("{year}/comments/new")]
     [Authorize(Policy = Policies.ReviewReport)]
@@ -199,6 +296,10 @@ public sealed class YearlyReportsController(
             case SignOffOutcome.NotInSignOff:
                 ModelState.AddModelError("", "The report can be signed off only while it is at the sign-off stage.");
                 break;
+            case SignOffOutcome.ItemsMissing:
+                ModelState.AddModelError("", ReportGate.Refusal(await gate.CheckAsync(report, ct), "be signed")
+                    ?? "The report's readiness changed: check the readiness page and try again.");
+                break;
             default:
                 ModelState.AddModelError("", "This partner has already signed the report as it stands.");
                 break;
@@ -231,9 +332,13 @@ public sealed class YearlyReportsController(
                 return Redirect($"/reports/yearly/{report.Year}/workflow?notice=published");
             }
 
-            ModelState.AddModelError("", outcome == PublishOutcome.NotAtSignOff
-                ? "The report can be published only from the sign-off stage."
-                : "The report can be published only when every statutory partner has signed it as it stands.");
+            ModelState.AddModelError("", outcome switch
+            {
+                PublishOutcome.NotAtSignOff => "The report can be published only from the sign-off stage.",
+                PublishOutcome.ItemsMissing => ReportGate.Refusal(await gate.CheckAsync(report, ct), "be published")
+                    ?? "The report's readiness changed: check the readiness page and try again.",
+                _ => "The report can be published only when every statutory partner has signed it as it stands.",
+            });
         }
         catch (PdfPrintException e)
         {
@@ -429,7 +534,12 @@ public sealed class YearlyReportsController(
             return NotFound();
         }
 
-        if (ReportWorkflow.Move(report, move) is { } refusal)
+        if (move == ReportMove.ToSignOff && report.Status == ReportStatus.InReview
+            && ReportGate.Refusal(await gate.CheckAsync(report, ct), "go to sign-off") is { } notReady)
+        {
+            ModelState.AddModelError("", notReady);
+        }
+        else if (ReportWorkflow.Move(report, move) is { } refusal)
         {
             ModelState.AddModelError("", refusal);
         }

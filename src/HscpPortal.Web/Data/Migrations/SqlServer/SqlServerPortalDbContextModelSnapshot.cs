@@ -1552,6 +1552,60 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ReportNarratives");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReportOmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "ItemKey")
+                        .HasDatabaseName("IX_ReportOmissions_Report_Item");
+
+                    b.ToTable("ReportOmissions");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.ReportPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2373,6 +2427,15 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReportOmission", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.YearlyReport", null)
+                        .WithMany("Omissions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.ReportPublication", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.YearlyReport", null)
@@ -2514,6 +2577,8 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Comments");
 
                     b.Navigation("Narratives");
+
+                    b.Navigation("Omissions");
 
                     b.Navigation("Publications");
 

@@ -1504,6 +1504,58 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportNarratives");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReportOmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "ItemKey")
+                        .HasDatabaseName("IX_ReportOmissions_Report_Item");
+
+                    b.ToTable("ReportOmissions");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.ReportPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2308,6 +2360,15 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.ReportOmission", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.YearlyReport", null)
+                        .WithMany("Omissions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.ReportPublication", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.YearlyReport", null)
@@ -2449,6 +2510,8 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Comments");
 
                     b.Navigation("Narratives");
+
+                    b.Navigation("Omissions");
 
                     b.Navigation("Publications");
 
