@@ -79,6 +79,14 @@ public sealed class PdfOptions
     /// <summary>The longest one print may take, including waiting for a free slot.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>How many browsers may print at once; each takes a few hundred megabytes while it runs.</summary>
+    /// <summary>
+    /// How many browsers may run at once, the spare included; each takes a few hundred megabytes while it runs.
+    /// </summary>
     public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>
+    /// After a print, a spare browser is started for the next one, so that the next print does not wait for a browser
+    /// to start. It is used once, like every browser, and closed when it has waited this long unused; 0 keeps no spare.
+    /// </summary>
+    public int SpareMinutes { get; set; } = 10;
 }
