@@ -141,6 +141,51 @@ public class ChromiumPdfPrinterTests
     }
 
     [Fact]
+    public async Task Print_FillContentsPageNumbers_EachEntryGetsItsHeadingsPageEvenWhenAnotherHeadingHasTheSameText()
+    {
+        // Page 1 the contents, then a page per section; an earlier subsection shares the text "Summary" with a section.
+        const string html = """
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><meta charset="utf-8"><title>Contents test</title>
+            <style>section { break-before: page; } .hidden { display: none; }</style></head>
+            <body><h1>Report</h1>
+            <nav><h2>Contents</h2><ol>
+            <li>Summary <span data-page-of="s-summary"></span></li>
+            <li>Detail <span data-page-of="s-detail"></span></li>
+            <li>Nowhere <span data-page-of="no-such-heading"></span></li>
+            </ol></nav>
+            <section><h2>Introduction</h2><h3>Summary</h3><p>A subsection, not the section.</p><h2 class="hidden">Detail</h2></section>
+            <section><h2 id="s-summary">Summary</h2><p>The summary.</p></section>
+            <section><h2>Filler</h2><p>A page between.</p></section>
+            <section><h2 id="s-detail">Detail</h2><p>The detail.</p></section>
+            </body></html>
+            """;
+        await using var printer = Printer(spareMinutes: 0);
+
+        var pdf = await printer.PrintAsync(html, PdfPrintOptions.A4 with { FillContentsPageNumbers = true }, CancellationToken.None);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(5, document.NumberOfPages);
+        var contents = string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text));
+        Assert.Contains("1. Summary 3 2. Detail 5 3. Nowhere Page 1 of 5", contents, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_WithoutFillContentsPageNumbers_ContentsLeftEmpty()
+    {
+        const string html = """
+            <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>t</title><style>section { break-before: page; }</style></head>
+            <body><h1>Report</h1><p>Summary <span data-page-of="s-summary"></span> end</p><section><h2 id="s-summary">Summary</h2></section></body></html>
+            """;
+        await using var printer = Printer(spareMinutes: 0);
+
+        var pdf = await printer.PrintAsync(html, PdfPrintOptions.A4, CancellationToken.None);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Contains("Summary end", string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Print_Twice_TheSecondUsesTheSpareWhichIsThenClosed()
     {
         using var chromium = new MarkedChromium();

@@ -201,15 +201,63 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
 
         await loaded.WaitAsync(ct);
 
-        // Web fonts and the title: the title becomes the PDF's Title metadata.
-        var script = "document.fonts.ready.then(() => true)";
+        // Web fonts and the title (it becomes the PDF's Title metadata); and, for the contents, the document's headings.
+        var script = "document.fonts.ready.then(() => " + (print.FillContentsPageNumbers ? ContentsPageNumbers.HeadingsScript : "[]") + ")";
         if (!string.IsNullOrWhiteSpace(print.Title))
         {
             script = $"document.title = {JsonSerializer.Serialize(print.Title)}; {script}";
         }
 
-        await EvaluateAsync(script, ct);
-        return await PrintToPdfAsync(print, ct);
+        var headings = ContentsPageNumbers.ReadHeadings(await EvaluateAsync(script, ct));
+        var pdf = await PrintToPdfAsync(print, ct);
+        if (headings.Count == 0)
+        {
+            // Not asked for, or nothing asks for a page number.
+            return pdf;
+        }
+
+        // Numbers written into the contents could, in principle, push a heading onto another page, so the pages are
+        // read again after each print until they agree with what the contents say. The contents are one page of
+        // their own in the yearly report, so the second print agrees; a third is the most this will do.
+        var pages = PagesOf(headings, pdf);
+        for (var pass = 2; pass <= 3; pass++)
+        {
+            var unfilled = await EvaluateAsync(ContentsPageNumbers.FillScript(pages), ct);
+            if (pass == 2 && unfilled.ValueKind == JsonValueKind.Number && unfilled.GetInt32() > 0)
+            {
+                logger.LogWarning("{Count} contents entries name a heading that is not in the PDF's outline, so they have no page number", unfilled.GetInt32());
+            }
+
+            pdf = await PrintToPdfAsync(print, ct);
+            var printedPages = PagesOf(headings, pdf);
+            if (printedPages.Count == pages.Count && printedPages.All(p => pages.GetValueOrDefault(p.Key) == p.Value))
+            {
+                break;
+            }
+
+            if (pass == 3)
+            {
+                logger.LogWarning("The contents' page numbers still moved after the third print; the PDF was kept as printed");
+            }
+
+            pages = printedPages;
+        }
+
+        return pdf;
+    }
+
+    private static Dictionary<string, int> PagesOf(IReadOnlyList<ContentsPageNumbers.Heading> headings, byte[] pdf)
+    {
+        try
+        {
+            return ContentsPageNumbers.PagesOf(headings, pdf);
+        }
+        catch (Exception e)
+        {
+            // PdfPig's errors have no common base; whichever it is, the contents cannot be numbered, and a PDF with
+            // a wrong or missing contents is not quietly handed out instead.
+            throw new PdfPrintException($"The printed PDF's outline could not be read to number the contents: {e.Message}", e);
+        }
     }
 
     private async Task<JsonElement> EvaluateAsync(string expression, CancellationToken ct)

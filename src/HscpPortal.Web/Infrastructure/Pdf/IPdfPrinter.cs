@@ -46,6 +46,13 @@ public sealed record PdfPrintOptions
     /// <summary>Let a CSS @page size in the document win over the paper size given here.</summary>
     public bool PreferCssPageSize { get; init; }
 
+    /// <summary>
+    /// Write page numbers into the contents: every element with <c>data-page-of="some-id"</c> gets the number of the
+    /// page on which the heading with that id starts. The document is printed, the pages are read back from the PDF's
+    /// outline, the numbers are written in and it is printed again, in the same browser; the HTML itself is not changed.
+    /// </summary>
+    public bool FillContentsPageNumbers { get; init; }
+
     public static PdfPrintOptions A4 { get; } = new();
 }
 
