@@ -110,7 +110,8 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable, IDisposa
             var bytes = await browser.PrintAsync(html, options, deadline.Token);
             printed = true;
             logger.LogInformation(
-                "Printed a PDF of {Bytes} bytes in {ElapsedMs} ms ({Browser} browser)", bytes.Length, clock.ElapsedMilliseconds, usedSpare ? "spare" : "new");
+                "Printed a PDF of {Bytes} bytes in {ElapsedMs} ms ({Browser} browser, {Prints} print(s))",
+                bytes.Length, clock.ElapsedMilliseconds, usedSpare ? "spare" : "new", browser.Prints);
             return bytes;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
