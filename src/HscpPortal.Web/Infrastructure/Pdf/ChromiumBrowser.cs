@@ -47,7 +47,8 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
     private readonly string workDirectory;
     private readonly ILogger logger;
     private readonly StderrTail errors = new();
-    // Cancelled when the browser is closed or killed, so that a launch nobody waits for does not wait for ever.
+    // Cancelled when the browser is closed or killed, so that a launch nobody waits for does not wait for ever. Not
+    // disposed: it has no timer to free, and a print may still hold a token linked to it.
     private readonly CancellationTokenSource life = new();
     private readonly Lock gate = new();
     private string? session;

@@ -41,7 +41,8 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable, IDisposa
         this.logger = logger;
         capacity = Math.Max(1, settings.MaxConcurrent);
         timeout = TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds));
-        spareFor = TimeSpan.FromMinutes(Math.Max(0, settings.SpareMinutes));
+        // At most a day: longer than any timer allows, and a browser left that long is not worth keeping.
+        spareFor = TimeSpan.FromMinutes(Math.Clamp(settings.SpareMinutes, 0, 24 * 60));
         stopped = stopping.Token;
 
         // A spare is kept only while the web host runs: not for the prints of start-up tasks or a CLI verb, whose
@@ -187,7 +188,7 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable, IDisposa
                 }
             }
 
-            // A slot was handed over just as the wait ran out (or the printer was shut down): pass it on.
+            // A slot was handed over just as the wait ran out: pass it on.
             if (handed.Task.IsCompletedSuccessfully)
             {
                 Release(keepSpare: false);
