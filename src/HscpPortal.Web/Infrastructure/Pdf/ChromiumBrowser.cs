@@ -404,9 +404,37 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
             logger.LogWarning("A PDF browser (process {ProcessId}) did not exit within 5 seconds of being killed", process.Id);
         }
 
+        // Chromium's crash handler is not its child and outlives it for a moment, writing into the folder (the
+        // profile's config). It holds the browser's stderr until it exits, so the folder is deleted once that closes.
+        try
+        {
+            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("A PDF browser's helper processes (browser process {ProcessId}) had not exited 5 seconds after it", process.Id);
+        }
+
         await pipe.DisposeAsync();
         process.Dispose();
         DeleteQuietly(workDirectory, logger);
+    }
+
+    /// <summary>
+    /// Kills the browser now, cutting short a polite closing under way, and returns the closing, which ends once the
+    /// browser and its helpers have exited and the folder is deleted: for a process that is ending.
+    /// </summary>
+    public Task KillAsync()
+    {
+        Task killing;
+        lock (gate)
+        {
+            closing ??= CloseAsync(polite: false);
+            killing = closing;
+        }
+
+        Kill();
+        return killing;
     }
 
     private void Kill()
@@ -418,24 +446,36 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
         {
-            // Exited between the check and the kill.
+            // Exited between the check and the kill, or already closed and disposed.
         }
     }
 
     private static void DeleteQuietly(string directory, ILogger logger)
     {
-        try
+        // A second try, a moment later, for a file written as the first went through.
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(e, "Could not delete the PDF printer's temporary folder {Directory}", directory);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (attempt == 2)
+                {
+                    logger.LogWarning(e, "Could not delete the PDF printer's temporary folder {Directory}", directory);
+                    return;
+                }
+
+                Thread.Sleep(100);
+            }
         }
     }
 

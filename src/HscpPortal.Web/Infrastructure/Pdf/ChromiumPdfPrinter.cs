@@ -44,6 +44,7 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable, IDisposa
         // At most a day: longer than any timer allows, and a browser left that long is not worth keeping.
         spareFor = TimeSpan.FromMinutes(Math.Clamp(settings.SpareMinutes, 0, 24 * 60));
         stopped = stopping.Token;
+        AppDomain.CurrentDomain.ProcessExit += KillAllOnExit;
 
         // A spare is kept only while the web host runs: not for the prints of start-up tasks or a CLI verb, whose
         // process ends without stopping a host, and never after the host has begun to stop. A printer made on its own
@@ -406,6 +407,33 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable, IDisposa
     {
         await stopping.CancelAsync();
         await Task.WhenAll(browsers.Select(b => b.DisposeAsync().AsTask()));
+        AppDomain.CurrentDomain.ProcessExit -= KillAllOnExit;
+    }
+
+    /// <summary>
+    /// The process is ending with browsers still running: the printer was never disposed (a CLI verb), or its
+    /// disposal is still under way and nobody waits for it (a host disposed from its entry point, as in
+    /// WebApplicationFactory). They are killed and their folders deleted, so that nothing outlives the portal.
+    /// </summary>
+    private void KillAllOnExit(object? sender, EventArgs e)
+    {
+        ChromiumBrowser[] left;
+        lock (sync)
+        {
+            disposed = true;
+            spare = null;
+            left = [.. running];
+        }
+
+        // A handler here must finish quickly; a killed browser's closing takes well under a second.
+        try
+        {
+            Task.WaitAll([.. left.Select(b => b.KillAsync())], TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The process is ending; there is no one left to tell.
+        }
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
