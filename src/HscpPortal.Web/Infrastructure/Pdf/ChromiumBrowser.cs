@@ -404,8 +404,9 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
             logger.LogWarning("A PDF browser (process {ProcessId}) did not exit within 5 seconds of being killed", process.Id);
         }
 
-        // Chromium's crash handler is not its child and outlives it for a moment, writing into the folder (the
-        // profile's config). It holds the browser's stderr until it exits, so the folder is deleted once that closes.
+        // The browser's helpers outlive it for a moment and write into the folder: its crash handler (not its child,
+        // so not killed with it) and services still shutting down. They share its stderr, which closes when the last
+        // of them has exited, so the folder is deleted after that.
         try
         {
             await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
