@@ -77,6 +77,39 @@ public class PrinterFaultTests(PortalFactory factory) : IClassFixture<PortalFact
         }
     }
 
+    [Fact]
+    public async Task Pdf_HostDisposedAfterPrinting_NoBrowserLeft()
+    {
+        using var chromium = new MarkedChromium();
+        var host = factory.WithWebHostBuilder(b => b.UseSetting("Pdf:ChromiumPath", chromium.Path));
+        try
+        {
+            var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            var login = await client.PostFormAsync("/account/login", new() { ["Email"] = Demo.Email("member"), ["Password"] = PortalFactory.Password });
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+            var response = await client.GetAsync(Url("minutes"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            // Two browsers seen (the one that printed, and the spare), one left: the spare.
+            Assert.True(
+                await MarkedChromium.EventuallyAsync(() => chromium.Browsers().Count == 1 && chromium.Folders.Count == 2),
+                "no spare browser after the print");
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
+        // The test host disposes the portal's services from the portal's own entry point, which DisposeAsync does
+        // not wait for; so "gone" here is "gone within moments", not "gone before DisposeAsync returned".
+        Assert.True(await MarkedChromium.EventuallyAsync(() => chromium.Everything().Count == 0, seconds: 10), "a browser outlived the host");
+        Assert.True(
+            await MarkedChromium.EventuallyAsync(() => chromium.Folders.All(f => !Directory.Exists(f)), seconds: 10),
+            $"left behind: {string.Join(", ", chromium.Folders.Where(Directory.Exists))}");
+    }
+
     private static string FakeBrowser(string body)
     {
         var path = Path.Combine(Path.GetTempPath(), $"fake-browser-{Guid.NewGuid():N}.sh");

@@ -161,6 +161,7 @@ public sealed class YearlyReportRenderer(
             RunningHeader = $"{report.PartnershipName}: yearly report {year}",
             HeaderMarker = draft ? "DRAFT" : null,
             PageNumbers = true,
+            FillContentsPageNumbers = true,
         });
     }
 }

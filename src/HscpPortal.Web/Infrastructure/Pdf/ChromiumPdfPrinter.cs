@@ -1,284 +1,348 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace HscpPortal.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// Prints with Debian's headless Chromium through the DevTools protocol (Page.printToPDF), asking for a tagged
-/// PDF with a document outline built from the headings. One throwaway browser and profile per print, a timeout
-/// that kills the whole process tree, and a cap on how many browsers run at once (ADR-003).
+/// Prints with Debian's headless Chromium through the DevTools protocol (Page.printToPDF), asking for a tagged PDF with
+/// a document outline built from the headings. Every browser prints one document with a throwaway profile and is then
+/// closed (ADR-003). So that a print need not wait for a browser to start, one spare is started after each successful
+/// print while the web host runs: it waits with a blank page, is handed whole to the next print, and is closed unused
+/// after <see cref="PdfOptions.SpareMinutes"/>. At most <see cref="PdfOptions.MaxConcurrent"/> browsers run at once,
+/// the spare included; a print's timeout covers waiting for one, and kills the whole process tree when it runs out.
 /// </summary>
-public sealed class ChromiumPdfPrinter : IPdfPrinter, IDisposable
+public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable, IDisposable
 {
-    private const double MmPerInch = 25.4;
-
     private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-
-    private static readonly string[] Flags =
-    [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--disable-default-apps",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--mute-audio",
-        "--hide-scrollbars",
-        "--remote-debugging-pipe",
-        // The document arrives complete (ADR-003), so the browser needs no network: every request, even to an IP
-        // address, is sent to a proxy that does not exist and fails at once.
-        "--proxy-server=127.0.0.1:9",
-        "--proxy-bypass-list=<-loopback>",
-    ];
 
     private readonly PdfOptions settings;
     private readonly ILogger<ChromiumPdfPrinter> logger;
-    private readonly SemaphoreSlim slots;
+    private readonly int capacity;
+    private readonly TimeSpan timeout;
+    private readonly TimeSpan spareFor;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationToken stopped;
 
-    public ChromiumPdfPrinter(IOptions<PdfOptions> options, ILogger<ChromiumPdfPrinter> logger)
+    private readonly Lock sync = new();
+    // Every browser this printer started and has not yet seen exit: printing, closing after a print, or the spare.
+    private readonly HashSet<ChromiumBrowser> running = [];
+    // Prints waiting for a browser, first come first served; each is handed a slot, or the spare, when one is free.
+    private readonly LinkedList<TaskCompletionSource> waiting = new();
+    private int held;
+    private ChromiumBrowser? spare;
+    private string? spareBrowserPath;
+    private bool hostRunning;
+    private bool disposed;
+    private Task? closingAll;
+
+    public ChromiumPdfPrinter(IOptions<PdfOptions> options, ILogger<ChromiumPdfPrinter> logger, IHostApplicationLifetime? lifetime = null)
     {
         settings = options.Value;
         this.logger = logger;
-        slots = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrent));
+        capacity = Math.Max(1, settings.MaxConcurrent);
+        timeout = TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds));
+        // At most a day: longer than any timer allows, and a browser left that long is not worth keeping.
+        spareFor = TimeSpan.FromMinutes(Math.Clamp(settings.SpareMinutes, 0, 24 * 60));
+        stopped = stopping.Token;
+        AppDomain.CurrentDomain.ProcessExit += KillAllOnExit;
+
+        // A spare is kept only while the web host runs: not for the prints of start-up tasks or a CLI verb, whose
+        // process ends without stopping a host, and never after the host has begun to stop. A printer made on its own
+        // (tests, tools) keeps one until it is disposed.
+        if (lifetime is null)
+        {
+            hostRunning = true;
+        }
+        else
+        {
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                lock (sync)
+                {
+                    hostRunning = !lifetime.ApplicationStopping.IsCancellationRequested;
+                }
+            });
+            lifetime.ApplicationStopping.Register(StopKeepingSpare);
+        }
     }
 
     public async Task<byte[]> PrintAsync(string html, PdfPrintOptions options, CancellationToken ct)
     {
-        var browser = FindBrowser();
-        var timeout = TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds));
+        var path = FindBrowser();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
         var clock = Stopwatch.StartNew();
 
+        ChromiumBrowser? taken;
         try
         {
-            await slots.WaitAsync(deadline.Token);
+            taken = await TakeSlotAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new PdfPrintException($"The PDF printer was busy with other documents for {timeout.TotalSeconds:0} seconds.");
         }
 
-        string? workDirectory = null;
+        // From here this print holds a slot, whatever happens, until its browser has exited.
+        ChromiumBrowser browser;
+        var usedSpare = taken is not null && !taken.Ready.IsFaulted && !taken.Exited.IsCompleted;
         try
         {
-            workDirectory = Directory.CreateTempSubdirectory("hscp-pdf-").FullName;
-            var bytes = await RunBrowserAsync(browser, workDirectory, html, options, timeout, deadline.Token, ct);
-            logger.LogInformation("Printed a PDF of {Bytes} bytes in {ElapsedMs} ms", bytes.Length, clock.ElapsedMilliseconds);
-            return bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PdfPrintException($"The PDF printer could not use its temporary folder: {e.Message}", e);
-        }
-        finally
-        {
-            slots.Release();
-            if (workDirectory is not null)
+            if (taken is not null && !usedSpare)
             {
-                DeleteQuietly(workDirectory);
+                // The spare died before anyone needed it; this print starts its own browser in the spare's slot.
+                _ = CloseAsync(taken, releaseSlot: false);
+            }
+
+            browser = usedSpare ? taken! : Launch(path);
+            lock (sync)
+            {
+                spareBrowserPath = path;
             }
         }
-    }
-
-    private static async Task<byte[]> RunBrowserAsync(
-        string browser, string workDirectory, string html, PdfPrintOptions print, TimeSpan timeout, CancellationToken deadline, CancellationToken caller)
-    {
-        // From a file, so the browser needs no sign-in cookie and no round trip to the portal.
-        var documentPath = Path.Combine(workDirectory, "document.html");
-        await File.WriteAllTextAsync(documentPath, html, caller);
-        var profile = Path.Combine(workDirectory, "profile");
-
-        // The pipe protocol wants fds 3 and 4; a shell hands the browser our stdin and stdout as those, and its
-        // own stdout goes to stderr with its logging.
-        var start = new ProcessStartInfo("/bin/sh")
+        catch
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workDirectory,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec \"$0\" \"$@\" 3<&0 4>&1 0</dev/null 1>&2");
-        start.ArgumentList.Add(browser);
-        foreach (var flag in Flags)
-        {
-            start.ArgumentList.Add(flag);
+            Release(keepSpare: false);
+            throw;
         }
 
-        start.ArgumentList.Add($"--user-data-dir={profile}");
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(workDirectory, "config");
-        start.Environment["XDG_CACHE_HOME"] = Path.Combine(workDirectory, "cache");
-
-        using var process = new Process { StartInfo = start };
-        var errors = new StderrTail();
-        process.ErrorDataReceived += (_, e) => errors.Add(e.Data);
+        var printed = false;
         try
         {
-            process.Start();
+            var bytes = await browser.PrintAsync(html, options, deadline.Token);
+            printed = true;
+            logger.LogInformation(
+                "Printed a PDF of {Bytes} bytes in {ElapsedMs} ms ({Browser} browser, {Prints} print(s))",
+                bytes.Length, clock.ElapsedMilliseconds, usedSpare ? "spare" : "new", browser.Prints);
+            return bytes;
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            throw new PdfPrintException($"Chromium could not be started from {browser}: {e.Message}", e);
-        }
-
-        process.BeginErrorReadLine();
-        var pipe = new DevToolsPipe(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
-        var finished = false;
-        try
-        {
-            var pdf = await PrintWithDevToolsAsync(pipe, new Uri(documentPath).AbsoluteUri, print, deadline);
-            finished = true;
-            return pdf;
-        }
-        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new PdfPrintException($"Chromium did not finish printing within {timeout.TotalSeconds:0} seconds, so it was stopped.");
         }
-        catch (PdfPrintException e)
+        finally
         {
-            if (!await ExitedWithinAsync(process, TimeSpan.FromSeconds(1)))
+            if (printed)
             {
-                throw;
+                // The reader need not wait for the browser to close, nor for the next one to start: it closes in the
+                // background, keeping its slot until it has exited, and a spare is started for the next print in a
+                // free slot, now or when one is freed.
+                _ = CloseAsync(browser, releaseSlot: true, keepSpare: true);
+                _ = Task.Run(KeepSpare, CancellationToken.None);
+            }
+            else
+            {
+                // A browser that failed or ran out of time is killed before the reader hears of it, and no spare
+                // replaces it: a broken or hanging browser is not started again until someone asks for a PDF.
+                await CloseAsync(browser, releaseSlot: true, keepSpare: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for a free slot or the spare, and returns the spare (null when given a slot without one). Whoever is
+    /// given a slot must give it back through <see cref="Release"/>, or pass it to a browser that will. There is never
+    /// a spare while a print waits: a print takes the spare if there is one, and a freed slot goes to a waiting print
+    /// before any spare.
+    /// </summary>
+    private async Task<ChromiumBrowser?> TakeSlotAsync(CancellationToken ct)
+    {
+        TaskCompletionSource handed;
+        LinkedListNode<TaskCompletionSource> place;
+        lock (sync)
+        {
+            if (disposed)
+            {
+                throw new PdfPrintException("The PDF printer has been shut down.");
             }
 
-            throw new PdfPrintException($"{e.Message} Chromium exited with code {process.ExitCode}. {errors}".TrimEnd(), e);
+            if (spare is not null)
+            {
+                var ready = spare;
+                spare = null;
+                return ready;
+            }
+
+            if (held < capacity)
+            {
+                held++;
+                return null;
+            }
+
+            handed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            place = waiting.AddLast(handed);
+        }
+
+        try
+        {
+            await handed.Task.WaitAsync(ct);
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            lock (sync)
+            {
+                if (place.List is not null)
+                {
+                    waiting.Remove(place);
+                    throw;
+                }
+            }
+
+            // A slot was handed over just as the wait ran out: pass it on.
+            if (handed.Task.IsCompletedSuccessfully)
+            {
+                Release(keepSpare: false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Gives a slot back: to the first print waiting, else to a new spare when asked, else free.</summary>
+    private void Release(bool keepSpare)
+    {
+        lock (sync)
+        {
+            while (waiting.First is { } first)
+            {
+                waiting.RemoveFirst();
+                if (first.Value.TrySetResult())
+                {
+                    return;
+                }
+            }
+
+            held--;
+        }
+
+        if (keepSpare)
+        {
+            KeepSpare();
+        }
+    }
+
+    /// <summary>Starts a spare when there is none, nobody is waiting, a slot is free and the host is running.</summary>
+    private void KeepSpare()
+    {
+        ChromiumBrowser started;
+        lock (sync)
+        {
+            if (disposed || !hostRunning || spareFor <= TimeSpan.Zero || spare is not null || waiting.Count > 0 || held >= capacity
+                || spareBrowserPath is null)
+            {
+                return;
+            }
+
+            try
+            {
+                started = LaunchLocked(spareBrowserPath);
+            }
+            catch (PdfPrintException e)
+            {
+                logger.LogWarning(e, "A spare PDF browser could not be started");
+                return;
+            }
+
+            held++;
+            spare = started;
+        }
+
+        _ = WatchSpareAsync(started);
+    }
+
+    /// <summary>Retires the spare if it fails to start in time, exits, or waits longer than it may.</summary>
+    private async Task WatchSpareAsync(ChromiumBrowser browser)
+    {
+        string why;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopped);
+        try
+        {
+            await browser.Ready.WaitAsync(timeout, stopped);
+            await Task.WhenAny(browser.Exited, Task.Delay(spareFor, idle.Token));
+            why = browser.Exited.IsCompleted ? "it exited" : "it was not needed";
+        }
+        catch (Exception e)
+        {
+            // Whatever went wrong, a spare that is not ready is not kept.
+            why = e is OperationCanceledException ? "the printer stopped" : $"it did not start: {e.Message}";
         }
         finally
         {
-            await CloseAsync(process, pipe, finished);
+            // Ends the idle timer of a spare that was taken, or exited, before its time was up.
+            await idle.CancelAsync();
+        }
+
+        lock (sync)
+        {
+            if (spare != browser)
+            {
+                return;
+            }
+
+            spare = null;
+        }
+
+        logger.LogInformation("The spare PDF browser was closed because {Reason}", why);
+        await CloseAsync(browser, releaseSlot: true, keepSpare: false);
+    }
+
+    private ChromiumBrowser Launch(string path)
+    {
+        lock (sync)
+        {
+            return LaunchLocked(path);
         }
     }
 
-    private static async Task<bool> ExitedWithinAsync(Process process, TimeSpan wait)
+    // Under the lock, so that a printer being disposed never misses a browser started at the same moment.
+    private ChromiumBrowser LaunchLocked(string path)
+    {
+        if (disposed)
+        {
+            throw new PdfPrintException("The PDF printer has been shut down.");
+        }
+
+        var browser = ChromiumBrowser.Start(path, logger);
+        running.Add(browser);
+        return browser;
+    }
+
+    /// <summary>Closes a browser (politely if it printed or is an unused spare, else killed) and then frees its slot.</summary>
+    private async Task CloseAsync(ChromiumBrowser browser, bool releaseSlot, bool keepSpare = false)
     {
         try
         {
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(wait);
+            await browser.DisposeAsync();
         }
-        catch (TimeoutException)
+        finally
         {
-        }
+            lock (sync)
+            {
+                running.Remove(browser);
+            }
 
-        return process.HasExited;
+            if (releaseSlot)
+            {
+                Release(keepSpare);
+            }
+        }
     }
 
-    private static async Task<byte[]> PrintWithDevToolsAsync(DevToolsPipe pipe, string url, PdfPrintOptions print, CancellationToken ct)
+    private void StopKeepingSpare()
     {
-        var target = await pipe.SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, ct);
-        var attached = await pipe.SendAsync(
-            "Target.attachToTarget", new JsonObject { ["targetId"] = target.GetProperty("targetId").GetString(), ["flatten"] = true }, null, ct);
-        var session = attached.GetProperty("sessionId").GetString();
-
-        await pipe.SendAsync("Page.enable", null, session, ct);
-        var loaded = pipe.ListenFor("Page.loadEventFired", session);
-        var navigated = await pipe.SendAsync("Page.navigate", new JsonObject { ["url"] = url }, session, ct);
-        if (navigated.TryGetProperty("errorText", out var navigationError) && navigationError.GetString() is { Length: > 0 } text)
+        ChromiumBrowser? idle;
+        lock (sync)
         {
-            throw new PdfPrintException($"Chromium could not open the document: {text}");
+            hostRunning = false;
+            idle = spare;
+            spare = null;
         }
 
-        await loaded.WaitAsync(ct);
-
-        // Web fonts and the title: the title becomes the PDF's Title metadata.
-        var script = "document.fonts.ready.then(() => true)";
-        if (!string.IsNullOrWhiteSpace(print.Title))
+        if (idle is not null)
         {
-            script = $"document.title = {JsonSerializer.Serialize(print.Title)}; {script}";
+            _ = CloseAsync(idle, releaseSlot: true);
         }
-
-        await pipe.SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = script, ["awaitPromise"] = true }, session, ct);
-
-        var header = print.HeaderTemplate ?? HeaderTemplate(print);
-        var footer = print.FooterTemplate ?? FooterTemplate(print);
-        var result = await pipe.SendAsync("Page.printToPDF", new JsonObject
-        {
-            ["landscape"] = print.Landscape,
-            ["printBackground"] = true,
-            ["paperWidth"] = print.PaperWidthMm / MmPerInch,
-            ["paperHeight"] = print.PaperHeightMm / MmPerInch,
-            ["marginTop"] = print.Margins.TopMm / MmPerInch,
-            ["marginRight"] = print.Margins.RightMm / MmPerInch,
-            ["marginBottom"] = print.Margins.BottomMm / MmPerInch,
-            ["marginLeft"] = print.Margins.LeftMm / MmPerInch,
-            ["preferCSSPageSize"] = print.PreferCssPageSize,
-            ["displayHeaderFooter"] = header.Length > 0 || footer.Length > 0,
-            // An empty template would make Chromium draw its default date, title and URL.
-            ["headerTemplate"] = header.Length > 0 ? header : "<span></span>",
-            ["footerTemplate"] = footer.Length > 0 ? footer : "<span></span>",
-            ["generateTaggedPDF"] = true,
-            ["generateDocumentOutline"] = true,
-        }, session, ct);
-
-        return Convert.FromBase64String(result.GetProperty("data").GetString() ?? "");
-    }
-
-    // Header and footer templates render in their own tiny document: their text has no size until given one,
-    // and they see none of the page's styles.
-    private const string TemplateStyle =
-        "<style>.b{box-sizing:border-box;width:100%;padding:0 {0}mm;display:flex;justify-content:space-between;" +
-        "font-family:Arial,Helvetica,sans-serif;font-size:8pt;color:#0b0c0c}.m{font-weight:bold;letter-spacing:.05em}</style>";
-
-    private static string Style(PdfPrintOptions print) =>
-        TemplateStyle.Replace("{0}", print.Margins.LeftMm.ToString("0.#", CultureInfo.InvariantCulture), StringComparison.Ordinal);
-
-    private static string HeaderTemplate(PdfPrintOptions print)
-    {
-        if (string.IsNullOrWhiteSpace(print.RunningHeader) && string.IsNullOrWhiteSpace(print.HeaderMarker))
-        {
-            return "";
-        }
-
-        var encoder = HtmlEncoder.Default;
-        return Style(print) +
-            $"<div class=\"b\"><span>{encoder.Encode(print.RunningHeader ?? "")}</span><span class=\"m\">{encoder.Encode(print.HeaderMarker ?? "")}</span></div>";
-    }
-
-    private static string FooterTemplate(PdfPrintOptions print) =>
-        print.PageNumbers
-            ? Style(print) + "<div class=\"b\"><span></span><span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>"
-            : "";
-
-    /// <summary>Asks a browser that printed to close, and kills any other (or one that will not close) with its children.</summary>
-    private static async Task CloseAsync(Process process, DevToolsPipe pipe, bool polite)
-    {
-        if (polite && !process.HasExited)
-        {
-            try
-            {
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-                await pipe.SendAsync("Browser.close", null, null, grace.Token);
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or PdfPrintException or IOException)
-            {
-                // Closed already, or will not close: the kill below deals with it.
-            }
-        }
-
-        if (!process.HasExited)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
-            {
-                // Exited between the check and the kill.
-            }
-        }
-
-        await pipe.DisposeAsync();
     }
 
     /// <summary>The configured browser, or the first Chromium found; a missing browser is a clear error, not a hang.</summary>
@@ -314,48 +378,63 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IDisposable
             "Install Debian's chromium package (apt-get install chromium) or set Pdf:ChromiumPath.");
     }
 
-    private void DeleteQuietly(string directory)
+    /// <summary>
+    /// Closes every browser this printer started, the spare and any still printing, and waits until they have exited
+    /// and their folders are gone. Every caller, the first or a later one, waits for the same closing.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
+        lock (sync)
+        {
+            if (!disposed)
+            {
+                disposed = true;
+                spare = null;
+                foreach (var print in waiting)
+                {
+                    print.TrySetException(new PdfPrintException("The PDF printer was shut down."));
+                }
+
+                waiting.Clear();
+                closingAll = CloseAllAsync([.. running]);
+            }
+
+            return new ValueTask(closingAll!);
+        }
+    }
+
+    private async Task CloseAllAsync(ChromiumBrowser[] browsers)
+    {
+        await stopping.CancelAsync();
+        await Task.WhenAll(browsers.Select(b => b.DisposeAsync().AsTask()));
+        AppDomain.CurrentDomain.ProcessExit -= KillAllOnExit;
+    }
+
+    /// <summary>
+    /// The process is ending with browsers still running: the printer was never disposed (a CLI verb), or its
+    /// disposal is still under way and nobody waits for it (a host disposed from its entry point, as in
+    /// WebApplicationFactory). They are killed and their folders deleted, so that nothing outlives the portal.
+    /// </summary>
+    private void KillAllOnExit(object? sender, EventArgs e)
+    {
+        ChromiumBrowser[] left;
+        lock (sync)
+        {
+            disposed = true;
+            spare = null;
+            left = [.. running];
+        }
+
+        // A handler here must finish quickly; a killed browser's closing takes well under a second.
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Task.WaitAll([.. left.Select(b => b.KillAsync())], TimeSpan.FromSeconds(5));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (AggregateException)
         {
-            logger.LogWarning(e, "Could not delete the PDF printer's temporary folder {Directory}", directory);
+            // The process is ending; there is no one left to tell.
         }
     }
 
-    public void Dispose() => slots.Dispose();
-
-    /// <summary>The browser's last few lines of logging, to explain a failure.</summary>
-    private sealed class StderrTail
-    {
-        private readonly Queue<string> lines = new();
-
-        public void Add(string? line)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                return;
-            }
-
-            lock (lines)
-            {
-                lines.Enqueue(line);
-                while (lines.Count > 5)
-                {
-                    lines.Dequeue();
-                }
-            }
-        }
-
-        public override string ToString()
-        {
-            lock (lines)
-            {
-                return lines.Count == 0 ? "" : "Its last messages: " + string.Join(" | ", lines);
-            }
-        }
-    }
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

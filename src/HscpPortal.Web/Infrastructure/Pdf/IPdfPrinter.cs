@@ -46,6 +46,13 @@ public sealed record PdfPrintOptions
     /// <summary>Let a CSS @page size in the document win over the paper size given here.</summary>
     public bool PreferCssPageSize { get; init; }
 
+    /// <summary>
+    /// Write page numbers into the contents: every element with <c>data-page-of="some-id"</c> gets the number of the
+    /// page on which the heading with that id starts. The document is printed, the pages are read back from the PDF's
+    /// outline, the numbers are written in and it is printed again, in the same browser; the HTML itself is not changed.
+    /// </summary>
+    public bool FillContentsPageNumbers { get; init; }
+
     public static PdfPrintOptions A4 { get; } = new();
 }
 
@@ -79,6 +86,14 @@ public sealed class PdfOptions
     /// <summary>The longest one print may take, including waiting for a free slot.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>How many browsers may print at once; each takes a few hundred megabytes while it runs.</summary>
+    /// <summary>
+    /// How many browsers may run at once, the spare included; each takes a few hundred megabytes while it runs.
+    /// </summary>
     public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>
+    /// After a print, a spare browser is started for the next one, so that the next print does not wait for a browser
+    /// to start. It is used once, like every browser, and closed when it has waited this long unused; 0 keeps no spare.
+    /// </summary>
+    public int SpareMinutes { get; set; } = 10;
 }
