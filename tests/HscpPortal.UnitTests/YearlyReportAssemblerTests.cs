@@ -30,7 +30,7 @@ public sealed class YearlyReportAssemblerTests : IDisposable
     {
         connection.Open();
         var collection = new ServiceCollection();
-        collection.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(connection));
+        collection.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(QueryRules.Instance));
         collection.AddSingleton(new EscalationProtocol());
         collection.AddMemoryCache();
         collection.AddSingleton(Mock.Of<ICurrentActor>());
