@@ -2,7 +2,9 @@ using System.Globalization;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
+using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Meetings;
+using HscpPortal.Web.Features.ReportDraft;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Diagnostics;
 using HscpPortal.Web.Infrastructure.Email;
@@ -155,6 +157,8 @@ builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthC
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
+builder.Services.AddDashboardTiles();
+builder.Services.AddReportSections();
 builder.Services.AddScoped<HscpPortal.Web.Reporting.YearlyReportRenderer>()
     .AddScoped<HscpPortal.Web.Reporting.IYearlyReportRenderer>(sp => sp.GetRequiredService<HscpPortal.Web.Reporting.YearlyReportRenderer>())
     .AddScoped<HscpPortal.Web.Reporting.ReportSignOffs>()

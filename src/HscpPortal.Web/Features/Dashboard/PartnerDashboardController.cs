@@ -30,7 +30,7 @@ public sealed class PartnerDashboardPage
 /// </summary>
 [Route("dashboard/partner")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader loader, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? organisationId, CancellationToken ct)
@@ -70,14 +70,13 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
             partner = choices.Count == 1 || !mayChoose ? choices.FirstOrDefault() : null;
         }
 
-        var tiles = partner is null ? [] : await DashboardTiles.LoadAsync(DashboardTiles.Partner, new TileContext
+        var tiles = partner is null ? [] : await loader.LoadAsync(DashboardTiles.Partner, new TileContext
         {
             Db = db,
             Year = ReportingYear.Containing(today),
             Today = today,
             User = User,
             Authorization = authz,
-            Services = HttpContext.RequestServices,
             OrganisationId = partner.Id,
         }, ct);
         return View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage

@@ -20,6 +20,7 @@ namespace HscpPortal.Web.Features.ReportDraft;
 public sealed class ReportDraftController(
     PortalDbContext db,
     YearlyReportRenderer renderer,
+    ReportOutline outline,
     IAuthorizationService authz,
     IValidator<NarrativeForm> validator,
     TimeProvider clock) : Controller
@@ -67,7 +68,7 @@ public sealed class ReportDraftController(
     [HttpGet("sections/{key}")]
     public async Task<IActionResult> Edit(string year, string key, CancellationToken ct)
     {
-        if (!ReportingYear.TryParse(year, out var reportingYear) || ReportSections.ForTextKey(key) is not { } section)
+        if (!ReportingYear.TryParse(year, out var reportingYear) || outline.ForTextKey(key) is not { } section)
         {
             return NotFound();
         }
@@ -90,7 +91,7 @@ public sealed class ReportDraftController(
     [HttpPost("sections/{key}")]
     public async Task<IActionResult> Edit(string year, string key, [Bind(Prefix = "Form")] NarrativeForm form, CancellationToken ct)
     {
-        if (!ReportingYear.TryParse(year, out var reportingYear) || ReportSections.ForTextKey(key) is not { } section)
+        if (!ReportingYear.TryParse(year, out var reportingYear) || outline.ForTextKey(key) is not { } section)
         {
             return NotFound();
         }
@@ -180,7 +181,7 @@ public sealed class ReportDraftController(
     [HttpGet("sections/{key}/history")]
     public async Task<IActionResult> History(string year, string key, CancellationToken ct)
     {
-        if (!ReportingYear.TryParse(year, out var reportingYear) || ReportSections.ForTextKey(key) is not { } section)
+        if (!ReportingYear.TryParse(year, out var reportingYear) || outline.ForTextKey(key) is not { } section)
         {
             return NotFound();
         }
