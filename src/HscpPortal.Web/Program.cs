@@ -4,6 +4,7 @@ using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
 using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Meetings;
+using HscpPortal.Web.Features.Navigation;
 using HscpPortal.Web.Features.ReportDraft;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Diagnostics;
@@ -128,6 +129,7 @@ builder.Services.AddAuthorization(o =>
 });
 builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, ChairsAGroupHandler>();
 
 builder.Services
     .AddControllersWithViews(o =>
@@ -157,6 +159,7 @@ builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthC
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
+builder.Services.AddScoped<MenuService>();
 builder.Services.AddDashboardTiles();
 builder.Services.AddReportSections();
 builder.Services.AddScoped<HscpPortal.Web.Reporting.YearlyReportRenderer>()

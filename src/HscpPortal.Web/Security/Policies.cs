@@ -31,6 +31,12 @@ public static class Policies
     /// <summary>Publish a signed-off yearly report and keep its sent-to log.</summary>
     public const string PublishReport = nameof(PublishReport);
 
+    /// <summary>Open the partner dashboard: a statutory partner's own (safeguarding partners), or any partner's (the team).</summary>
+    public const string ViewPartnerDashboard = nameof(ViewPartnerDashboard);
+
+    /// <summary>Holds the chair or vice-chair seat of a live, active group today (whatever the role).</summary>
+    public const string ChairsAGroup = nameof(ChairsAGroup);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -52,6 +58,8 @@ public static class Policies
         options.AddPolicy(EditReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(ReviewReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer, Roles.SafeguardingPartner));
         options.AddPolicy(PublishReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(ViewPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.SafeguardingPartner));
+        options.AddPolicy(ChairsAGroup, p => p.AddRequirements(new ChairsAGroupRequirement()));
     }
 }
 
@@ -88,6 +96,10 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
         return await ChairSeats(db, userId, today).AnyAsync(m => m.GroupId == groupId);
     }
 
+    /// <summary>Whether the user chairs or vice-chairs any live, active group today.</summary>
+    public static Task<bool> ChairsAnyGroupAsync(PortalDbContext db, string userId, DateOnly today) =>
+        ChairSeats(db, userId, today).AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);
+
     /// <summary>The chair and vice-chair seats the user holds today, in any group.</summary>
     public static IQueryable<GroupMembership> ChairSeats(PortalDbContext db, string userId, DateOnly today)
     {
@@ -122,10 +134,20 @@ public sealed class EscalationReaderHandler(PortalDbContext db, TimeProvider clo
             return;
         }
 
-        var today = UkTime.Today(clock);
-        var chairs = await ChairOfGroupHandler.ChairSeats(db, userId, today)
-            .AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);
-        if (chairs)
+        if (await ChairOfGroupHandler.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+public sealed class ChairsAGroupRequirement : IAuthorizationRequirement;
+
+public sealed class ChairsAGroupHandler(PortalDbContext db, TimeProvider clock) : AuthorizationHandler<ChairsAGroupRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChairsAGroupRequirement requirement)
+    {
+        if (context.User.UserId() is { } userId && await ChairOfGroupHandler.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
         {
             context.Succeed(requirement);
         }

@@ -37,6 +37,9 @@ public sealed class RecordHistory
     public string? Title { get; init; }
     public required string? RecordUrl { get; init; }
     public required IReadOnlyList<AuditRow> Entries { get; init; }
+
+    /// <summary>The list the history sits under in the breadcrumbs: the audit trail, or the users for an account.</summary>
+    public (string Text, string? Href) Parent { get; init; } = ("Audit trail", "/audit");
 }
 
 [Route("audit")]

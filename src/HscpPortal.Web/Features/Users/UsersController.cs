@@ -245,6 +245,7 @@ public sealed class UsersController(
             EntityId = 0,
             Title = $"History of {user.DisplayName}'s account",
             RecordUrl = $"/users/{id}",
+            Parent = ("Users", "/users"),
             Entries = entries.Select(AuditTrailController.ToRow).ToList(),
         });
     }
