@@ -37,6 +37,15 @@ public static class Policies
     /// <summary>Holds the chair or vice-chair seat of a live, active group today (whatever the role).</summary>
     public const string ChairsAGroup = nameof(ChairsAGroup);
 
+    /// <summary>Look at any statutory partner's dashboard, choosing which, rather than only one's own partner's.</summary>
+    public const string ViewAnyPartnerDashboard = nameof(ViewAnyPartnerDashboard);
+
+    /// <summary>Oversee the partnership as a whole: the partnership dashboard is where they land after signing in.</summary>
+    public const string OverseePartnership = nameof(OverseePartnership);
+
+    /// <summary>Write the yearly report's foreword and the independent scrutineer's comment, besides those who write it all (EditReport).</summary>
+    public const string WriteScrutinyText = nameof(WriteScrutinyText);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -60,6 +69,9 @@ public static class Policies
         options.AddPolicy(PublishReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(ViewPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.SafeguardingPartner));
         options.AddPolicy(ChairsAGroup, p => p.AddRequirements(new ChairsAGroupRequirement()));
+        options.AddPolicy(ViewAnyPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(OverseePartnership, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
+        options.AddPolicy(WriteScrutinyText, p => p.RequireRole(Roles.Scrutineer));
     }
 }
 

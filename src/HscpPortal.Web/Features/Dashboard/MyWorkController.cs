@@ -49,7 +49,7 @@ public sealed class MyWorkController(PortalDbContext db, IAuthorizationService a
         {
             DisplayName = person?.FullName ?? User.Identity?.Name ?? "",
             Today = today,
-            Dashboard = await Landing.DashboardAsync(db, userId, User.IsInRole, today, ct),
+            Dashboard = await Landing.DashboardAsync(db, authz, User, today, ct),
             Tiles = loaded,
         });
     }

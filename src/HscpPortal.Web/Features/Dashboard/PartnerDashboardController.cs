@@ -37,7 +37,7 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
     {
         var today = UkTime.Today(clock);
         var userId = User.UserId();
-        var mayChoose = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.PartnershipTeam);
+        var mayChoose = (await authz.AuthorizeAsync(User, Policies.ViewAnyPartnerDashboard)).Succeeded;
         var choices = mayChoose
             ? await db.Organisations.AsNoTracking().Where(o => o.StatutoryPartner != null && o.IsLive())
                 .OrderBy(o => o.StatutoryPartner).Select(o => new PartnerChoice(o.Id, o.Name)).ToListAsync(ct)
@@ -51,7 +51,7 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
         if (choices.Count == 0 && !mayChoose)
         {
             // A safeguarding partner whose appointment has not been recorded is told so; anyone else has no business here.
-            return User.IsInRole(Roles.SafeguardingPartner)
+            return (await authz.AuthorizeAsync(User, Policies.ViewPartnerDashboard)).Succeeded
                 ? View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage { Today = today, Choices = choices })
                 : Forbid();
         }

@@ -107,7 +107,7 @@ public sealed class MenuService(IAuthorizationService authz, PortalDbContext db,
         string home;
         try
         {
-            home = await Landing.UrlAsync(db, user.UserId(), user.IsInRole, today, ct);
+            home = await Landing.UrlAsync(db, authz, user, today, ct);
         }
         catch (Exception e) when (DatabaseFailure.IsUnavailable(e))
         {

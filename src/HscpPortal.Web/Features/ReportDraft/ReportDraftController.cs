@@ -219,11 +219,13 @@ public sealed class ReportDraftController(
         var status = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == year.StartYear)
             .Select(r => (ReportStatus?)r.Status).FirstOrDefaultAsync(ct);
         var editsReport = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
-        return (report, status, key => status != ReportStatus.Published && ReportSections.MayEditText(editsReport, User, key));
+        var writesScrutiny = (await authz.AuthorizeAsync(User, Policies.WriteScrutinyText)).Succeeded;
+        return (report, status, key => status != ReportStatus.Published && ReportSections.MayEditText(editsReport, writesScrutiny, key));
     }
 
     private async Task<bool> CanEditAsync(string key) =>
-        ReportSections.MayEditText((await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded, User, key);
+        ReportSections.MayEditText(
+            (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded, (await authz.AuthorizeAsync(User, Policies.WriteScrutinyText)).Succeeded, key);
 
     private static NarrativeEditPage Page(ReportingYear year, string key, IReportSection section, bool published, int currentVersion, NarrativeForm form) => new()
     {

@@ -62,8 +62,9 @@ public static class ReportSections
 
     /// <summary>
     /// Whether a user may write the text saved under a key: the partnership team (<paramref name="editsReport"/>, the
-    /// EditReport policy) writes it all; the independent scrutineer writes the foreword and their own comment.
+    /// EditReport policy) writes it all; the independent scrutineer (<paramref name="writesScrutinyText"/>, the
+    /// WriteScrutinyText policy) writes the foreword and their own comment.
     /// </summary>
-    public static bool MayEditText(bool editsReport, System.Security.Claims.ClaimsPrincipal user, string key) =>
-        editsReport || (user.IsInRole(HscpPortal.Web.Security.Roles.Scrutineer) && ScrutineerMayEdit.Contains(key));
+    public static bool MayEditText(bool editsReport, bool writesScrutinyText, string key) =>
+        editsReport || (writesScrutinyText && ScrutineerMayEdit.Contains(key));
 }
