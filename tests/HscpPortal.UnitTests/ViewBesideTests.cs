@@ -1,7 +1,5 @@
 using HscpPortal.Web.Features.Audits;
-using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Shared;
-using HscpPortal.Web.Reporting;
 
 namespace HscpPortal.UnitTests;
 

@@ -3,7 +3,6 @@ using HscpPortal.IntegrationTests.Infrastructure;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.ReportDraft;
 using HscpPortal.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HscpPortal.IntegrationTests;
