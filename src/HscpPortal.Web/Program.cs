@@ -2,7 +2,10 @@ using System.Globalization;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Data.Demo;
+using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Meetings;
+using HscpPortal.Web.Features.Navigation;
+using HscpPortal.Web.Features.ReportDraft;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Diagnostics;
 using HscpPortal.Web.Infrastructure.Email;
@@ -110,7 +113,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddServerSideSessions();
 builder.Services.AddScoped<AccountAudit>();
 builder.Services.AddSingleton<SignInThrottle>();
-builder.Services.AddSingleton<PasswordTiming>();
+builder.Services.AddScoped<PasswordTiming>();
 builder.Services.AddDataProtection().SetApplicationName("HscpPortal").PersistKeysToDbContext<PortalDbContext>();
 builder.Services.AddAntiforgery(o =>
 {
@@ -126,6 +129,7 @@ builder.Services.AddAuthorization(o =>
 });
 builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, ChairsAGroupHandler>();
 
 builder.Services
     .AddControllersWithViews(o =>
@@ -155,6 +159,9 @@ builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthC
 builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<QuorumService>();
+builder.Services.AddScoped<MenuService>();
+builder.Services.AddDashboardTiles();
+builder.Services.AddReportSections();
 builder.Services.AddScoped<HscpPortal.Web.Reporting.YearlyReportRenderer>()
     .AddScoped<HscpPortal.Web.Reporting.IYearlyReportRenderer>(sp => sp.GetRequiredService<HscpPortal.Web.Reporting.YearlyReportRenderer>())
     .AddScoped<HscpPortal.Web.Reporting.ReportSignOffs>()

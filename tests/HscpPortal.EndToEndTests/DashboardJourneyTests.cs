@@ -65,7 +65,7 @@ public class DashboardJourneyTests(PortalServer server)
         Assert.Equal("West Mercia Police", (await page.InnerTextAsync("h1")).Trim());
         var problems = new List<string>(await Accessibility.ViolationsAsync(page));
 
-        await page.ClickAsync("#navigation a:has-text('My work')");
+        await page.ClickAsync("#sub-navigation a:has-text('My work')");
         await page.WaitForURLAsync($"{server.BaseUrl}/my-work");
         Assert.NotNull(await page.QuerySelectorAsync("#tile-my-actions"));
         problems.AddRange(await Accessibility.ViolationsAsync(page));

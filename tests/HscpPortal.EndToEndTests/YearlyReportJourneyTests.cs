@@ -9,7 +9,7 @@ public class YearlyReportJourneyTests(PortalServer server)
     {
         var page = await server.SignInAsync("police.partner");
 
-        await page.ClickAsync("nav a:has-text('Yearly reports')");
+        await page.ClickAsync("#navigation a:has-text('Reports')");
         await page.WaitForURLAsync(url => url.EndsWith("/reports/yearly", StringComparison.Ordinal));
         var problems = new List<string>(await Accessibility.ViolationsAsync(page));
 

@@ -1,5 +1,7 @@
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.EscalationAnalysis;
+using HscpPortal.Web.Features.ReportDraft;
 using HscpPortal.Web.Features.ReportDraft.Sections;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.BankHolidays;
@@ -30,12 +32,13 @@ public sealed class YearlyReportAssemblerTests : IDisposable
     {
         connection.Open();
         var collection = new ServiceCollection();
-        collection.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(connection));
+        collection.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(QueryRules.Instance));
         collection.AddSingleton(new EscalationProtocol());
         collection.AddMemoryCache();
         collection.AddSingleton(Mock.Of<ICurrentActor>());
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddScoped<BankHolidayCalendar>();
+        collection.AddReportSections();
         services = collection.BuildServiceProvider();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -54,7 +57,7 @@ public sealed class YearlyReportAssemblerTests : IDisposable
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         // The document's views are not needed to assemble, check or fingerprint the report.
-        var renderer = new YearlyReportRenderer(db, scope.ServiceProvider, null!, Options.Create(new PortalOptions { Name = "Testshire SCP" }), clock);
+        var renderer = new YearlyReportRenderer(db, scope.ServiceProvider.GetRequiredService<ReportOutline>(), null!, Options.Create(new PortalOptions { Name = "Testshire SCP" }), clock);
         return await use(renderer, db);
     }
 
@@ -99,7 +102,7 @@ public sealed class YearlyReportAssemblerTests : IDisposable
     [Fact]
     public async Task Assemble_Escalations_TotalsOfTheYearAgainstThePrevious()
     {
-        var facts = (await AssembleAsync()).Facts<EscalationsModel>(K.Escalations)!;
+        var facts = (await AssembleAsync()).Facts<EscalationsSectionModel>(K.Escalations)!;
 
         Assert.Equal((2, 1, 1, 1), (facts.Total, facts.Resolved, facts.Open, facts.PreviousYearTotal));
         Assert.All(facts.Charts, c => Assert.StartsWith("report-escalations-", c.Id, StringComparison.Ordinal));

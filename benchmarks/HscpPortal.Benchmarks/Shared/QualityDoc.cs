@@ -3,7 +3,7 @@ namespace HscpPortal.Benchmarks;
 /// <summary>
 /// Writes a benchmark's figures into docs/quality.md between its markers (<c>&lt;!-- pages:begin --&gt;</c> …
 /// <c>&lt;!-- pages:end --&gt;</c>), replacing the previous run's and leaving every other section alone. A missing
-/// section is added at the end under <paramref name="heading"/>; text around the markers is the reader's and is kept.
+/// section is added at the end under the <c>heading</c> given to <see cref="Replace"/>; text around the markers is the reader's and is kept.
 /// </summary>
 public static class QualityDoc
 {

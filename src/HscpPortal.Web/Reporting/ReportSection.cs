@@ -1,10 +1,14 @@
 using System.Text.Json.Serialization;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
 
 namespace HscpPortal.Web.Reporting;
 
-/// <summary>What a section builder is given: the year, the date its facts are taken at, and the database.</summary>
+/// <summary>
+/// What a section builder is given: the year, the date its facts are taken at, and the database. Anything else a
+/// section needs (the escalation protocol, the bank holidays) it takes in its constructor.
+/// </summary>
 public sealed class ReportContext
 {
     public required PortalDbContext Db { get; init; }
@@ -15,9 +19,6 @@ public sealed class ReportContext
     /// year's report therefore reads the same whenever it is assembled, so its fingerprint does not drift day by day.
     /// </summary>
     public required DateOnly AsAt { get; init; }
-
-    /// <summary>For the services a section needs beyond the database, such as the escalation protocol.</summary>
-    public required IServiceProvider Services { get; init; }
 }
 
 /// <summary>What kind of content a section holds.</summary>
@@ -32,7 +33,8 @@ public enum ReportSectionKind
 
 /// <summary>
 /// One section of the yearly report: a builder that reads the records into a small model, and the partial view
-/// that draws it, both beside each other in Features/ReportDraft/Sections. Registered in <c>ReportSections.All</c>.
+/// that draws it, side by side in the folder of the line of work that owns the records. Registered in
+/// <c>ReportSections.All</c>, which is also how DI knows of it.
 /// A section whose capability is not in the portal yet is <see cref="Built"/> false: it has a place in the outline
 /// and the readiness check, and is left out of the published document unless people have written its commentary.
 /// </summary>
@@ -53,7 +55,7 @@ public interface IReportSection
     Task<object?> BuildAsync(ReportContext context, CancellationToken ct);
 }
 
-/// <summary>A data section whose partial sits beside its class as <c>Sections/_{ClassName}.cshtml</c>.</summary>
+/// <summary>A data section whose partial sits beside its class as <c>_{ClassName}.cshtml</c>, in whatever folder that is.</summary>
 public abstract class ReportSection<TModel> : IReportSection
     where TModel : class
 {
@@ -62,7 +64,7 @@ public abstract class ReportSection<TModel> : IReportSection
     public ReportSectionKind Kind => ReportSectionKind.Data;
     public bool Built => true;
     public virtual IReadOnlyList<string> Provides => [];
-    public string? Partial => $"~/Features/ReportDraft/Sections/_{GetType().Name}.cshtml";
+    public string? Partial => ViewBeside.Partial(GetType());
 
     public abstract Task<TModel> BuildAsync(ReportContext context, CancellationToken ct);
 
@@ -93,6 +95,33 @@ public sealed class UnbuiltSection(string key, string title, params string[] pro
     public string? Partial => null;
 
     public Task<object?> BuildAsync(ReportContext context, CancellationToken ct) => Task.FromResult<object?>(null);
+}
+
+/// <summary>
+/// One place in the report's outline: a section that needs nothing but its context (narrative and unbuilt sections,
+/// given as they are), or a data section's class, built by DI with its own services each time the report is assembled.
+/// </summary>
+public sealed class ReportSectionEntry
+{
+    private readonly IReportSection? section;
+
+    private ReportSectionEntry(IReportSection? section, Type type)
+    {
+        this.section = section;
+        Type = type;
+    }
+
+    public Type Type { get; }
+
+    /// <summary>True for a class DI builds; false for a section given as it is.</summary>
+    public bool FromServices => section is null;
+
+    public static ReportSectionEntry Of(IReportSection section) => new(section, section.GetType());
+
+    public static ReportSectionEntry Of<T>()
+        where T : class, IReportSection => new(null, typeof(T));
+
+    public IReportSection Resolve(IServiceProvider services) => section ?? (IReportSection)services.GetRequiredService(Type);
 }
 
 /// <summary>The statutory items the report must cover (Working Together 2023), checked by the readiness check.</summary>

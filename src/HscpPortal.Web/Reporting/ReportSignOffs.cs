@@ -80,7 +80,7 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
         }).ToList();
     }
 
-    /// <summary>Whether every statutory partner has signed the report as it stands (call after <see cref="ResetChangedAsync"/>).</summary>
+    /// <summary>Whether every statutory partner has signed the report as it stands (call after <see cref="ResetChangedAsync(YearlyReport, CancellationToken)"/>).</summary>
     public async Task<bool> AllSignedAsync(YearlyReport report, CancellationToken ct)
     {
         var partners = await PartnersAsync(report, ct);

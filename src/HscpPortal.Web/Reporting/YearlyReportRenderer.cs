@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
-using HscpPortal.Web.Features.ReportDraft;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Pdf;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +13,11 @@ namespace HscpPortal.Web.Reporting;
 
 /// <summary>
 /// Assembles the yearly report from the records and the current narrative, section by section in the order of
-/// <see cref="ReportSections.All"/>, and gives the workflow its fingerprint, readiness check and printed document.
+/// the <see cref="ReportOutline"/>, and gives the workflow its fingerprint, readiness check and printed document.
 /// </summary>
 public sealed class YearlyReportRenderer(
     PortalDbContext db,
-    IServiceProvider services,
+    ReportOutline outline,
     ViewRenderer views,
     IOptions<PortalOptions> portal,
     TimeProvider clock) : IYearlyReportRenderer
@@ -36,7 +35,7 @@ public sealed class YearlyReportRenderer(
     };
 
     public IReadOnlyList<ReportOutlineEntry> Outline { get; } =
-        ReportSections.All.Select(s => new ReportOutlineEntry(s.Key, s.Title, s.Built)).ToList();
+        outline.Sections.Select(s => new ReportOutlineEntry(s.Key, s.Title, s.Built)).ToList();
 
     public async Task<YearlyReportModel> AssembleAsync(ReportingYear year, CancellationToken ct)
     {
@@ -46,7 +45,6 @@ public sealed class YearlyReportRenderer(
             Db = db,
             Year = year,
             AsAt = today < year.End ? today : year.End,
-            Services = services,
         };
         var texts = await CurrentTextsAsync(year, ct);
         var omissions = await db.ReportOmissions.AsNoTracking()
@@ -56,7 +54,7 @@ public sealed class YearlyReportRenderer(
             .ToListAsync(ct);
         var sections = new List<AssembledSection>();
         // One after another: a DbContext runs one query at a time.
-        foreach (var section in ReportSections.All)
+        foreach (var section in outline.Sections)
         {
             var textKey = section.Kind == ReportSectionKind.Narrative ? section.Key : ReportSectionKeys.Commentary(section.Key);
             sections.Add(new AssembledSection

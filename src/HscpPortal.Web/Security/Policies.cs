@@ -31,6 +31,21 @@ public static class Policies
     /// <summary>Publish a signed-off yearly report and keep its sent-to log.</summary>
     public const string PublishReport = nameof(PublishReport);
 
+    /// <summary>Open the partner dashboard: a statutory partner's own (safeguarding partners), or any partner's (the team).</summary>
+    public const string ViewPartnerDashboard = nameof(ViewPartnerDashboard);
+
+    /// <summary>Holds the chair or vice-chair seat of a live, active group today (whatever the role).</summary>
+    public const string ChairsAGroup = nameof(ChairsAGroup);
+
+    /// <summary>Look at any statutory partner's dashboard, choosing which, rather than only one's own partner's.</summary>
+    public const string ViewAnyPartnerDashboard = nameof(ViewAnyPartnerDashboard);
+
+    /// <summary>Oversee the partnership as a whole: the partnership dashboard is where they land after signing in.</summary>
+    public const string OverseePartnership = nameof(OverseePartnership);
+
+    /// <summary>Write the yearly report's foreword and the independent scrutineer's comment, besides those who write it all (EditReport).</summary>
+    public const string WriteScrutinyText = nameof(WriteScrutinyText);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -52,6 +67,11 @@ public static class Policies
         options.AddPolicy(EditReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(ReviewReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer, Roles.SafeguardingPartner));
         options.AddPolicy(PublishReport, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(ViewPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.SafeguardingPartner));
+        options.AddPolicy(ChairsAGroup, p => p.AddRequirements(new ChairsAGroupRequirement()));
+        options.AddPolicy(ViewAnyPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(OverseePartnership, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
+        options.AddPolicy(WriteScrutinyText, p => p.RequireRole(Roles.Scrutineer));
     }
 }
 
@@ -112,10 +132,20 @@ public sealed class EscalationReaderHandler(PortalDbContext db, TimeProvider clo
             return;
         }
 
-        var today = UkTime.Today(clock);
-        var chairs = await Seats.ChairSeats(db, userId, today)
-            .AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);
-        if (chairs)
+        if (await Seats.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+public sealed class ChairsAGroupRequirement : IAuthorizationRequirement;
+
+public sealed class ChairsAGroupHandler(PortalDbContext db, TimeProvider clock) : AuthorizationHandler<ChairsAGroupRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChairsAGroupRequirement requirement)
+    {
+        if (context.User.UserId() is { } userId && await Seats.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
         {
             context.Succeed(requirement);
         }

@@ -1,5 +1,6 @@
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Security;
 
@@ -15,6 +16,10 @@ public static class Seats
             && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
             && m.IsCurrentOn(date)
             && m.Person!.UserId == userId);
+
+    /// <summary>Whether the user chairs or vice-chairs any live, active group on the date.</summary>
+    public static Task<bool> ChairsAnyGroupAsync(PortalDbContext db, string userId, DateOnly date) =>
+        ChairSeats(db, userId, date).AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);
 
     /// <summary>
     /// The lead and delegated partner appointments the user holds on the date, for organisations that are statutory

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using FluentValidation;
@@ -32,6 +33,7 @@ public sealed class AccountController(
     AccountAudit audit,
     SignInThrottle throttle,
     PasswordTiming timing,
+    IAuthorizationService authz,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
@@ -43,7 +45,7 @@ public sealed class AccountController(
     [HttpGet("login")]
     public async Task<IActionResult> Login(string? returnUrl) =>
         User.Identity?.IsAuthenticated == true
-            ? LocalRedirect(await LandingAsync(returnUrl, User.UserId(), User.IsInRole))
+            ? LocalRedirect(await LandingAsync(returnUrl, User))
             : View(new LoginForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
@@ -556,14 +558,15 @@ public sealed class AccountController(
             return returnUrl;
         }
 
-        var roles = await users.GetRolesAsync(user);
-        return await LandingAsync(null, user.Id, role => roles.Contains(role));
+        // Just signed in: the request still carries the anonymous user, so the policies are asked of the principal
+        // the sign-in cookie holds.
+        return await LandingAsync(null, await signIn.CreateUserPrincipalAsync(user));
     }
 
-    private async Task<string> LandingAsync(string? returnUrl, string? userId, Func<string, bool> isInRole) =>
+    private async Task<string> LandingAsync(string? returnUrl, ClaimsPrincipal user) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)
             ? returnUrl
-            : await Landing.UrlAsync(db, userId, isInRole, UkTime.Today(clock), HttpContext.RequestAborted);
+            : await Landing.UrlAsync(db, authz, user, UkTime.Today(clock), HttpContext.RequestAborted);
 
     internal static string PasswordMessage(IdentityError error) => error.Code switch
     {

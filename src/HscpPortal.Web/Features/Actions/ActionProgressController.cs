@@ -16,22 +16,17 @@ namespace HscpPortal.Web.Features.Actions;
 /// vice-chair, or the team, signs off, returns a request, cancels, closes or reopens.
 /// </summary>
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class ActionProgressController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class ActionProgressController(PortalDbContext db, TimeProvider clock) : Controller
 {
     private const string Views = "/Features/Actions/";
 
     [HttpGet("actions/{id:int}/update")]
     public async Task<IActionResult> Update(int id, string? returnUrl, CancellationToken ct)
     {
-        var action = await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.AsNoTracking().Where(a => a.Id == id), Policies.UpdateAction, ct);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanUpdateAsync(User, action))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var form = new ProgressForm { ActionId = id, Version = action.Version, StatusAfter = action.Status, ReturnUrl = LocalOrNull(returnUrl) };
@@ -41,15 +36,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
     [HttpPost("actions/{id:int}/updates")]
     public async Task<IActionResult> Update(int id, ProgressForm form, [FromServices] IValidator<ProgressForm> validator, CancellationToken ct)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.Where(a => a.Id == id), Policies.UpdateAction, ct);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanUpdateAsync(User, action))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.ActionId = id;
@@ -75,15 +65,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
     [HttpGet("actions/{id:int}/request-sign-off")]
     public async Task<IActionResult> RequestSignOff(int id, CancellationToken ct)
     {
-        var action = await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.AsNoTracking().Where(a => a.Id == id), Policies.UpdateAction, ct);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanUpdateAsync(User, action))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var form = new SignOffRequestForm { ActionId = id, Version = action.Version, Evidence = action.CompletionEvidence };
@@ -94,15 +79,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
     [HttpPost("actions/{id:int}/request-sign-off")]
     public async Task<IActionResult> RequestSignOff(int id, SignOffRequestForm form, [FromServices] IValidator<SignOffRequestForm> validator, CancellationToken ct)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.Where(a => a.Id == id), Policies.UpdateAction, ct);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanUpdateAsync(User, action))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.ActionId = id;
@@ -123,15 +103,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
     [HttpGet("actions/{id:int}/sign-off")]
     public async Task<IActionResult> SignOff(int id, CancellationToken ct)
     {
-        var action = await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.AsNoTracking().Include(a => a.Group).Where(a => a.Id == id), Policies.EditGroup, ct, a => a.Group!);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditAsync(User, db, action, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var today = UkTime.Today(clock);
@@ -143,15 +118,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
     [HttpPost("actions/{id:int}/sign-off")]
     public async Task<IActionResult> SignOff(int id, SignOffForm form, [FromServices] IValidator<SignOffForm> validator, CancellationToken ct)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.Include(a => a.Group).Where(a => a.Id == id), Policies.EditGroup, ct, a => a.Group!);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditAsync(User, db, action, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.ActionId = id;
@@ -200,15 +170,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
 
     private async Task<IActionResult> ReasonPage(int id, ReasonStep step, CancellationToken ct)
     {
-        var action = await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.AsNoTracking().Include(a => a.Group).Where(a => a.Id == id), Policies.EditGroup, ct, a => a.Group!);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditAsync(User, db, action, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var form = new ReasonForm
@@ -221,15 +186,10 @@ public sealed class ActionProgressController(PortalDbContext db, IAuthorizationS
 
     private async Task<IActionResult> ReasonStepAsync(int id, ReasonStep step, ReasonForm form, IValidator<ReasonForm> validator, CancellationToken ct)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.Include(a => a.Group).Where(a => a.Id == id), Policies.EditGroup, ct, a => a.Group!);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditAsync(User, db, action, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.ActionId = id;

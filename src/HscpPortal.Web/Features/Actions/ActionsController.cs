@@ -152,16 +152,13 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
     [HttpGet("meetings/{meetingId:int}/actions/new")]
     public async Task<IActionResult> Create(int meetingId, int? agendaItemId, CancellationToken ct)
     {
-        var meeting = await db.MeetingSummaryAsync(meetingId, ct);
-        if (meeting is null)
+        var groupAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.IsLive()).Select(m => m.Group!), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out _, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await authz.CanEditGroupAsync(User, db, meeting.GroupId, ct))
-        {
-            return Forbid();
-        }
+        var meeting = (await db.MeetingSummaryAsync(meetingId, ct))!;
 
         return View("Create", await WithOptionsAsync(new ActionArisingForm { MeetingId = meetingId, AgendaItemId = agendaItemId }, meeting, ct));
     }
@@ -169,16 +166,13 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
     [HttpPost("meetings/{meetingId:int}/actions/new")]
     public async Task<IActionResult> Create(int meetingId, ActionArisingForm form, [FromServices] IValidator<ActionArisingForm> validator, CancellationToken ct)
     {
-        var meeting = await db.MeetingSummaryAsync(meetingId, ct);
-        if (meeting is null)
+        var groupAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.IsLive()).Select(m => m.Group!), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out _, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await authz.CanEditGroupAsync(User, db, meeting.GroupId, ct))
-        {
-            return Forbid();
-        }
+        var meeting = (await db.MeetingSummaryAsync(meetingId, ct))!;
 
         form.MeetingId = meetingId;
         form.Meeting = meeting;
@@ -220,15 +214,10 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
     [HttpGet("actions/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var action = await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.AsNoTracking().Include(a => a.Group).Where(a => a.Id == id), Policies.EditGroup, ct, a => a.Group!);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditAsync(User, db, action, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         return View(await WithOptionsAsync(ActionEditForm.From(action), ct));
@@ -237,15 +226,10 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
     [HttpPost("actions/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, ActionEditForm form, [FromServices] IValidator<ActionEditForm> validator, CancellationToken ct)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
+        var actionAccess = await this.LoadAsync(db.Actions.Include(a => a.Group).Where(a => a.Id == id), Policies.EditGroup, ct, a => a.Group!);
+        if (!actionAccess.Granted(out var action, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditAsync(User, db, action, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         // The source and the priority already linked come from the record, never from the posted form.
@@ -280,15 +264,10 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
 
     private async Task<IActionResult> SetArchived(int id, Guid version, bool archive, CancellationToken ct)
     {
-        var groupId = await db.Actions.Where(a => a.Id == id).Select(a => (int?)a.GroupId).FirstOrDefaultAsync(ct);
-        if (groupId is null)
+        var groupAccess = await this.LoadAsync(db.Actions.Where(a => a.Id == id).Select(a => a.Group!), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out _, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await authz.CanEditGroupAsync(User, db, groupId.Value, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         return await this.SetArchivedAsync<ActionItem>(db, id, version, archive, $"/actions/{id}", clock, ct);

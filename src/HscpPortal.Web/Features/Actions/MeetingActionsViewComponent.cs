@@ -1,6 +1,7 @@
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Decisions;
+using HscpPortal.Web.Features.Meetings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class MeetingActionsViewComponent(PortalDbContext db, IAuthorizati
                 && a.Meeting!.Date < meeting.Date && a.Meeting.IsLive()
                 && a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)).ToListAsync(ct);
-        return View("/Features/Actions/_MeetingActions.cshtml", new MeetingActionsModel
+        return this.ViewBesideIt(new MeetingActionsModel
         {
             MeetingId = meetingId,
             Arising = arising,

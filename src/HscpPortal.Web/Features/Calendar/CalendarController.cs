@@ -1,6 +1,7 @@
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Calendar;
 using HscpPortal.Web.Infrastructure.Govuk;
@@ -17,7 +18,6 @@ namespace HscpPortal.Web.Features.Calendar;
 [Authorize(Policy = Policies.ViewRecords)]
 public sealed class CalendarController(
     PortalDbContext db,
-    IAuthorizationService authz,
     IDataProtectionProvider protection,
     IOptions<PortalOptions> portal,
     PublicLinks links,
@@ -80,16 +80,13 @@ public sealed class CalendarController(
     public async Task<IActionResult> Invitations(int id, [FromQuery] InvitationKind? sentKind, int? sent, int? failed,
         [FromServices] MeetingInvitations invitations, CancellationToken ct)
     {
-        var page = await PageAsync(id, invitations, ct);
-        if (page is null)
+        var groupAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => m.Group!), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await CanEditAsync(page.GroupId, ct))
-        {
-            return Forbid();
-        }
+        var page = await PageAsync(id, group.Id, invitations, ct);
 
         page.Form.Kind = page.Meeting.Cancelled ? InvitationKind.Cancellation : InvitationKind.Invitation;
         if (sentKind is not null && sent is not null)
@@ -104,16 +101,13 @@ public sealed class CalendarController(
     public async Task<IActionResult> Send(int id, [Bind(Prefix = "Form")] SendInvitationsForm form, [FromServices] IValidator<SendInvitationsForm> validator,
         [FromServices] MeetingInvitations invitations, CancellationToken ct)
     {
-        var page = await PageAsync(id, invitations, ct);
-        if (page is null)
+        var groupAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => m.Group!), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await CanEditAsync(page.GroupId, ct))
-        {
-            return Forbid();
-        }
+        var page = await PageAsync(id, group.Id, invitations, ct);
 
         page.Form = form;
 
@@ -147,28 +141,16 @@ public sealed class CalendarController(
 
     private const string FormKind = "Form.Kind";
 
-    private async Task<InvitationsPage?> PageAsync(int id, MeetingInvitations invitations, CancellationToken ct)
+    private async Task<InvitationsPage> PageAsync(int id, int groupId, MeetingInvitations invitations, CancellationToken ct)
     {
-        var groupId = await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.GroupId).FirstOrDefaultAsync(ct);
-        if (groupId is null)
-        {
-            return null;
-        }
-
         var meeting = (await CalendarData.LoadAsync(db, db.Meetings.Where(m => m.Id == id), PortalAddress(), ct)).Single();
         return new InvitationsPage
         {
-            GroupId = groupId.Value,
+            GroupId = groupId,
             Meeting = meeting,
             Recipients = await invitations.RecipientsAsync(id, ct),
             FromRegister = await db.Attendance.AnyAsync(a => a.MeetingId == id, ct),
         };
-    }
-
-    private async Task<bool> CanEditAsync(int groupId, CancellationToken ct)
-    {
-        var group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == groupId, ct);
-        return (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded;
     }
 
     private Uri PortalAddress() => links.Root;

@@ -35,7 +35,7 @@ public static class CalendarData
             .Select(e => new { e.EntityId, e.Changes })
             .ToListAsync(ct);
         var sequence = changes
-            .Where(c => AuditTrail.ReadChanges(c.Changes).Any(f => CalendarFields.Contains(f.Field)))
+            .Where(c => Data.AuditTrail.ReadChanges(c.Changes).Any(f => CalendarFields.Contains(f.Field)))
             .GroupBy(c => c.EntityId)
             .ToDictionary(g => g.Key, g => g.Count());
 

@@ -30,7 +30,7 @@ public sealed class ChairGroupsPage
 /// the menu and the landing page offer it to the group's chair and vice-chair.
 /// </summary>
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, TimeProvider clock) : Controller
 {
     [HttpGet("groups/{id:int}/dashboard")]
     public async Task<IActionResult> Group(int id, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
 
         var today = UkTime.Today(clock);
         var year = ReportingYear.Containing(today);
-        var tiles = await DashboardTiles.LoadAsync(DashboardTiles.Chair, Context(id, year, today), ct);
+        var loaded = await tiles.LoadAsync(DashboardTiles.Chair, Context(id, year, today), ct);
         return View("~/Features/Dashboard/Chair.cshtml", new ChairDashboardPage
         {
             GroupId = id,
@@ -51,7 +51,7 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
             Year = year,
             Today = today,
             CanEdit = (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded,
-            Tiles = tiles,
+            Tiles = loaded,
         });
     }
 
@@ -67,12 +67,12 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
     }
 
     [HttpGet("groups/{id:int}/dashboard/attendance.csv")]
-    public Task<IActionResult> AttendanceCsv(int id, CancellationToken ct) => AttendanceAsync(id, ExportFormat.Csv, ct);
+    public Task<IActionResult> AttendanceCsv(int id, [FromServices] MemberAttendanceTile tile, CancellationToken ct) => AttendanceAsync(id, tile, ExportFormat.Csv, ct);
 
     [HttpGet("groups/{id:int}/dashboard/attendance.xlsx")]
-    public Task<IActionResult> AttendanceXlsx(int id, CancellationToken ct) => AttendanceAsync(id, ExportFormat.Xlsx, ct);
+    public Task<IActionResult> AttendanceXlsx(int id, [FromServices] MemberAttendanceTile tile, CancellationToken ct) => AttendanceAsync(id, tile, ExportFormat.Xlsx, ct);
 
-    private async Task<IActionResult> AttendanceAsync(int id, ExportFormat format, CancellationToken ct)
+    private async Task<IActionResult> AttendanceAsync(int id, MemberAttendanceTile tile, ExportFormat format, CancellationToken ct)
     {
         var group = await db.Groups.AsNoTracking().Where(g => g.Id == id).Select(g => new { g.Name, g.ShortName }).FirstOrDefaultAsync(ct);
         if (group is null)
@@ -82,7 +82,7 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
 
         var today = UkTime.Today(clock);
         var year = ReportingYear.Containing(today);
-        var model = await new MemberAttendanceTile().LoadAsync(Context(id, year, today), ct);
+        var model = await tile.LoadAsync(Context(id, year, today), ct);
         var stem = new string((group.ShortName ?? group.Name).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
         return TabularExport.Download(model!.ToExportTable(), format, $"attendance-{stem}-{year}");
     }
@@ -94,7 +94,6 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
         Today = today,
         User = User,
         Authorization = authz,
-        Services = HttpContext.RequestServices,
         GroupId = groupId,
     };
 }

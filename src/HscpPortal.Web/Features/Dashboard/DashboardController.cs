@@ -17,7 +17,7 @@ namespace HscpPortal.Web.Features.Dashboard;
 /// </summary>
 [Route("dashboard")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class DashboardController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class DashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, TimeProvider clock) : Controller
 {
     public const string YearError = "Select a reporting year in the form 2023-24";
 
@@ -32,21 +32,21 @@ public sealed class DashboardController(PortalDbContext db, IAuthorizationServic
             return View(new DashboardPage { Years = years, Today = today });
         }
 
-        var tiles = await DashboardTiles.LoadAsync(DashboardTiles.Partnership, Context(reportingYear, today), ct);
-        return View(new DashboardPage { Years = years, Today = today, Year = reportingYear, Tiles = tiles });
+        var loaded = await tiles.LoadAsync(DashboardTiles.Partnership, Context(reportingYear, today), ct);
+        return View(new DashboardPage { Years = years, Today = today, Year = reportingYear, Tiles = loaded });
     }
 
     /// <summary>The actions-by-group table as CSV or Excel: the same rows as the page (as of today).</summary>
     [HttpGet("actions-by-group.csv")]
-    public Task<IActionResult> ActionsByGroup(CancellationToken ct) => ActionsByGroupAsync(ExportFormat.Csv, ct);
+    public Task<IActionResult> ActionsByGroup([FromServices] ActionsTile tile, CancellationToken ct) => ActionsByGroupAsync(tile, ExportFormat.Csv, ct);
 
     [HttpGet("actions-by-group.xlsx")]
-    public Task<IActionResult> ActionsByGroupXlsx(CancellationToken ct) => ActionsByGroupAsync(ExportFormat.Xlsx, ct);
+    public Task<IActionResult> ActionsByGroupXlsx([FromServices] ActionsTile tile, CancellationToken ct) => ActionsByGroupAsync(tile, ExportFormat.Xlsx, ct);
 
-    private async Task<IActionResult> ActionsByGroupAsync(ExportFormat format, CancellationToken ct)
+    private async Task<IActionResult> ActionsByGroupAsync(ActionsTile tile, ExportFormat format, CancellationToken ct)
     {
         var today = UkTime.Today(clock);
-        var model = await new ActionsTile().LoadAsync(Context(ReportingYear.Containing(today), today), ct);
+        var model = await tile.LoadAsync(Context(ReportingYear.Containing(today), today), ct);
         return TabularExport.Download(model!.ByGroupChart.ToExportTable(), format, $"actions-by-group-{today:yyyy-MM-dd}");
     }
 
@@ -57,7 +57,6 @@ public sealed class DashboardController(PortalDbContext db, IAuthorizationServic
         Today = today,
         User = User,
         Authorization = authz,
-        Services = HttpContext.RequestServices,
     };
 
     // No year means the one we are in; anything else must be a real reporting year.

@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Security.Claims;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 
 namespace HscpPortal.Web.Features.Dashboard;
 
-/// <summary>What every tile is given: the year asked for, the one before it for the trend, today and who is asking.</summary>
+/// <summary>
+/// What every tile is given: the year asked for, the one before it for the trend, today and who is asking. Anything
+/// else a tile needs (the escalation protocol, the report options) it takes in its constructor.
+/// </summary>
 public sealed class TileContext
 {
     public required PortalDbContext Db { get; init; }
@@ -15,9 +19,6 @@ public sealed class TileContext
     public required DateOnly Today { get; init; }
     public required ClaimsPrincipal User { get; init; }
     public required IAuthorizationService Authorization { get; init; }
-
-    /// <summary>For the services a tile needs beyond the database, such as the escalation protocol.</summary>
-    public required IServiceProvider Services { get; init; }
 
     /// <summary>The group a chair's dashboard is about; null on the other dashboards.</summary>
     public int? GroupId { get; init; }
@@ -34,7 +35,7 @@ public sealed class TileContext
 /// <summary>
 /// One card on a dashboard: a query that returns a small model, and the partial view that draws it. Tiles count in
 /// the database (COUNT and GROUP BY) with a fixed number of queries, so a dashboard costs the same however many
-/// records there are.
+/// records there are. A tile is resolved from DI for each request, in whichever line of work's folder it lives.
 /// </summary>
 public interface IDashboardTile
 {
@@ -51,13 +52,13 @@ public interface IDashboardTile
     Task<object?> LoadAsync(TileContext context, CancellationToken ct);
 }
 
-/// <summary>A tile whose partial sits beside its class as <c>Tiles/_{ClassName}.cshtml</c>.</summary>
+/// <summary>A tile whose partial sits beside its class as <c>_{ClassName}.cshtml</c>, in whatever folder that is.</summary>
 public abstract class DashboardTile<TModel> : IDashboardTile
     where TModel : class
 {
     public abstract string Id { get; }
 
-    public string Partial => $"~/Features/Dashboard/Tiles/_{GetType().Name}.cshtml";
+    public string Partial => ViewBeside.Partial(GetType());
 
     public abstract Task<TModel?> LoadAsync(TileContext context, CancellationToken ct);
 

@@ -1,55 +1,81 @@
 using HscpPortal.Web.Features.Dashboard.Tiles;
+using HscpPortal.Web.Features.YearlyReports;
 
 namespace HscpPortal.Web.Features.Dashboard;
 
 /// <summary>
-/// The tiles of each dashboard, in the order they appear. Adding a tile: write its class and its partial in Tiles/
-/// and add it here; nothing else changes.
+/// The tiles of each dashboard, in the order they appear. Adding a tile: write its class and its partial side by side
+/// in its line of work's folder (Features/Audits/AuditsTile.cs and _AuditsTile.cshtml, say) and add one line here;
+/// it is registered with DI from these lists, so it takes what it needs in its constructor.
 /// </summary>
 public static class DashboardTiles
 {
-    public static IReadOnlyList<IDashboardTile> Partnership { get; } =
+    public static IReadOnlyList<Type> Partnership { get; } =
     [
-        new BoardAttendanceTile(),
-        new QuorumTile(),
-        new RatificationTile(),
-        new ActionsTile(),
-        new EscalationsTile(),
-        new PublicationDeadlineTile(),
+        Tile<BoardAttendanceTile>(),
+        Tile<QuorumTile>(),
+        Tile<RatificationTile>(),
+        Tile<ActionsTile>(),
+        Tile<EscalationsTile>(),
+        Tile<PublicationDeadlineTile>(),
     ];
 
     /// <summary>A group's dashboard for its chair (TileContext.GroupId set).</summary>
-    public static IReadOnlyList<IDashboardTile> Chair { get; } =
+    public static IReadOnlyList<Type> Chair { get; } =
     [
-        new NextMeetingTile(),
-        new ActionPlanTile(),
-        new DueBeforeMeetingTile(),
-        new MemberAttendanceTile(),
+        Tile<NextMeetingTile>(),
+        Tile<ActionPlanTile>(),
+        Tile<DueBeforeMeetingTile>(),
+        Tile<MemberAttendanceTile>(),
     ];
 
     /// <summary>What needs a statutory partner's lead or delegated partner (TileContext.OrganisationId set).</summary>
-    public static IReadOnlyList<IDashboardTile> Partner { get; } =
+    public static IReadOnlyList<Type> Partner { get; } =
     [
-        new RatificationTile(),
-        new SignOffTile(),
-        new AgencyActionsTile(),
-        new EscalationsReceivedTile(),
+        Tile<RatificationTile>(),
+        Tile<SignOffTile>(),
+        Tile<AgencyActionsTile>(),
+        Tile<EscalationsReceivedTile>(),
     ];
 
     /// <summary>Every user's own work (TileContext.PersonId and OrganisationId set when the login is linked to a person).</summary>
-    public static IReadOnlyList<IDashboardTile> MyWork { get; } =
+    public static IReadOnlyList<Type> MyWork { get; } =
     [
-        new MyActionsTile(),
-        new MyMeetingsTile(),
-        new AgencyActionsTile(),
+        Tile<MyActionsTile>(),
+        Tile<MyMeetingsTile>(),
+        Tile<AgencyActionsTile>(),
     ];
 
+    /// <summary>Every tile on any dashboard, once.</summary>
+    public static IReadOnlyList<Type> All { get; } = Partnership.Concat(Chair).Concat(Partner).Concat(MyWork).Distinct().ToList();
+
+    // A list of types rather than of instances so that DI builds each tile with its own services; the generic
+    // constraint keeps a non-tile out of the lists at compile time.
+    private static Type Tile<T>()
+        where T : class, IDashboardTile => typeof(T);
+
+    /// <summary>Registers every tile in the lists above, so a new tile needs no line of its own in Program.cs.</summary>
+    public static IServiceCollection AddDashboardTiles(this IServiceCollection services)
+    {
+        foreach (var tile in All)
+        {
+            services.AddScoped(tile);
+        }
+
+        return services.AddScoped<DashboardTileLoader>();
+    }
+}
+
+/// <summary>Builds a dashboard's tiles for this request and loads them.</summary>
+public sealed class DashboardTileLoader(IServiceProvider services)
+{
     /// <summary>Loads the tiles one after another (a DbContext runs one query at a time), leaving out those the user may not see.</summary>
-    public static async Task<IReadOnlyList<LoadedTile>> LoadAsync(IReadOnlyList<IDashboardTile> tiles, TileContext context, CancellationToken ct)
+    public async Task<IReadOnlyList<LoadedTile>> LoadAsync(IReadOnlyList<Type> tiles, TileContext context, CancellationToken ct)
     {
         var loaded = new List<LoadedTile>();
-        foreach (var tile in tiles)
+        foreach (var type in tiles)
         {
+            var tile = (IDashboardTile)services.GetRequiredService(type);
             if (await tile.LoadAsync(context, ct) is { } model)
             {
                 loaded.Add(new LoadedTile(tile.Id, tile.Partial, model));

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Dashboard;
@@ -17,19 +19,20 @@ public static class Landing
     public const string MyWork = "/my-work";
 
     /// <summary>The dashboard the user's role (or chair) has, or null when they have none but "my work".</summary>
-    public static async Task<string?> DashboardAsync(PortalDbContext db, string? userId, Func<string, bool> isInRole, DateOnly today, CancellationToken ct)
+    public static async Task<string?> DashboardAsync(PortalDbContext db, IAuthorizationService authz, ClaimsPrincipal user, DateOnly today, CancellationToken ct)
     {
-        if (isInRole(Roles.Administrator) || isInRole(Roles.PartnershipTeam) || isInRole(Roles.Scrutineer))
+        if ((await authz.AuthorizeAsync(user, Policies.OverseePartnership)).Succeeded)
         {
             return "/dashboard";
         }
 
-        if (isInRole(Roles.SafeguardingPartner))
+        // Those who may look at any partner's dashboard oversee the partnership too, and were sent there above.
+        if ((await authz.AuthorizeAsync(user, Policies.ViewPartnerDashboard)).Succeeded)
         {
             return "/dashboard/partner";
         }
 
-        var chaired = await ChairedGroups(db, userId, today).Select(g => g.Id).Take(2).ToListAsync(ct);
+        var chaired = await ChairedGroups(db, user.UserId(), today).Select(g => g.Id).Take(2).ToListAsync(ct);
         return chaired.Count switch
         {
             0 => null,
@@ -38,8 +41,8 @@ public static class Landing
         };
     }
 
-    public static async Task<string> UrlAsync(PortalDbContext db, string? userId, Func<string, bool> isInRole, DateOnly today, CancellationToken ct) =>
-        await DashboardAsync(db, userId, isInRole, today, ct) ?? MyWork;
+    public static async Task<string> UrlAsync(PortalDbContext db, IAuthorizationService authz, ClaimsPrincipal user, DateOnly today, CancellationToken ct) =>
+        await DashboardAsync(db, authz, user, today, ct) ?? MyWork;
 
     /// <summary>The live groups the user chairs or vice-chairs today (the seats EditGroup grants).</summary>
     public static IQueryable<ChairedGroup> ChairedGroups(PortalDbContext db, string? userId, DateOnly today)

@@ -23,7 +23,7 @@ public sealed class MyWorkPage
 /// for those without a dashboard of their own (see <see cref="Landing"/>).
 /// </summary>
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class MyWorkController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class MyWorkController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, TimeProvider clock) : Controller
 {
     [HttpGet("my-work")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -35,14 +35,13 @@ public sealed class MyWorkController(PortalDbContext db, IAuthorizationService a
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FullName, p.OrganisationId })
             .FirstOrDefaultAsync(ct);
-        var tiles = await DashboardTiles.LoadAsync(DashboardTiles.MyWork, new TileContext
+        var loaded = await tiles.LoadAsync(DashboardTiles.MyWork, new TileContext
         {
             Db = db,
             Year = ReportingYear.Containing(today),
             Today = today,
             User = User,
             Authorization = authz,
-            Services = HttpContext.RequestServices,
             PersonId = person?.Id,
             OrganisationId = person?.OrganisationId,
         }, ct);
@@ -50,8 +49,8 @@ public sealed class MyWorkController(PortalDbContext db, IAuthorizationService a
         {
             DisplayName = person?.FullName ?? User.Identity?.Name ?? "",
             Today = today,
-            Dashboard = await Landing.DashboardAsync(db, userId, User.IsInRole, today, ct),
-            Tiles = tiles,
+            Dashboard = await Landing.DashboardAsync(db, authz, User, today, ct),
+            Tiles = loaded,
         });
     }
 }

@@ -30,14 +30,14 @@ public sealed class PartnerDashboardPage
 /// </summary>
 [Route("dashboard/partner")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader loader, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? organisationId, CancellationToken ct)
     {
         var today = UkTime.Today(clock);
         var userId = User.UserId();
-        var mayChoose = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.PartnershipTeam);
+        var mayChoose = (await authz.AuthorizeAsync(User, Policies.ViewAnyPartnerDashboard)).Succeeded;
         var choices = mayChoose
             ? await db.Organisations.AsNoTracking().Where(o => o.IsLive() && o.IsPartnerOn(today))
                 .OrderBy(o => o.StatutoryPartner).ThenBy(o => o.Name).Select(o => new PartnerChoice(o.Id, o.Name)).ToListAsync(ct)
@@ -48,7 +48,7 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
         if (choices.Count == 0 && !mayChoose)
         {
             // A safeguarding partner whose appointment has not been recorded is told so; anyone else has no business here.
-            return User.IsInRole(Roles.SafeguardingPartner)
+            return (await authz.AuthorizeAsync(User, Policies.ViewPartnerDashboard)).Succeeded
                 ? View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage { Today = today, Choices = choices })
                 : Forbid();
         }
@@ -67,14 +67,13 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
             partner = choices.Count == 1 || !mayChoose ? choices.FirstOrDefault() : null;
         }
 
-        var tiles = partner is null ? [] : await DashboardTiles.LoadAsync(DashboardTiles.Partner, new TileContext
+        var tiles = partner is null ? [] : await loader.LoadAsync(DashboardTiles.Partner, new TileContext
         {
             Db = db,
             Year = ReportingYear.Containing(today),
             Today = today,
             User = User,
             Authorization = authz,
-            Services = HttpContext.RequestServices,
             OrganisationId = partner.Id,
         }, ct);
         return View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage

@@ -114,15 +114,10 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == id), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!(await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         return View(await WithOptionsAsync(GroupForm.From(group), ct));
@@ -131,15 +126,10 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, GroupForm form, [FromServices] IValidator<GroupForm> validator, CancellationToken ct)
     {
-        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.Where(g => g.Id == id), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!(await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.Id = id;
@@ -227,15 +217,10 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     [HttpGet("{id:int}/members/new")]
     public async Task<IActionResult> AddMember(int id, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == id), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!(await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         return View("Member", await WithOptionsAsync(new MembershipForm { GroupId = id, Role = MembershipRole.Member, From = UkTime.Today(clock) }, group, ct));
@@ -248,17 +233,15 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     [HttpGet("{id:int}/members/{memberId:int}")]
     public async Task<IActionResult> EditMember(int id, int memberId, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        var seat = await db.GroupMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.GroupId == id, ct);
-        if (group is null || seat is null)
+        // A seat of another group is as missing as the group: 404 before the policy is asked.
+        var groupAccess = await this.LoadAsync(
+            db.Groups.AsNoTracking().Where(g => g.Id == id && g.Memberships.Any(m => m.Id == memberId)), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!(await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-        {
-            return Forbid();
-        }
+        var seat = await db.GroupMemberships.AsNoTracking().FirstAsync(m => m.Id == memberId, ct);
 
         return View("Member", await WithOptionsAsync(new MembershipForm
         {
@@ -274,15 +257,11 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
     [HttpPost("{id:int}/members/{memberId:int}/archive")]
     public async Task<IActionResult> ArchiveMember(int id, int memberId, Guid version, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null || !await db.GroupMemberships.AnyAsync(m => m.Id == memberId && m.GroupId == id, ct))
+        var groupAccess = await this.LoadAsync(
+            db.Groups.AsNoTracking().Where(g => g.Id == id && g.Memberships.Any(m => m.Id == memberId)), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out _, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!(await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         return await this.SetArchivedAsync<GroupMembership>(db, memberId, version, true, $"/groups/{id}", clock, ct);
@@ -290,15 +269,10 @@ public sealed class GroupsController(PortalDbContext db, IAuthorizationService a
 
     private async Task<IActionResult> SaveMember(int id, int memberId, MembershipForm form, IValidator<MembershipForm> validator, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == id), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!(await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         var seat = memberId == 0 ? new GroupMembership { GroupId = id }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using FluentValidation;
 using HscpPortal.Web.Data;
@@ -22,15 +23,10 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     [HttpGet("meetings/{meetingId:int}/agenda/new")]
     public async Task<IActionResult> Create(int meetingId, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(meetingId, ct);
-        if (meeting is null)
+        var meetingAccess = await EditableMeetingAsync(meetingId, ct);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var next = await db.AgendaItems.Where(a => a.MeetingId == meetingId && a.IsLive()).MaxAsync(a => (int?)a.Order, ct) ?? 0;
@@ -44,17 +40,13 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     [HttpGet("meetings/{meetingId:int}/agenda/{id:int}")]
     public async Task<IActionResult> Edit(int meetingId, int id, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(meetingId, ct);
-        var item = await db.AgendaItems.AsNoTracking().Include(a => a.Papers.Where(p => p.IsLive())).FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
-        if (meeting is null || item is null)
+        var meetingAccess = await EditableMeetingAsync(meetingId, ct, m => m.AgendaItems.Any(a => a.Id == id));
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await CanEditAsync(meeting))
-        {
-            return Forbid();
-        }
+        var item = await db.AgendaItems.AsNoTracking().Include(a => a.Papers.Where(p => p.IsLive())).FirstAsync(a => a.Id == id, ct);
 
         ViewBag.Papers = item.Papers;
         ViewBag.RemovedPapers = await db.Papers.AsNoTracking().Where(p => p.AgendaItemId == id && p.IsArchived()).OrderBy(p => p.Id).ToListAsync(ct);
@@ -72,15 +64,10 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     [HttpPost("meetings/{meetingId:int}/agenda/{id:int}/archive")]
     public async Task<IActionResult> Archive(int meetingId, int id, Guid version, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(meetingId, ct);
-        if (meeting is null || !await db.AgendaItems.AnyAsync(a => a.Id == id && a.MeetingId == meetingId, ct))
-        {
-            return NotFound();
-        }
-
-        return await CanEditAsync(meeting)
+        var meetingAccess = await EditableMeetingAsync(meetingId, ct, m => m.AgendaItems.Any(a => a.Id == id));
+        return meetingAccess.Granted(out _, out var refusal)
             ? await this.SetArchivedAsync<AgendaItem>(db, id, version, true, $"/meetings/{meetingId}", clock, ct)
-            : Forbid();
+            : refusal;
     }
 
     [HttpPost("meetings/{meetingId:int}/agenda/{id:int}/papers")]
@@ -89,17 +76,13 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     public async Task<IActionResult> AddPaper(
         int meetingId, int id, [Bind(Prefix = "Paper")] PaperForm form, [FromServices] PaperStore store, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(meetingId, ct);
-        var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == id && a.MeetingId == meetingId, ct);
-        if (meeting is null || item is null)
+        var meetingAccess = await EditableMeetingAsync(meetingId, ct, m => m.AgendaItems.Any(a => a.Id == id));
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await CanEditAsync(meeting))
-        {
-            return Forbid();
-        }
+        var item = await db.AgendaItems.FirstAsync(a => a.Id == id, ct);
 
         var paper = new Paper { AgendaItemId = id, Title = form.Title?.Trim() ?? "" };
         if (string.IsNullOrWhiteSpace(form.Title))
@@ -156,15 +139,10 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     [HttpPost("meetings/{meetingId:int}/agenda/{id:int}/papers/{paperId:int}/archive")]
     public async Task<IActionResult> ArchivePaper(int meetingId, int id, int paperId, Guid version, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(meetingId, ct);
-        if (meeting is null || !await db.Papers.AnyAsync(p => p.Id == paperId && p.AgendaItemId == id && p.AgendaItem!.MeetingId == meetingId, ct))
-        {
-            return NotFound();
-        }
-
-        return await CanEditAsync(meeting)
+        var meetingAccess = await EditableMeetingAsync(meetingId, ct, m => m.AgendaItems.Any(a => a.Id == id && a.Papers.Any(p => p.Id == paperId)));
+        return meetingAccess.Granted(out _, out var refusal)
             ? await this.SetArchivedAsync<Paper>(db, paperId, version, true, $"/meetings/{meetingId}/agenda/{id}", clock, ct)
-            : Forbid();
+            : refusal;
     }
 
     /// <summary>
@@ -269,15 +247,10 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
 
     private async Task<IActionResult> SaveAsync(int meetingId, int id, AgendaItemForm form, IValidator<AgendaItemForm> validator, CancellationToken ct)
     {
-        var meeting = await MeetingAsync(meetingId, ct);
-        if (meeting is null)
+        var meetingAccess = await EditableMeetingAsync(meetingId, ct);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var item = id == 0 ? new AgendaItem { MeetingId = meetingId, Title = "" }
@@ -314,10 +287,12 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
         return View("Item", form);
     }
 
-    private Task<Meeting?> MeetingAsync(int id, CancellationToken ct) =>
-        db.Meetings.AsNoTracking().Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
-
-    private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;
+    // An item or paper that is not the meeting's is as missing as the meeting: 404 before the policy is asked.
+    private Task<Access<Meeting>> EditableMeetingAsync(int id, CancellationToken ct, Expression<Func<Meeting, bool>>? holds = null)
+    {
+        var meeting = db.Meetings.AsNoTracking().Include(m => m.Group).Where(m => m.Id == id);
+        return this.LoadAsync(holds is null ? meeting : meeting.Where(holds), Policies.EditGroup, ct, m => m.Group!);
+    }
 }
 
 public sealed record PurgePaperPage(int PaperId, string Title, string FileName, long Size, int AgendaItemId, int MeetingId, string ItemTitle, string MeetingName, Guid Version, PurgePaperForm Form);

@@ -89,15 +89,10 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     [HttpGet("groups/{groupId:int}/meetings/new")]
     public async Task<IActionResult> Create(int groupId, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == groupId), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(group))
-        {
-            return Forbid();
+            return refusal;
         }
 
         return View("Edit", new MeetingForm
@@ -110,15 +105,10 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     [HttpPost("groups/{groupId:int}/meetings/new")]
     public async Task<IActionResult> Create(int groupId, MeetingForm form, [FromServices] IValidator<MeetingForm> validator, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == groupId), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(group))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.Id = 0;
@@ -141,27 +131,17 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     [HttpGet("meetings/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
-        {
-            return NotFound();
-        }
-
-        return await CanEditAsync(meeting.Group!) ? View(MeetingForm.From(meeting, meeting.Group!.Name)) : Forbid();
+        var meetingAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        return meetingAccess.Granted(out var meeting, out var refusal) ? View(MeetingForm.From(meeting, meeting.Group!.Name)) : refusal;
     }
 
     [HttpPost("meetings/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, MeetingForm form, [FromServices] IValidator<MeetingForm> validator, CancellationToken ct)
     {
-        var meeting = await db.Meetings.Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
+        var meetingAccess = await this.LoadAsync(db.Meetings.Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting.Group!))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.Id = id;
@@ -190,29 +170,19 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     [HttpPost("meetings/{id:int}/archive")]
     public async Task<IActionResult> Archive(int id, Guid version, CancellationToken ct)
     {
-        var group = await db.Meetings.Where(m => m.Id == id).Select(m => m.Group).FirstOrDefaultAsync(ct);
-        if (group is null)
-        {
-            return NotFound();
-        }
-
-        return await CanEditAsync(group)
+        var groupAccess = await this.LoadAsync(db.Meetings.Where(m => m.Id == id).Select(m => m.Group!), Policies.EditGroup, ct);
+        return groupAccess.Granted(out _, out var refusal)
             ? await this.SetArchivedAsync<Meeting>(db, id, version, true, $"/meetings/{id}", clock, ct)
-            : Forbid();
+            : refusal;
     }
 
     [HttpGet("groups/{groupId:int}/meetings/schedule")]
     public async Task<IActionResult> Schedule(int groupId, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == groupId), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(group))
-        {
-            return Forbid();
+            return refusal;
         }
 
         return View(new ScheduleForm
@@ -225,15 +195,10 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
     [HttpPost("groups/{groupId:int}/meetings/schedule")]
     public async Task<IActionResult> Schedule(int groupId, ScheduleForm form, [FromServices] IValidator<ScheduleForm> validator, CancellationToken ct)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
-        if (group is null)
+        var groupAccess = await this.LoadAsync(db.Groups.AsNoTracking().Where(g => g.Id == groupId), Policies.EditGroup, ct);
+        if (!groupAccess.Granted(out var group, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(group))
-        {
-            return Forbid();
+            return refusal;
         }
 
         form.GroupId = groupId;
@@ -255,8 +220,6 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
         await db.SaveChangesAsync(ct);
         return Redirect($"/meetings?groupId={groupId}&notice={Notices.Created}");
     }
-
-    private async Task<bool> CanEditAsync(Group group) => (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded;
 
     internal static string Name(Meeting meeting, string group) =>
         $"{group}, {meeting.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";

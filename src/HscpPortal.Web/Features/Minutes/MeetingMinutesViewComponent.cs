@@ -1,5 +1,6 @@
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Meetings;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class MeetingMinutesViewComponent(PortalDbContext db, IAuthorizati
             .Select(g => new { Items = g.Count(), Written = g.Count(a => a.Minutes != null && a.Minutes != "") })
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
         var revisions = await db.MinutesRevisions.CountAsync(r => r.MeetingId == meetingId, HttpContext.RequestAborted);
-        return View("/Features/Minutes/_MeetingMinutes.cshtml",
+        return this.ViewBesideIt(
             new MeetingMinutesSummary(heading, canEdit, revisions, counts?.Written ?? 0, counts?.Items ?? 0));
     }
 }

@@ -45,15 +45,10 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     [HttpPost("")]
     public async Task<IActionResult> Index(int id, MinutesForm form, [FromServices] IValidator<MinutesForm> validator, CancellationToken ct)
     {
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
+        var meetingAccess = await this.LoadAsync(db.Meetings.Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var items = await db.AgendaItems.Where(a => a.MeetingId == id && a.IsLive()).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
@@ -119,15 +114,10 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     [HttpGet("circulate")]
     public async Task<IActionResult> Circulate(int id, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
+        var meetingAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         return View(await WithDetailsAsync(new CirculateForm { Version = meeting.Version, Notify = true }, meeting, ct));
@@ -136,15 +126,10 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     [HttpPost("circulate")]
     public async Task<IActionResult> Circulate(int id, CirculateForm form, [FromServices] IEmailSender email, CancellationToken ct)
     {
-        var meeting = await db.Meetings.Include(m => m.Group).FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
+        var meetingAccess = await this.LoadAsync(db.Meetings.Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         if (meeting.MinutesStatus != MinutesStatus.Draft)
@@ -177,15 +162,10 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     [HttpGet("approve")]
     public async Task<IActionResult> Approve(int id, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
+        var meetingAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var form = await WithDetailsAsync(new ApproveForm { Version = meeting.Version }, meeting, ct);
@@ -200,15 +180,10 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     [HttpPost("approve")]
     public async Task<IActionResult> Approve(int id, ApproveForm form, [FromServices] IValidator<ApproveForm> validator, CancellationToken ct)
     {
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
+        var meetingAccess = await this.LoadAsync(db.Meetings.Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!await CanEditAsync(meeting, ct))
-        {
-            return Forbid();
+            return refusal;
         }
 
         await WithDetailsAsync(form, meeting, ct);

@@ -1,8 +1,6 @@
 using FluentValidation;
-using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Organisations;
 

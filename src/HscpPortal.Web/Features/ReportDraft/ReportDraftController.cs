@@ -20,6 +20,7 @@ namespace HscpPortal.Web.Features.ReportDraft;
 public sealed class ReportDraftController(
     PortalDbContext db,
     YearlyReportRenderer renderer,
+    ReportOutline outline,
     IAuthorizationService authz,
     IValidator<NarrativeForm> validator,
     TimeProvider clock) : Controller
@@ -71,7 +72,7 @@ public sealed class ReportDraftController(
     [HttpGet("sections/{key}")]
     public async Task<IActionResult> Edit(string year, string key, CancellationToken ct)
     {
-        if (!ReportingYear.TryParse(year, out var reportingYear) || ReportSections.ForTextKey(key) is not { } section)
+        if (!ReportingYear.TryParse(year, out var reportingYear) || outline.ForTextKey(key) is not { } section)
         {
             return NotFound();
         }
@@ -94,7 +95,7 @@ public sealed class ReportDraftController(
     [HttpPost("sections/{key}")]
     public async Task<IActionResult> Edit(string year, string key, [Bind(Prefix = "Form")] NarrativeForm form, CancellationToken ct)
     {
-        if (!ReportingYear.TryParse(year, out var reportingYear) || ReportSections.ForTextKey(key) is not { } section)
+        if (!ReportingYear.TryParse(year, out var reportingYear) || outline.ForTextKey(key) is not { } section)
         {
             return NotFound();
         }
@@ -184,7 +185,7 @@ public sealed class ReportDraftController(
     [HttpGet("sections/{key}/history")]
     public async Task<IActionResult> History(string year, string key, CancellationToken ct)
     {
-        if (!ReportingYear.TryParse(year, out var reportingYear) || ReportSections.ForTextKey(key) is not { } section)
+        if (!ReportingYear.TryParse(year, out var reportingYear) || outline.ForTextKey(key) is not { } section)
         {
             return NotFound();
         }
@@ -222,11 +223,13 @@ public sealed class ReportDraftController(
         var status = await db.YearlyReports.AsNoTracking().Where(r => r.StartYear == year.StartYear)
             .Select(r => (ReportStatus?)r.Status).FirstOrDefaultAsync(ct);
         var editsReport = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
-        return (report, status, key => status != ReportStatus.Published && ReportSections.MayEditText(editsReport, User, key));
+        var writesScrutiny = (await authz.AuthorizeAsync(User, Policies.WriteScrutinyText)).Succeeded;
+        return (report, status, key => status != ReportStatus.Published && ReportSections.MayEditText(editsReport, writesScrutiny, key));
     }
 
     private async Task<bool> CanEditAsync(string key) =>
-        ReportSections.MayEditText((await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded, User, key);
+        ReportSections.MayEditText(
+            (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded, (await authz.AuthorizeAsync(User, Policies.WriteScrutinyText)).Succeeded, key);
 
     private static NarrativeEditPage Page(ReportingYear year, string key, IReportSection section, bool published, int currentVersion, NarrativeForm form) => new()
     {

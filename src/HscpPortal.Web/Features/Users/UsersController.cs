@@ -1,10 +1,9 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Account;
-using HscpPortal.Web.Features.Audit;
+using HscpPortal.Web.Features.AuditTrail;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Email;
@@ -15,7 +14,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -239,13 +237,14 @@ public sealed class UsersController(
             .Where(e => e.EntityType == AccountAudit.EntityType && e.EntityKey == id)
             .OrderByDescending(e => e.Id)
             .ToListAsync(ct);
-        return View("~/Features/Audit/Record.cshtml", new RecordHistory
+        return View("~/Features/AuditTrail/Record.cshtml", new RecordHistory
         {
             EntityType = AccountAudit.EntityType,
             EntityId = 0,
             Title = $"History of {user.DisplayName}'s account",
             RecordUrl = $"/users/{id}",
-            Entries = entries.Select(AuditController.ToRow).ToList(),
+            Parent = ("Users", "/users"),
+            Entries = entries.Select(AuditTrailController.ToRow).ToList(),
         });
     }
 

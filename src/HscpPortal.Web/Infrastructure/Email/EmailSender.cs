@@ -49,9 +49,11 @@ public sealed class SmtpOptions
 
 public static class MimeMessages
 {
-    public static MimeMessage Build(EmailOptions options, EmailMessage message)
+    public static MimeMessage Build(EmailOptions options, EmailMessage message, DateTimeOffset now)
     {
-        var mime = new MimeMessage();
+        // MimeKit would stamp the Date header from the machine clock; the portal's clock is TimeProvider, so tests
+        // (and the reminders' "as of" dates) see the same time in the message as everywhere else.
+        var mime = new MimeMessage { Date = now };
         mime.From.Add(new MailboxAddress(options.FromName, options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
@@ -66,26 +68,27 @@ public static class MimeMessages
     }
 }
 
-public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, DataPaths paths, ILogger<PickupFolderEmailSender> logger)
+public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, DataPaths paths, TimeProvider clock, ILogger<PickupFolderEmailSender> logger)
     : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var directory = paths.Resolve(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
-        var mime = MimeMessages.Build(options.Value, message);
-        var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+        var now = clock.GetUtcNow();
+        var mime = MimeMessages.Build(options.Value, message, now);
+        var file = Path.Combine(directory, $"{now:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
         await mime.WriteToAsync(file, cancellationToken);
         logger.LogInformation("Email {MessageId} written to the pickup folder", mime.MessageId);
     }
 }
 
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider clock, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var mime = MimeMessages.Build(settings, message);
+        var mime = MimeMessages.Build(settings, message, clock.GetUtcNow());
         using var client = new SmtpClient();
         await client.ConnectAsync(
             settings.Smtp.Host,

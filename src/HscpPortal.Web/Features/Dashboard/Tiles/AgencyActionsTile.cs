@@ -1,4 +1,3 @@
-using HscpPortal.Web.Features.ActionTracker;
 using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Dashboard.Tiles;

@@ -18,7 +18,7 @@ public sealed class EscalationsReceivedModel
 }
 
 /// <summary>Escalations raised about the agency (it is the concerned organisation): the open ones by stage reached.</summary>
-public sealed class EscalationsReceivedTile : DashboardTile<EscalationsReceivedModel>
+public sealed class EscalationsReceivedTile(EscalationProtocol protocol) : DashboardTile<EscalationsReceivedModel>
 {
     public override string Id => "escalations-received";
 
@@ -29,7 +29,6 @@ public sealed class EscalationsReceivedTile : DashboardTile<EscalationsReceivedM
             return null;
         }
 
-        var protocol = context.Services.GetRequiredService<EscalationProtocol>();
         // The register's conditions: not archived, concerning the agency.
         var received = context.Db.Escalations.AsNoTracking().Where(e => e.IsLive() && e.ConcernedOrganisationId == organisationId);
         var byStage = await received.GroupBy(e => new { e.CurrentStage, Open = e.ResolvedOn == null })

@@ -25,7 +25,7 @@ public sealed class EscalationsModel
 /// Escalations raised in the year, by the stage each has reached, and how many drifted past a stage's timescale.
 /// Only for those who may read the escalation register.
 /// </summary>
-public sealed class EscalationsTile : DashboardTile<EscalationsModel>
+public sealed class EscalationsTile(EscalationProtocol protocol) : DashboardTile<EscalationsModel>
 {
     public override string Id => "escalations";
 
@@ -36,7 +36,6 @@ public sealed class EscalationsTile : DashboardTile<EscalationsModel>
             return null;
         }
 
-        var protocol = context.Services.GetRequiredService<EscalationProtocol>();
         var year = context.Year;
         var previous = context.PreviousYear;
         var today = context.Today;

@@ -1,5 +1,4 @@
 using HscpPortal.Web.Domain;
-using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure.Export;
 using Microsoft.EntityFrameworkCore;
 

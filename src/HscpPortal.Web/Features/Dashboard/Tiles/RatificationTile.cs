@@ -1,5 +1,4 @@
 using HscpPortal.Web.Domain;
-using HscpPortal.Web.Features.Decisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Dashboard.Tiles;

@@ -20,7 +20,7 @@ public sealed class SignOffModel
 /// Yearly reports at sign-off that the partner's agency has not (or no longer, after a reset) signed, with each
 /// report's publication deadline.
 /// </summary>
-public sealed class SignOffTile : DashboardTile<SignOffModel>
+public sealed class SignOffTile(IOptions<ReportOptions> options) : DashboardTile<SignOffModel>
 {
     public override string Id => "sign-off";
 
@@ -30,13 +30,12 @@ public sealed class SignOffTile : DashboardTile<SignOffModel>
 
     public override async Task<SignOffModel?> LoadAsync(TileContext context, CancellationToken ct)
     {
-        var options = context.Services.GetRequiredService<IOptions<ReportOptions>>().Value;
         var years = await Awaiting(context.Db.YearlyReports.AsNoTracking(), context.OrganisationId!.Value)
             .OrderBy(r => r.StartYear).Select(r => r.StartYear).Take(20).ToListAsync(ct);
         return new SignOffModel
         {
             Today = context.Today,
-            Reports = years.Select(y => new AwaitingSignOff(new ReportingYear(y), options.PublicationDeadline(new ReportingYear(y)))).ToList(),
+            Reports = years.Select(y => new AwaitingSignOff(new ReportingYear(y), options.Value.PublicationDeadline(new ReportingYear(y)))).ToList(),
         };
     }
 }

@@ -338,13 +338,14 @@ public class RoleDashboardTests(PortalFactory factory) : IClassFixture<PortalFac
     [InlineData("scrutineer", "/dashboard")]
     [InlineData("police.partner", "/dashboard/partner")]
     [InlineData("member", null)]
-    public async Task Menu_EachRole_OffersItsDashboardAndMyWork(string who, string? dashboard)
+    public async Task Menu_EachRole_HomeIsItsDashboardAndMyWorkIsUnderIt(string who, string? dashboard)
     {
         var page = await GetAsync(who, "/my-work");
         var links = page.QuerySelectorAll("#navigation a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"), StringComparer.Ordinal);
+        var under = page.QuerySelectorAll("#sub-navigation a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"), StringComparer.Ordinal);
 
-        Assert.Equal("/my-work", links["My work"]);
-        Assert.Equal(dashboard, links.GetValueOrDefault("Dashboard"));
+        Assert.Equal(dashboard ?? "/my-work", links["Home"]);
+        Assert.Equal("/my-work", under["My work"]);
     }
 
     [Fact]

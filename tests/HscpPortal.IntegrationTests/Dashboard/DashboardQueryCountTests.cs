@@ -3,7 +3,6 @@ using HscpPortal.IntegrationTests.Infrastructure;
 using HscpPortal.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +63,9 @@ public class DashboardQueryCountTests(PortalFactory factory) : IClassFixture<Por
 
     private static async Task<int> CountAsync(HttpClient client, CommandCounter counter, string url = "/dashboard?year=2023-24")
     {
+        // The menu is worked out on a user's first page and kept for a while (MenuService), so the page is counted
+        // as every later visit costs it.
+        (await client.GetAsync(url)).EnsureSuccessStatusCode();
         counter.Reset();
         counter.Counting = true;
         var response = await client.GetAsync(url);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace HscpPortal.Web.Features.Audit;
+namespace HscpPortal.Web.Features.AuditTrail;
 
 public sealed record AuditRow(long Id, DateTime At, string? UserName, string EntityType, int EntityId, string? EntityKey, AuditAction Action, IReadOnlyList<FieldChange> Changes)
 {
@@ -37,10 +37,13 @@ public sealed class RecordHistory
     public string? Title { get; init; }
     public required string? RecordUrl { get; init; }
     public required IReadOnlyList<AuditRow> Entries { get; init; }
+
+    /// <summary>The list the history sits under in the breadcrumbs: the audit trail, or the users for an account.</summary>
+    public (string Text, string? Href) Parent { get; init; } = ("Audit trail", "/audit");
 }
 
 [Route("audit")]
-public sealed class AuditController(PortalDbContext db, IAuthorizationService authz) : Controller
+public sealed class AuditTrailController(PortalDbContext db, IAuthorizationService authz) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ViewAuditTrail)]
@@ -92,7 +95,7 @@ public sealed class AuditController(PortalDbContext db, IAuthorizationService au
     }
 
     internal static AuditRow ToRow(AuditEntry e) =>
-        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.EntityKey, e.Action, AuditTrail.ReadChanges(e.Changes));
+        new(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.EntityKey, e.Action, Data.AuditTrail.ReadChanges(e.Changes));
 }
 
 /// <summary>Where each audited record type lives in the portal, for links from its history.</summary>

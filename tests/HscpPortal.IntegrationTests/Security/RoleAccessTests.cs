@@ -180,6 +180,9 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/reports/yearly/2024-25/sections/commentary:governance", EditReport),
         ("/reports/yearly/2024-25/sections/local-context", EditReport),
         ("/reports/yearly/2024-25/sections/foreword/history", Everyone),
+        // The menu's hub pages: anyone may open one that lists a page they may open.
+        ("/partnership", Everyone),
+        ("/admin", ViewAuditTrail),
     ];
 
     private static IReadOnlySet<string> AnonymousAllowList => DemoRoutes.AnonymousAllowList;

@@ -2,7 +2,6 @@ using System.Net;
 using HscpPortal.IntegrationTests.Infrastructure;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using IcalCalendar = Ical.Net.Calendar;

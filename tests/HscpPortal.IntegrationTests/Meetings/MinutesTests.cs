@@ -3,7 +3,6 @@ using System.Text;
 using HscpPortal.IntegrationTests.Infrastructure;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,11 +4,11 @@ using HscpPortal.Web.Infrastructure.Charts;
 using HscpPortal.Web.Reporting;
 using Analysis = HscpPortal.Web.Features.EscalationAnalysis.EscalationAnalysis;
 
-namespace HscpPortal.Web.Features.ReportDraft.Sections;
+namespace HscpPortal.Web.Features.EscalationAnalysis;
 
 public sealed record DriftRow(string Reference, DateOnly RaisedOn, string RaisingAgency, string ReceivingAgency, int DriftedAtStage, int StageReached, bool IsOpen);
 
-public sealed class EscalationsModel
+public sealed class EscalationsSectionModel
 {
     public required int Total { get; init; }
     public required int PreviousYearTotal { get; init; }
@@ -25,8 +25,9 @@ public sealed class EscalationsModel
 /// <summary>
 /// The escalation analysis of the year, from the analysis page's own queries: the trend by year, who raised them and
 /// with whom, how far they climbed and where they were resolved, and drift. Drift is judged as at the report's date.
+/// It lives beside the analysis it summarises; the report lists it in ReportSections.
 /// </summary>
-public sealed class EscalationsSection : ReportSection<EscalationsModel>
+public sealed class EscalationsSection(EscalationProtocol protocol, BankHolidayCalendar holidays) : ReportSection<EscalationsSectionModel>
 {
     /// <summary>The analysis's tables the report carries, in report order.</summary>
     public static readonly IReadOnlyList<string> Tables = ["byYear", "byRaisingAgency", "byReceivingAgency", "stages", "drift"];
@@ -59,12 +60,11 @@ public sealed class EscalationsSection : ReportSection<EscalationsModel>
         };
     }
 
-    public override async Task<EscalationsModel> BuildAsync(ReportContext context, CancellationToken ct)
+    public override async Task<EscalationsSectionModel> BuildAsync(ReportContext context, CancellationToken ct)
     {
-        var protocol = context.Services.GetRequiredService<EscalationProtocol>();
-        var calendar = await context.Services.GetRequiredService<BankHolidayCalendar>().GetAsync(ct);
+        var calendar = await holidays.GetAsync(ct);
         var analysis = await new Analysis(context.Db, protocol, calendar, context.AsAt).BuildAsync(context.Year, ct);
-        return new EscalationsModel
+        return new EscalationsSectionModel
         {
             Total = analysis.Total,
             PreviousYearTotal = analysis.PreviousYearTotal,

@@ -1,7 +1,6 @@
 using System.Net;
 using HscpPortal.IntegrationTests.Infrastructure;
 using HscpPortal.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.IntegrationTests;
 

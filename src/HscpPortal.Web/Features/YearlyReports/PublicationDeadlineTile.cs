@@ -1,10 +1,11 @@
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HscpPortal.Web.Features.Dashboard.Tiles;
+namespace HscpPortal.Web.Features.YearlyReports;
 
 public sealed class PublicationDeadlineModel
 {
@@ -29,15 +30,15 @@ public sealed class PublicationDeadlineModel
 
 /// <summary>
 /// The yearly report for the chosen year against its statutory publication deadline (Reports:PublicationMonth):
-/// where it has got to, and how many days are left or how late it is.
+/// where it has got to, and how many days are left or how late it is. It lives with the yearly reports' workflow it
+/// watches; the partnership dashboard lists it in DashboardTiles.
 /// </summary>
-public sealed class PublicationDeadlineTile : DashboardTile<PublicationDeadlineModel>
+public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : DashboardTile<PublicationDeadlineModel>
 {
     public override string Id => "publication-deadline";
 
     public override async Task<PublicationDeadlineModel?> LoadAsync(TileContext context, CancellationToken ct)
     {
-        var options = context.Services.GetRequiredService<IOptions<ReportOptions>>().Value;
         var report = await context.Db.YearlyReports.AsNoTracking()
             .Where(r => r.StartYear == context.Year.StartYear)
             .Select(r => new { r.Status, r.PublishedAt })
@@ -47,7 +48,7 @@ public sealed class PublicationDeadlineTile : DashboardTile<PublicationDeadlineM
             Year = context.Year,
             Status = report?.Status,
             PublishedAt = report?.PublishedAt,
-            Deadline = options.PublicationDeadline(context.Year),
+            Deadline = options.Value.PublicationDeadline(context.Year),
             Today = context.Today,
         };
     }

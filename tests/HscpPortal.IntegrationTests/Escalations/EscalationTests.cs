@@ -2,7 +2,6 @@ using System.Net;
 using HscpPortal.IntegrationTests.Infrastructure;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
