@@ -143,10 +143,13 @@ public sealed class YearlyReportAssemblerTests : IDisposable
 
         Assert.Equal(7, items.Count);
         Assert.Equal(
-            [ReadinessKeys.PartnersDid, ReadinessKeys.Effectiveness, ReadinessKeys.Voice, ReadinessKeys.Funding, ReadinessKeys.Scrutiny],
+            [ReadinessKeys.PartnersDid, ReadinessKeys.Effectiveness, ReadinessKeys.LittleProgress, ReadinessKeys.Voice, ReadinessKeys.Funding, ReadinessKeys.Scrutiny],
             items.Where(i => !i.Present).Select(i => i.Key));
-        // Overdue actions at year end are listed, so little or no progress is evidenced by the records.
-        Assert.True(items.Single(i => i.Key == ReadinessKeys.LittleProgress).Present);
+        // Actions overdue at year end are named, but a list is not an explanation: the item stays
+        // missing until someone writes why progress was limited.
+        var littleProgress = items.Single(i => i.Key == ReadinessKeys.LittleProgress);
+        Assert.Contains("“Overdue and open” (Board)", littleProgress.Detail);
+        Assert.Equal("/reports/yearly/2023-24/sections/commentary:action-plans", littleProgress.FixUrl);
         // An action from a case review recommendation was live in the year.
         Assert.True(items.Single(i => i.Key == ReadinessKeys.ReviewRecommendations).Present);
         Assert.Equal("/reports/yearly/2023-24/sections/commentary:voice", items.Single(i => i.Key == ReadinessKeys.Voice).FixUrl);
@@ -160,7 +163,7 @@ public sealed class YearlyReportAssemblerTests : IDisposable
             var report = new YearlyReport { StartYear = 2023 };
             db.YearlyReports.Add(report);
             await db.SaveChangesAsync();
-            foreach (var key in new[] { K.Commentary(K.CaseReviews), K.Commentary(K.BoardImpact), K.Commentary(K.Training), K.Commentary(K.Voice), K.Commentary(K.Funding), K.ScrutineerComment })
+            foreach (var key in new[] { K.Commentary(K.CaseReviews), K.Commentary(K.ActionPlans), K.Commentary(K.BoardImpact), K.Commentary(K.Training), K.Commentary(K.Voice), K.Commentary(K.Funding), K.ScrutineerComment })
             {
                 db.ReportNarratives.Add(new ReportNarrative { ReportId = report.Id, SectionKey = key, Version = 1, Text = "Written." });
             }
