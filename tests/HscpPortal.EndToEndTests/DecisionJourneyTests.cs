@@ -50,7 +50,7 @@ public partial class DecisionJourneyTests(PortalServer server)
 
         await page.GotoAsync($"{server.BaseUrl}/decisions/ratification");
         problems.AddRange(await Accessibility.ViolationsAsync(page));
-        await page.ClickAsync("a:has-text('Ratify')");
+        await page.ClickAsync("table a[href$='/ratify']");
         await page.ClickAsync("button:has-text('Record ratification')");
         Assert.Contains("Select the meeting that ratified the decision", await page.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.ViolationsAsync(page));
