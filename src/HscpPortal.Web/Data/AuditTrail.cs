@@ -115,6 +115,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock)
         null => null,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        byte[] b => $"{b.Length.ToString(CultureInfo.InvariantCulture)} bytes",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -13,6 +13,7 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PartnerRepresentative> PartnerRepresentatives => Set<PartnerRepresentative>();
     public DbSet<Group> Groups => Set<Group>();

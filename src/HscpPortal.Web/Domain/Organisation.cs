@@ -61,3 +61,22 @@ public class Organisation : ArchivableEntity
     public string? Notes { get; set; }
     public string DisplayName => ShortName is { Length: > 0 } ? $"{Name} ({ShortName})" : Name;
 }
+
+/// <summary>
+/// An organisation's logo as the partnership prints it on the yearly report's cover, uploaded by an administrator.
+/// A new upload archives the one before, so earlier logos are kept; the live one is the current logo.
+/// </summary>
+public class OrganisationLogo : ArchivableEntity
+{
+    public const int MaxBytes = 512 * 1024;
+
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>image/png or image/jpeg, checked against the file's first bytes.</summary>
+    public required string ContentType { get; set; }
+    public required byte[] Data { get; set; }
+
+    /// <summary>What the logo says, for screen readers: usually the organisation's name as the logo shows it.</summary>
+    public required string AltText { get; set; }
+}

@@ -30,6 +30,13 @@ public interface IYearlyReportRenderer
     /// </summary>
     /// <param name="dated">The date on the cover: the publication date when publishing; today when not given.</param>
     Task<RenderedReport> RenderDocumentAsync(ReportingYear year, bool draft, CancellationToken ct, DateOnly? dated = null);
+
+    /// <summary>
+    /// The published report's web page, laid out as a GOV.UK HTML publication (header and skip link, title block,
+    /// contents, the document in a readable column, tables that scroll on a phone) with a link to its PDF, whose
+    /// size and page count it states. Self-contained like the printed document.
+    /// </summary>
+    Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct);
 }
 
 public sealed record ReportOutlineEntry(string Key, string Title, bool Built);

@@ -12,7 +12,7 @@ public sealed class ReportOutline(IServiceProvider services)
 
     public IReportSection? Find(string key) => Sections.FirstOrDefault(s => s.Key == key);
 
-    /// <summary>The section a narrative key belongs to ("foreword", or "commentary:governance"), or null if none.</summary>
+    /// <summary>The section a narrative key belongs to ("foreword", "commentary:governance" or "impact:governance"), or null if none.</summary>
     public IReportSection? ForTextKey(string? textKey)
     {
         if (string.IsNullOrEmpty(textKey))
@@ -20,10 +20,17 @@ public sealed class ReportOutline(IServiceProvider services)
             return null;
         }
 
-        var prefix = ReportSectionKeys.Commentary("");
-        if (textKey.StartsWith(prefix, StringComparison.Ordinal))
+        foreach (var prefix in new[] { ReportSectionKeys.Commentary(""), ReportSectionKeys.Impact("") })
         {
-            return Find(textKey[prefix.Length..]) is { Kind: ReportSectionKind.Data } data ? data : null;
+            if (textKey.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return Find(textKey[prefix.Length..]) is { Kind: ReportSectionKind.Data } data ? data : null;
+            }
+        }
+
+        if (textKey == ReportSectionKeys.ForewordSignatories)
+        {
+            return Find(ReportSectionKeys.Foreword);
         }
 
         return Find(textKey) is { Kind: ReportSectionKind.Narrative } narrative ? narrative : null;

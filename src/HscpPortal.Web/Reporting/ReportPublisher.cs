@@ -18,8 +18,8 @@ public enum PublishOutcome
 }
 
 /// <summary>
-/// Publishes a signed-off yearly report: prints the final document once and freezes it (HTML and PDF with their
-/// SHA-256) together with the status change and the sent-to log, in one save. Nothing is saved if printing fails.
+/// Publishes a signed-off yearly report: prints the final document once and freezes it (the web page and the PDF,
+/// with their SHA-256) together with the status change and the sent-to log, in one save. Nothing is saved if printing fails.
 /// </summary>
 public sealed class ReportPublisher(
     PortalDbContext db, IYearlyReportRenderer renderer, IPdfPrinter printer, ReportSignOffs signOffs, ReportGate gate, TimeProvider clock, IOptions<ReportOptions> options)
@@ -48,6 +48,8 @@ public sealed class ReportPublisher(
         var publishedAt = at ?? clock.GetUtcNow().UtcDateTime;
         var rendered = await renderer.RenderDocumentAsync(report.Year, draft: false, ct, DateOnly.FromDateTime(UkTime.ToLocal(publishedAt)));
         var pdf = await printer.PrintAsync(rendered.Html, rendered.PrintOptions, ct);
+        // What readers open on the web: the same sections laid out as an HTML publication, linking to this PDF.
+        var page = await renderer.RenderPublicationPageAsync(report.Year, DateOnly.FromDateTime(UkTime.ToLocal(publishedAt)), pdf, ct);
         var edition = await db.ReportPublications.Where(p => p.ReportId == report.Id).MaxAsync(p => (int?)p.Edition, ct) ?? 0;
         db.ReportPublications.Add(new ReportPublication
         {
@@ -55,9 +57,9 @@ public sealed class ReportPublisher(
             Edition = edition + 1,
             PublishedAt = publishedAt,
             PublishedBy = by,
-            Html = rendered.Html,
+            Html = page,
             Pdf = pdf,
-            HtmlSha256 = Sha256(Encoding.UTF8.GetBytes(rendered.Html)),
+            HtmlSha256 = Sha256(Encoding.UTF8.GetBytes(page)),
             PdfSha256 = Sha256(pdf),
         });
         report.Status = ReportStatus.Published;

@@ -153,11 +153,17 @@ public sealed class AssembledSection
     /// <summary>The narrative section's current text, or the data section's current commentary; null when none written.</summary>
     public string? Text { get; init; }
 
+    /// <summary>A data section's "Impact" statement, written by the team; null when none written.</summary>
+    public string? Impact { get; init; }
+
     /// <summary>The key its text is saved under: the section key, or "commentary:{key}" for a data section.</summary>
     public string TextKey => Kind == ReportSectionKind.Narrative ? Key : ReportSectionKeys.Commentary(Key);
 
+    /// <summary>The key a data section's impact statement is saved under; null for a narrative section.</summary>
+    public string? ImpactKey => Kind == ReportSectionKind.Data && Built && !ReportSectionKeys.IsBackMatter(Key) ? ReportSectionKeys.Impact(Key) : null;
+
     /// <summary>Whether the section goes into the published document: never as an empty or placeholder section.</summary>
-    public bool InDocument => Kind == ReportSectionKind.Narrative ? Text is not null || Model is not null : Built || Text is not null;
+    public bool InDocument => Kind == ReportSectionKind.Narrative ? Text is not null || Model is not null : Built || Text is not null || Impact is not null;
 }
 
 /// <summary>Why the report does not cover a statutory item, as "About this report" prints it.</summary>
@@ -166,11 +172,39 @@ public sealed record OmissionText(string ItemKey, string Requirement, string Rea
 /// <summary>"About this report"'s facts: what the report does not cover, and why, as the team recorded it.</summary>
 public sealed record AboutModel(IReadOnlyList<OmissionText> Omissions);
 
+/// <summary>A statutory partner named on the cover, with its logo when an administrator has uploaded one.</summary>
+public sealed record CoverPartner(string Name, string? LogoAlt, string? LogoContentType, [property: JsonIgnore] byte[]? Logo)
+{
+    /// <summary>The logo's fingerprint, so that a new logo changes the report's.</summary>
+    public string? LogoSha256 => Logo is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Logo));
+
+    /// <summary>The logo inlined as a data URI: the printer loads nothing from outside the document.</summary>
+    public string? LogoDataUri => Logo is null ? null : $"data:{LogoContentType};base64,{Convert.ToBase64String(Logo)}";
+}
+
+/// <summary>Who signs the foreword: a name and the role it is signed in.</summary>
+public sealed record Signatory(string Name, string? Role)
+{
+    /// <summary>One signatory per line, "Name, role"; blank lines are skipped.</summary>
+    public static IReadOnlyList<Signatory> Parse(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(',', 2, StringSplitOptions.TrimEntries))
+            .Where(parts => parts[0].Length > 0)
+            .Select(parts => new Signatory(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null))
+            .ToList();
+}
+
 /// <summary>The whole report for a year, in outline order.</summary>
 public sealed class YearlyReportModel
 {
     public required ReportingYear Year { get; init; }
     public required string PartnershipName { get; init; }
+
+    /// <summary>The statutory partners on the facts' date, for the cover.</summary>
+    public IReadOnlyList<CoverPartner> Partners { get; init; } = [];
+
+    /// <summary>Who signs the foreword, as the team recorded it.</summary>
+    public IReadOnlyList<Signatory> ForewordSignatories { get; init; } = [];
     public required DateOnly AsAt { get; init; }
     public required IReadOnlyList<AssembledSection> Sections { get; init; }
 

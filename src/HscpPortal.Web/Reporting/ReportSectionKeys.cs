@@ -14,7 +14,11 @@ public static class ReportSectionKeys
     public const string Challenges = "challenges";
     public const string PrioritiesAhead = "priorities-ahead";
 
-    // Data sections: assembled from the records; each may carry a commentary ("commentary:{key}").
+    /// <summary>Who signs the foreword, one per line ("Name, role"): saved in versions like the foreword itself.</summary>
+    public const string ForewordSignatories = "foreword-signatories";
+
+    // Data sections: assembled from the records; each may carry a commentary ("commentary:{key}") and an impact
+    // statement ("impact:{key}").
     public const string Governance = "governance";
     public const string BoardImpact = "board-impact";
     public const string Priorities = "priorities";
@@ -31,5 +35,13 @@ public static class ReportSectionKeys
     public const string Funding = "funding";
     public const string StructureAppendix = "structure-appendix";
 
+    public const string Glossary = "glossary";
+
+    /// <summary>The appendices and the glossary: after the body, lettered rather than numbered, from a new page.</summary>
+    public static bool IsBackMatter(string key) => key is StructureAppendix or Glossary;
+
     public static string Commentary(string sectionKey) => $"commentary:{sectionKey}";
+
+    /// <summary>A data section's "Impact" statement: what difference the work made, written by the team and shown as such.</summary>
+    public static string Impact(string sectionKey) => $"impact:{sectionKey}";
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Infrastructure;
@@ -15,7 +18,7 @@ namespace HscpPortal.Web.Reporting;
 /// Assembles the yearly report from the records and the current narrative, section by section in the order of
 /// the <see cref="ReportOutline"/>, and gives the workflow its fingerprint, readiness check and printed document.
 /// </summary>
-public sealed class YearlyReportRenderer(
+public sealed partial class YearlyReportRenderer(
     PortalDbContext db,
     ReportOutline outline,
     ViewRenderer views,
@@ -23,6 +26,7 @@ public sealed class YearlyReportRenderer(
     TimeProvider clock) : IYearlyReportRenderer
 {
     public const string DocumentView = "/Features/ReportDraft/Document.cshtml";
+    public const string PublicationView = "/Features/ReportDraft/Publication.cshtml";
 
     /// <summary>What "About this report" prints beneath its text: the items the report does not cover, and why.</summary>
     public const string AboutPartial = "/Features/ReportDraft/_Omissions.cshtml";
@@ -66,13 +70,26 @@ public sealed class YearlyReportRenderer(
                 Partial = section.Partial,
                 Model = await section.BuildAsync(context, ct),
                 Text = texts.GetValueOrDefault(textKey),
+                Impact = section.Kind == ReportSectionKind.Data ? texts.GetValueOrDefault(ReportSectionKeys.Impact(section.Key)) : null,
             });
         }
 
+        var partners = await db.Organisations.AsNoTracking()
+            .Where(o => o.IsLive() && o.IsPartnerOn(context.AsAt))
+            .OrderBy(o => o.StatutoryPartner).ThenBy(o => o.Name)
+            .Select(o => new
+            {
+                o.Name,
+                Logo = db.OrganisationLogos.Where(l => l.OrganisationId == o.Id && l.IsLive())
+                    .OrderByDescending(l => l.Id).Select(l => new { l.AltText, l.ContentType, l.Data }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
         var report = new YearlyReportModel
         {
             Year = year,
             PartnershipName = portal.Value.Name,
+            Partners = partners.Select(p => new CoverPartner(p.Name, p.Logo?.AltText, p.Logo?.ContentType, p.Logo?.Data)).ToList(),
+            ForewordSignatories = Signatory.Parse(texts.GetValueOrDefault(ReportSectionKeys.ForewordSignatories)),
             AsAt = context.AsAt,
             Sections = sections,
         };
@@ -99,6 +116,7 @@ public sealed class YearlyReportRenderer(
                 Partial = AboutPartial,
                 Model = new AboutModel(notCovered),
                 Text = aboutSection.Text,
+                Impact = aboutSection.Impact,
             };
         }
 
@@ -120,23 +138,15 @@ public sealed class YearlyReportRenderer(
     public async Task<string> ContentHashAsync(ReportingYear year, CancellationToken ct) =>
         Hash(await AssembleAsync(year, ct));
 
-    /// <summary>The fingerprint of an assembled report: SHA-256 over its canonical JSON (sections, facts and texts).</summary>
-    public static string Hash(YearlyReportModel report)
-    {
-        // The facts' date is left out: a finished year is always taken at 31 March, and an unfinished one changes anyway.
-        var content = new
-        {
-            Year = report.Year.ToString(),
-            report.PartnershipName,
-            report.Sections,
-        };
-        var json = JsonSerializer.SerializeToUtf8Bytes(content, Canonical);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
-    }
+    /// <summary>The fingerprint of an assembled report: SHA-256 over its canonical JSON (cover, sections, facts and texts).</summary>
+    public static string Hash(YearlyReportModel report) => Convert.ToHexStringLower(SHA256.HashData(Fingerprinted(report)));
 
     /// <summary>The canonical JSON the fingerprint is taken over, for tests and for explaining a changed fingerprint.</summary>
-    public static string CanonicalJson(YearlyReportModel report) =>
-        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new { Year = report.Year.ToString(), report.PartnershipName, report.Sections }, Canonical));
+    public static string CanonicalJson(YearlyReportModel report) => Encoding.UTF8.GetString(Fingerprinted(report));
+
+    // The facts' date is left out: a finished year is always taken at 31 March, and an unfinished one changes anyway.
+    private static byte[] Fingerprinted(YearlyReportModel report) => JsonSerializer.SerializeToUtf8Bytes(
+        new { Year = report.Year.ToString(), report.PartnershipName, report.Partners, report.ForewordSignatories, report.Sections }, Canonical);
 
     public async Task<IReadOnlyList<ReadinessItem>> CheckReadinessAsync(ReportingYear year, CancellationToken ct) =>
         ReportReadiness.Check(await AssembleAsync(year, ct));
@@ -162,6 +172,60 @@ public sealed class YearlyReportRenderer(
             FillContentsPageNumbers = true,
         });
     }
+
+    public async Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct)
+    {
+        var report = await AssembleAsync(year, ct);
+        int pages;
+        using (var read = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            pages = read.NumberOfPages;
+        }
+
+        var page = new PublicationPage
+        {
+            Document = new ReportDocument { Report = report, Draft = false, Date = published, Readiness = ReportReadiness.Check(report) },
+            PdfUrl = $"/reports/yearly/{year}.pdf",
+            PdfSize = FileSize(pdf.LongLength),
+            PdfPages = pages,
+        };
+        var html = await views.RenderAsync(PublicationView, page, context: null, new Dictionary<string, object?> { [ViewRenderer.ForPrintKey] = true });
+        return ScrollingTables(html);
+    }
+
+    /// <summary>"285 KB", "1.2 MB".</summary>
+    public static string FileSize(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, (int)Math.Round(bytes / 1024.0)).ToString(CultureInfo.InvariantCulture)} KB"
+        : $"{(bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture)} MB";
+
+    /// <summary>
+    /// Puts each table in a region that scrolls sideways on a narrow screen instead of widening the page, named by
+    /// the table's caption and reachable by keyboard, as a scrolling region must be.
+    /// </summary>
+    public static string ScrollingTables(string html) =>
+        TableStart().Replace(html, m =>
+        {
+            var caption = WebUtility.HtmlDecode(Tags().Replace(m.Groups["caption"].Value, "")).Trim();
+            var label = WebUtility.HtmlEncode(caption.Length > 0 ? caption : "Table");
+            return $"<div class=\"pub-table\" role=\"region\" aria-label=\"{label}\" tabindex=\"0\">{m.Value}";
+        }).Replace("</table>", "</table></div>", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<table\b[^>]*>\s*(?:<caption\b[^>]*>(?<caption>.*?)</caption>)?", RegexOptions.Singleline)]
+    private static partial Regex TableStart();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
+
+/// <summary>The published web page: the document, and the PDF it links to.</summary>
+public sealed class PublicationPage
+{
+    public required ReportDocument Document { get; init; }
+    public required string PdfUrl { get; init; }
+
+    /// <summary>"285 KB" or "1.2 MB".</summary>
+    public required string PdfSize { get; init; }
+    public required int PdfPages { get; init; }
 }
 
 /// <summary>The printed report: its sections and how it is marked.</summary>

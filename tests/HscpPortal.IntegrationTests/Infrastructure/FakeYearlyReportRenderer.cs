@@ -81,6 +81,9 @@ public sealed class FakeYearlyReportRenderer : IYearlyReportRenderer
         }));
     }
 
+    public Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct) =>
+        Task.FromResult($"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Yearly report {year}</title></head><body><main><h1>Yearly report {year}</h1><a href=\"/reports/yearly/{year}.pdf\">PDF, {pdf.Length} bytes</a></main></body></html>");
+
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 }
 

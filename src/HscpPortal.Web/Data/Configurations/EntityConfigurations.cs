@@ -145,3 +145,16 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<Security
         builder.HasIndex(s => s.UserId).HasDatabaseName("IX_UserSessions_UserId");
     }
 }
+
+public sealed class OrganisationLogoConfiguration : IEntityTypeConfiguration<OrganisationLogo>
+{
+    public void Configure(EntityTypeBuilder<OrganisationLogo> builder)
+    {
+        builder.ConfigureArchivable();
+        builder.Property(l => l.ContentType).HasMaxLength(40).IsRequired();
+        builder.Property(l => l.AltText).HasMaxLength(200).IsRequired();
+        builder.Property(l => l.Data).IsRequired();
+        builder.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.OrganisationId);
+    }
+}

@@ -26,6 +26,12 @@ public static class DemoReports
         var report = new YearlyReport { StartYear = Published.StartYear, Status = ReportStatus.InReview };
         db.YearlyReports.Add(report);
         AddNarrative(report, ReportSectionKeys.Foreword, ForewordText, people.Scrutineer.FullName, Drafted);
+        // In 2023-24 the independent scrutineer also chaired the partnership, and signed the foreword as both.
+        AddNarrative(report, ReportSectionKeys.ForewordSignatories,
+            $"{people.Scrutineer.FullName}, Independent Scrutineer and Chair of the Strategic Partners Board", people.Scrutineer.FullName, Drafted);
+        AddNarrative(report, ReportSectionKeys.Impact(ReportSectionKeys.BoardImpact), BoardImpactText, manager, Drafted.AddDays(3));
+        AddNarrative(report, ReportSectionKeys.Impact(ReportSectionKeys.Escalations), EscalationsImpactText, manager, Drafted.AddDays(3));
+        AddNarrative(report, ReportSectionKeys.Impact(ReportSectionKeys.ActionPlans), ActionPlansImpactText, manager, Drafted.AddDays(3));
         AddNarrative(report, ReportSectionKeys.LocalContext, LocalContextText, manager, Drafted);
         AddNarrative(report, ReportSectionKeys.Challenges, ChallengesText, manager, Drafted.AddDays(3));
         AddNarrative(report, ReportSectionKeys.PrioritiesAhead, PrioritiesAheadText, manager, Drafted.AddDays(3));
@@ -68,7 +74,7 @@ public static class DemoReports
                 ReportId = report.Id,
                 ItemKey = missing.Item.Key,
                 Reason = OmissionReasons.GetValueOrDefault(missing.Item.Key,
-                    "The partnership kept the records for this part of 2023-24 outside the portal, so this report does not cover it."),
+                    "The partnership kept no shared record of this part of its 2023-24 work, so this report does not cover it."),
                 CreatedAt = Reviewed.AddDays(7),
                 CreatedBy = people.PartnershipManager.FullName,
             });
@@ -124,17 +130,30 @@ public static class DemoReports
     // Why the 2023-24 report, the first drawn from the portal, does not cover what the portal did not hold that year.
     private static readonly Dictionary<string, string> OmissionReasons = new(StringComparer.Ordinal)
     {
-        [ReadinessKeys.PartnersDid] = "The Joint Case Review group kept its 2023-24 rapid reviews and practice reviews in its own case files, which were not brought into the portal; their learning is published in the partnership's briefings.",
-        [ReadinessKeys.Effectiveness] = "Training in 2023-24 was booked and evaluated in the council's learning system, and its records were not brought into the portal for this year.",
-        [ReadinessKeys.LittleProgress] = "The action plans section lists every action that was overdue or off track at the year end; the partnership did not rate its priorities in the portal this year.",
-        [ReadinessKeys.ReviewRecommendations] = "Recommendations from the year's practice reviews were followed up by the Joint Case Review group outside the portal, so this report does not list them one by one.",
+        [ReadinessKeys.PartnersDid] = "The Joint Case Review group kept its 2023-24 rapid reviews and practice reviews in its own case files, rather than in the partnership's shared records; their learning is published in the partnership's briefings.",
+        [ReadinessKeys.Effectiveness] = "Training in 2023-24 was booked and evaluated in the council's learning system, and its figures were not gathered into the partnership's records for this year.",
+        [ReadinessKeys.LittleProgress] = "The action plans section lists every action that was overdue or off track at the year end; the partnership did not rate progress on each priority this year.",
+        [ReadinessKeys.ReviewRecommendations] = "Recommendations from the year's practice reviews were followed up by the Joint Case Review group in its own records, so this report does not list them one by one.",
         [ReadinessKeys.Voice] = "Each agency recorded its own work with children and families in 2023-24; the partnership kept no shared record of it that year.",
-        [ReadinessKeys.Funding] = "The partners' contributions for 2023-24 were agreed and accounted for by the council's finance team and were not recorded in the portal.",
-        [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in 2023-24 is described in the foreword; it was not recorded separately in the portal.",
+        [ReadinessKeys.Funding] = "The partners' contributions for 2023-24 were agreed and accounted for by the council's finance team and are reported in the council's accounts rather than here.",
+        [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in 2023-24 is described in the foreword; it was not recorded separately that year.",
     };
 
     private static void AddNarrative(YearlyReport report, string key, string text, string by, DateTime at) =>
         report.Narratives.Add(new ReportNarrative { SectionKey = key, Version = 1, Text = text, By = by, At = at });
+
+    // Impact statements, as the team wrote them beside the figures (facts from the 2023-24 report, in our own words).
+    private const string BoardImpactText =
+        "The new structure let the board set four priorities and see them through: a refreshed neglect strategy was agreed in December 2023, " +
+        "and the Get Safe approach to exploitation began in the same year. Practitioners now have one set of neglect tools to work from.";
+
+    private const string EscalationsImpactText =
+        "More practitioners used the professional differences policy than the year before, and most disagreements were settled at the first " +
+        "or second stage. Children's plans moved on without waiting for a manager to step in.";
+
+    private const string ActionPlansImpactText =
+        "Each subgroup now works to an action plan the board can see. Where actions slipped, the board asked why at its next meeting, " +
+        "and the neglect and MASH actions that mattered most were completed within the year.";
 
     private const string ForewordText =
         """

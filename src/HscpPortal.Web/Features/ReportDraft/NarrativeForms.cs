@@ -31,11 +31,18 @@ public sealed class NarrativeEditPage
     public required string SectionKey { get; init; }
     public required string SectionTitle { get; init; }
     public required bool IsCommentary { get; init; }
+
+    /// <summary>A data section's impact statement rather than its commentary.</summary>
+    public bool IsImpact { get; init; }
     public required bool Published { get; init; }
     public required int CurrentVersion { get; init; }
     public required NarrativeForm Form { get; init; }
 
-    public string Heading => IsCommentary ? $"Commentary on {SectionTitle.ToLowerInvariant()}" : SectionTitle;
+    /// <summary>Who signs the foreword rather than the foreword's text.</summary>
+    public bool IsSignatories => TextKey == Reporting.ReportSectionKeys.ForewordSignatories;
+
+    public string Heading => IsSignatories ? "Who signs the foreword" : IsImpact ? $"Impact of {SectionTitle.ToLowerInvariant()}"
+        : IsCommentary ? $"Commentary on {SectionTitle.ToLowerInvariant()}" : SectionTitle;
     public string Url => $"/reports/yearly/{Year}/sections/{TextKey}";
 }
 

@@ -238,6 +238,7 @@ public sealed class ReportDraftController(
         SectionKey = section.Key,
         SectionTitle = section.Title,
         IsCommentary = section.Kind == ReportSectionKind.Data,
+        IsImpact = key.StartsWith(ReportSectionKeys.Impact(""), StringComparison.Ordinal),
         Published = published,
         CurrentVersion = currentVersion,
         Form = form,

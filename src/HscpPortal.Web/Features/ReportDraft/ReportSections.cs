@@ -36,7 +36,8 @@ public static class ReportSections
         Narrative(K.Challenges, "Challenges", R.LittleProgress),
         Narrative(K.ScrutineerComment, "The independent scrutineer's comment", R.Scrutiny),
         Narrative(K.PrioritiesAhead, "Priorities for the year ahead"),
-        Unbuilt(K.StructureAppendix, "Appendix: governance structure"),
+        Data<GovernanceAppendixSection>(),
+        Data<GlossarySection>(),
     ];
 
     /// <summary>Registers every data section in the list above, and the outline that builds them for a request.</summary>
@@ -58,7 +59,7 @@ public static class ReportSections
         where T : class, IReportSection => ReportSectionEntry.Of<T>();
 
     /// <summary>The narrative sections the independent scrutineer may write as well as the partnership team.</summary>
-    public static readonly IReadOnlySet<string> ScrutineerMayEdit = new HashSet<string>(StringComparer.Ordinal) { K.Foreword, K.ScrutineerComment };
+    public static readonly IReadOnlySet<string> ScrutineerMayEdit = new HashSet<string>(StringComparer.Ordinal) { K.Foreword, K.ForewordSignatories, K.ScrutineerComment };
 
     /// <summary>
     /// Whether a user may write the text saved under a key: the partnership team (<paramref name="editsReport"/>, the

@@ -8,6 +8,13 @@ public static class Format
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Concat(all) : $"{string.Join(", ", all.Take(all.Count - 1))} and {all[^1]}";
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", UkCulture) ?? "";
 
     public static string DateTime(DateTime? utc) =>

@@ -61,6 +61,12 @@ public sealed class ChartModel
     /// <summary>Adds a total row (and a total column when there are several series).</summary>
     public bool ShowTotals { get; init; }
 
+    /// <summary>
+    /// What the chart shows, in a sentence or two, for its alternative text: the trend or the largest values, not
+    /// its title again. When not given, <see cref="Summary"/> works one out from the numbers.
+    /// </summary>
+    public string? Description { get; init; }
+
     /// <summary>Full width rather than two-thirds: for many categories or several series.</summary>
     public bool Wide { get; init; }
 
@@ -86,23 +92,51 @@ public sealed class ChartModel
     /// <summary>The sum across the plotted series for one category, for stacked bars and the total column.</summary>
     public double CategoryTotal(int category) => Plotted.Sum(s => s.Values[category]);
 
-    /// <summary>A sentence that says what the chart shows, for its accessible description.</summary>
+    /// <summary>
+    /// What the chart shows, for its alternative text: the description given, or one worked out from the numbers (the
+    /// change from the first to the last category for a line or a run of years, else the largest values and the total).
+    /// It does not repeat the title, which the table's caption already gives.
+    /// </summary>
     public string Summary()
     {
+        if (Description is { Length: > 0 } given)
+        {
+            return given;
+        }
+
         if (!HasData)
         {
-            return $"{Title}: no data.";
+            return "Nothing to show: every value is zero.";
         }
 
-        if (Series.Count == 1)
+        const string table = " The table that follows gives every figure.";
+        var plotted = Plotted;
+        if (plotted.Count == 1)
         {
-            var only = Series[0];
-            var parts = Categories.Select((c, i) => $"{c} {FormatValue(only.Values[i], only)}");
-            return $"{Title}. {string.Join("; ", parts)}.";
+            var only = plotted[0];
+            var values = only.Values;
+            if (Kind == ChartKind.Line || LooksOrdered())
+            {
+                var first = values[0];
+                var last = values[^1];
+                var peak = Enumerable.Range(0, values.Count).MaxBy(i => values[i]);
+                var trend = last > first ? "rose" : last < first ? "fell" : "was unchanged";
+                return $"{Capitalise(only.Name)} {trend} from {FormatValue(first, only)} in {Categories[0]} to {FormatValue(last, only)} in {Categories[^1]}"
+                    + (peak != 0 && peak != values.Count - 1 ? $", peaking at {FormatValue(values[peak], only)} in {Categories[peak]}." : ".") + table;
+            }
+
+            var ranked = Enumerable.Range(0, values.Count).Where(i => values[i] != 0).OrderByDescending(i => values[i]).ToList();
+            var top = string.Join(", then ", ranked.Take(2).Select(i => $"{Categories[i]} ({FormatValue(values[i], only)})"));
+            return $"Largest: {top}. {ranked.Count} of {Categories.Count} with any, {FormatValue(values.Sum(), only)} in all." + table;
         }
 
-        var lines = Categories.Select((c, i) =>
-            $"{c}: " + string.Join(", ", Series.Select(s => $"{s.Name} {FormatValue(s.Values[i], s)}")));
-        return $"{Title}. {string.Join("; ", lines)}.";
+        var bySeries = string.Join("; ", plotted.Select(p => $"{p.Name} {FormatValue(p.Values.Sum(), p)}"));
+        var largest = Enumerable.Range(0, Categories.Count).MaxBy(CategoryTotal);
+        return $"Totals by {ValueLabel?.ToLowerInvariant() ?? "series"}: {bySeries}. The largest is {Categories[largest]}." + table;
     }
+
+    /// <summary>Categories that read as a run of years ("2021-22", "2023") or quarters, so a change over time is the point.</summary>
+    private bool LooksOrdered() => Categories.Count > 1 && Categories.All(c => c.Length > 0 && char.IsAsciiDigit(c[0]));
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -307,7 +307,8 @@ public static partial class SvgChart
         root.SetAttributeValue("viewBox", $"0 0 {width} {height}");
         root.SetAttributeValue("class", "app-chart__svg");
         root.SetAttributeValue("role", "img");
-        root.SetAttributeValue("aria-labelledby", $"{prefix}title {prefix}desc");
+        // The accessible name is what the chart shows; its title is the table's caption right beside it.
+        root.SetAttributeValue("aria-labelledby", $"{prefix}desc");
         root.SetAttributeValue("focusable", "false");
         root.AddFirst(
             new XElement(Svg + "title", new XAttribute("id", prefix + "title"), model.Title),

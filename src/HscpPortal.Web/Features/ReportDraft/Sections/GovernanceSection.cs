@@ -16,6 +16,9 @@ public sealed record RepresentationRow(string Partner, RepresentationRole Role, 
 
 public sealed class GovernanceModel
 {
+    /// <summary>The year's last day: who held a role on it is the year-end picture.</summary>
+    public required DateOnly YearEnd { get; init; }
+
     public required IReadOnlyList<StructureRow> Structure { get; init; }
     public required IReadOnlyList<GroupChange> GroupChanges { get; init; }
     public required IReadOnlyList<MembershipChangeRow> MembershipChanges { get; init; }
@@ -104,6 +107,7 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
 
         return new GovernanceModel
         {
+            YearEnd = end,
             Structure = structure,
             GroupChanges = changes,
             MembershipChanges = membershipChanges,
@@ -116,8 +120,33 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
     }
 }
 
+/// <summary>
+/// The appendix: every change of membership and role during the year, which the governance section only summarises.
+/// Chairs appear by role and organisation; only the statutory roles, which the law names, carry people's names.
+/// </summary>
+public sealed class GovernanceAppendixSection : ReportSection<GovernanceModel>
+{
+    public override string Key => ReportSectionKeys.StructureAppendix;
+    public override string Title => "Changes in membership and roles during the year";
+
+    public override Task<GovernanceModel> BuildAsync(ReportContext context, CancellationToken ct) => new GovernanceSection().BuildAsync(context, ct);
+}
+
 public static class GovernanceText
 {
+    /// <summary>The statutory roles held on the year's last day, one row per partner and role.</summary>
+    public static IReadOnlyList<RepresentationRow> AtYearEnd(GovernanceModel model) =>
+        model.Representation.Where(r => r.From <= model.YearEnd && (r.To is null || r.To >= model.YearEnd)).ToList();
+
+    /// <summary>Whether anything changed that the appendix lists.</summary>
+    public static bool HasChanges(GovernanceModel model) =>
+        model.MembershipChanges.Count > 0 || model.LeadershipChanges.Count > 0 || model.Representation.Any(r => r.To is not null || r.From > YearStart(model));
+
+    private static DateOnly YearStart(GovernanceModel model) => model.YearEnd.AddYears(-1).AddDays(1);
+
+    /// <summary>"Chair" or "Vice-chair".</summary>
+    public static string Seat(MembershipRole role) => role == MembershipRole.ViceChair ? "Vice-chair" : "Chair";
+
     public static string Role(RepresentationRole role) => role switch
     {
         RepresentationRole.LeadPartner => "Lead safeguarding partner",
