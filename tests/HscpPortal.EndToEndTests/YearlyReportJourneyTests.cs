@@ -25,4 +25,25 @@ public class YearlyReportJourneyTests(PortalServer server)
 
         Assert.Empty(problems);
     }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task PublishedPage_AnyoneAtDesktopOrPhoneWidth_PassesAxeAndNeverScrollsSideways(int width)
+    {
+        await using var context = await server.Browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"{server.BaseUrl}/reports/yearly/2023-24");
+
+        // The skip link is the first thing a keyboard reaches, and takes the reader past the header.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        Assert.Equal("Yearly report 2023-24", (await page.InnerTextAsync("h1")).Trim());
+        Assert.Contains("(PDF, ", await page.InnerTextAsync(".pub-attachment"), StringComparison.Ordinal);
+        // Wide tables scroll inside their own region; the page itself never scrolls sideways.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the page scrolls sideways at {width} px");
+        var violations = await Accessibility.ViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
 }

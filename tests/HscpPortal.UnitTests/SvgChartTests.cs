@@ -46,7 +46,8 @@ public class SvgChartTests
         var root = XElement.Parse(svg);
         Assert.Equal(Svg + "svg", root.Name);
         Assert.Equal("img", (string?)root.Attribute("role"));
-        Assert.Equal("chart-test-title chart-test-desc", (string?)root.Attribute("aria-labelledby"));
+        // Named by what it shows; the title is the table's caption beside it, not repeated.
+        Assert.Equal("chart-test-desc", (string?)root.Attribute("aria-labelledby"));
         Assert.Equal("Escalations by sector, 2023-24", root.Element(Svg + "title")?.Value);
         Assert.NotNull((string?)root.Attribute("viewBox"));
         var texts = root.Descendants(Svg + "text").Select(t => t.Value).ToList();
@@ -120,7 +121,7 @@ public class SvgChartTests
         var root = XElement.Parse(SvgChart.Render(model));
 
         Assert.False(model.HasData);
-        Assert.Equal("Nothing: no data.", root.Element(Svg + "desc")?.Value);
+        Assert.Equal("Nothing to show: every value is zero.", root.Element(Svg + "desc")?.Value);
     }
 
     [Fact]
@@ -143,11 +144,34 @@ public class SvgChartTests
     }
 
     [Fact]
-    public void Summary_DescribesEveryValue()
+    public void Summary_Categories_NamesTheLargestAndTheTotalNotTheTitle()
     {
         var model = Model(ChartKind.Bar);
 
-        Assert.Equal("Escalations by sector, 2023-24. Schools & colleges 5; Health 4; Police 1.", model.Summary());
+        Assert.Equal("Largest: Schools & colleges (5), then Health (4). 3 of 3 with any, 10 in all. The table that follows gives every figure.", model.Summary());
+        Assert.DoesNotContain(model.Title, model.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_RunOfYears_SaysHowItChanged()
+    {
+        var model = new ChartModel
+        {
+            Id = "years",
+            Title = "Escalations notified to the partnership by reporting year",
+            Categories = ["2020-21", "2021-22", "2022-23", "2023-24"],
+            Series = [new("escalations", [3, 4, 7, 11])],
+        };
+
+        Assert.Equal("Escalations rose from 3 in 2020-21 to 11 in 2023-24. The table that follows gives every figure.", model.Summary());
+    }
+
+    [Fact]
+    public void Summary_Given_IsUsedAsItIs()
+    {
+        var model = new ChartModel { Id = "g", Title = "T", Categories = ["A"], Series = [new("S", [1])], Description = "Most came from schools." };
+
+        Assert.Equal("Most came from schools.", model.Summary());
     }
 
     [Fact]

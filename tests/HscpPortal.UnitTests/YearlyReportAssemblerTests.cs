@@ -130,7 +130,7 @@ public sealed class YearlyReportAssemblerTests : IDisposable
     {
         var report = await AssembleAsync();
 
-        Assert.Equal(21, report.Sections.Count);
+        Assert.Equal(22, report.Sections.Count);
         Assert.False(report.Section(K.Training).InDocument);
         Assert.False(report.Section(K.Foreword).InDocument);
         Assert.True(report.Section(K.Governance).InDocument);
@@ -344,4 +344,36 @@ public sealed class YearlyReportAssemblerTests : IDisposable
             new ActionUpdate { ActionItemId = revised.Id, At = new DateTime(2024, 4, 15, 12, 0, 0, DateTimeKind.Utc), ByName = "Ann", Note = "More time", StatusBefore = ActionStatus.OnTrack, StatusAfter = ActionStatus.OnTrack, DueDateBefore = new DateOnly(2024, 2, 28), DueDateAfter = new DateOnly(2024, 6, 30) });
         db.SaveChanges();
     }
+}
+
+public sealed class ReportDocumentTextTests
+{
+    [Fact]
+    public void Signatories_OnePerLine_NameThenRole()
+    {
+        var signatories = HscpPortal.Web.Reporting.Signatory.Parse("Jane Smith, Chief Executive, Herefordshire Council\n\n  Sam Jones  \n");
+
+        Assert.Equal(
+            [new HscpPortal.Web.Reporting.Signatory("Jane Smith", "Chief Executive, Herefordshire Council"), new HscpPortal.Web.Reporting.Signatory("Sam Jones", null)],
+            signatories);
+    }
+
+    [Fact]
+    public void ScrollingTables_WrapsEachTableInARegionNamedByItsCaption()
+    {
+        var html = HscpPortal.Web.Reporting.YearlyReportRenderer.ScrollingTables(
+            "<p>x</p><table class=\"t\"><caption class=\"c\">Board <b>attendance</b> &amp; more</caption><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>");
+
+        Assert.Equal(
+            "<p>x</p><div class=\"pub-table\" role=\"region\" aria-label=\"Board attendance &amp; more\" tabindex=\"0\"><table class=\"t\"><caption class=\"c\">Board <b>attendance</b> &amp; more</caption><tr><td>1</td></tr></table></div>"
+            + "<div class=\"pub-table\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table><tr><td>2</td></tr></table></div>",
+            html);
+    }
+
+    [Theory]
+    [InlineData(300, "1 KB")]
+    [InlineData(311_296, "304 KB")]
+    [InlineData(1_258_291, "1.2 MB")]
+    public void FileSize_ReadsAsGovukShowsIt(long bytes, string expected) =>
+        Assert.Equal(expected, HscpPortal.Web.Reporting.YearlyReportRenderer.FileSize(bytes));
 }

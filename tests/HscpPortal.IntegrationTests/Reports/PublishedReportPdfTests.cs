@@ -70,6 +70,51 @@ public sealed class PublishedReportPdfTests(RealPublishedReportFactory factory) 
         Assert.Equal(htmlBefore, await anonymous.GetByteArrayAsync("/reports/yearly/2023-24"));
     }
 
+    [Fact]
+    public async Task Published2023To24WebPage_FollowsTheHtmlPublicationPattern()
+    {
+        var anonymous = factory.Anonymous();
+        var pdf = await anonymous.GetByteArrayAsync("/reports/yearly/2023-24.pdf");
+        var response = await anonymous.GetAsync("/reports/yearly/2023-24");
+        var page = await response.ReadDocumentAsync();
+
+        // A skip link first, then the header, the title block with the publication date, the PDF with its size.
+        var skip = page.QuerySelector("body > a")!;
+        Assert.Equal("#main-content", skip.GetAttribute("href"));
+        Assert.NotNull(page.GetElementById("main-content"));
+        Assert.Equal("Yearly report 2023-24", page.QuerySelector(".pub-title-block h1")!.TextContent.Trim());
+        Assert.Contains("Published 26 September 2024", page.QuerySelector(".pub-title-block")!.TextContent, StringComparison.Ordinal);
+        var download = page.QuerySelector(".pub-attachment a")!;
+        Assert.Equal("/reports/yearly/2023-24.pdf", download.GetAttribute("href"));
+        using (var read = PdfDocument.Open(pdf))
+        {
+            var kb = (int)Math.Round(pdf.Length / 1024.0);
+            Assert.Contains($"(PDF, {kb} KB, {read.NumberOfPages} pages)", page.QuerySelector(".pub-attachment")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The contents link to numbered sections; every table scrolls within a named, focusable region.
+        var contents = page.QuerySelectorAll(".pub-contents a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal("1 Foreword", contents[0]);
+        Assert.Contains("Glossary", contents);
+        Assert.All(page.QuerySelectorAll(".pub-contents a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
+        var tables = page.QuerySelectorAll("main table");
+        Assert.NotEmpty(tables);
+        Assert.All(tables, t =>
+        {
+            var region = t.ParentElement!;
+            Assert.Equal("region", region.GetAttribute("role"));
+            Assert.Equal("0", region.GetAttribute("tabindex"));
+            Assert.False(string.IsNullOrWhiteSpace(region.GetAttribute("aria-label")));
+        });
+
+        // The team's impact statements, the signed foreword and the glossary are in the document.
+        var main = page.GetElementById("main-content")!.TextContent;
+        Assert.True(page.QuerySelectorAll(".report-impact").Length >= 3, "impact statements");
+        Assert.Contains("Independent Scrutineer and Chair of the Strategic Partners Board", page.QuerySelector(".report-signatories")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("LCSPR", page.QuerySelector(".report-glossary")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("portal", main, StringComparison.OrdinalIgnoreCase);
+    }
+
     // Words joined by single spaces, so that figures read as they do on the page whatever the PDF's text runs are.
     private static string Text(PdfDocument pdf) =>
         string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));

@@ -18,7 +18,7 @@ namespace HscpPortal.IntegrationTests;
 public sealed class ReportContentsPdfTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Print_DemoReport2023To24_ContentsGiveEachSectionsPageFromTheOutline()
+    public async Task Print_DemoReport2023To24_NumberedContentsGiveEachPage_CoverNamesPartners_NoNearEmptyPage()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var rendered = await scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>()
@@ -49,9 +49,36 @@ public sealed class ReportContentsPdfTests(PortalFactory factory) : IClassFixtur
             var printed = Regex.Match(contentsText, Regex.Escape(title) + @" (\d+)\b");
             Assert.True(printed.Success, $"no page number after \"{title}\" in the contents: {contentsText}");
             Assert.Equal(section.PageNumber, int.Parse(printed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            Assert.True(section.PageNumber > previousPage, $"{title} on page {section.PageNumber}, not after page {previousPage}");
+            // Sections flow on from each other, so two may share a page, but never go backwards.
+            Assert.True(section.PageNumber >= previousPage, $"{title} on page {section.PageNumber}, before page {previousPage}");
             previousPage = section.PageNumber;
         }
+
+        // Numbered sections and subsections, in the outline as in the contents.
+        var titles = outline.Select(b => b.Title).ToList();
+        Assert.Contains("1 Foreword", titles);
+        Assert.Contains(titles, t => Regex.IsMatch(t, @"^\d+ Governance and membership$"));
+        Assert.Contains(titles, t => Regex.IsMatch(t, @"^\d+\.1 Structure at year end$"));
+        Assert.Contains(titles, t => t.StartsWith("Appendix A: ", StringComparison.Ordinal));
+        Assert.Contains("Glossary", titles);
+
+        // The cover names the partnership, the year and the three statutory partners.
+        var cover = string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text));
+        foreach (var expected in new[] { "Herefordshire Safeguarding Children Partnership", "Yearly report 2023-24", "Herefordshire Council", "West Mercia Police", "Integrated Care Board" })
+        {
+            Assert.Contains(expected, cover, StringComparison.Ordinal);
+        }
+
+        // No page after the cover and the contents holds only a few lines: sections flow rather than each taking a page.
+        var sparse = document.GetPages().Where(p => p.Number > contentsPage)
+            .Select(p => (p.Number, Words: p.GetWords().Count(w => w.Text.Any(char.IsLetter))))
+            .Where(p => p.Words < 40)
+            .ToList();
+        Assert.True(sparse.Count == 0, "near-empty pages: " + string.Join(", ", sparse.Select(p => $"page {p.Number} ({p.Words} words)")));
+
+        // The public text speaks of the partnership's records, not of the software that holds them.
+        var all = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.DoesNotContain("portal", all, StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<DocumentBookmarkNode> Flatten(IEnumerable<BookmarkNode> nodes) =>

@@ -301,11 +301,12 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         var outline = scope.ServiceProvider.GetRequiredService<IYearlyReportRenderer>().Outline;
         var sections = scope.ServiceProvider.GetRequiredService<ReportOutline>();
 
-        Assert.Equal(21, outline.Count);
+        Assert.Equal(22, outline.Count);
         Assert.Equal(ReportSectionKeys.Foreword, outline[0].Key);
-        Assert.Equal(ReportSectionKeys.StructureAppendix, outline[^1].Key);
+        Assert.Equal([ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary], outline.TakeLast(2).Select(o => o.Key));
         Assert.Equal(
-            [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans],
+            [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans,
+             ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary],
             outline.Where(o => o.Built && sections.Find(o.Key)!.Kind == ReportSectionKind.Data).Select(o => o.Key));
     }
 
@@ -330,7 +331,7 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         }
         else
         {
-            Assert.All(editors, h => Assert.Matches("/sections/(foreword|scrutineer-comment)$", h));
+            Assert.All(editors, h => Assert.Matches("/sections/(foreword|foreword-signatories|scrutineer-comment)$", h));
         }
     }
 }

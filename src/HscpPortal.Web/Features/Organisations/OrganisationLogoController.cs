@@ -30,7 +30,7 @@ public sealed class OrganisationLogoController(PortalDbContext db, TimeProvider 
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int id, CancellationToken ct) =>
-        await PageAsync(id, null, ct) is { } page ? View("Logo", page) : NotFound();
+        await PageAsync(id, null, ct) is { } page ? View("/Features/Organisations/Logo.cshtml", page) : NotFound();
 
     [HttpPost("")]
     [RequestSizeLimit(4 * OrganisationLogo.MaxBytes)]
@@ -60,7 +60,7 @@ public sealed class OrganisationLogoController(PortalDbContext db, TimeProvider 
 
         if (!ModelState.IsValid)
         {
-            return View("Logo", await PageAsync(id, altText, ct));
+            return View("/Features/Organisations/Logo.cshtml", await PageAsync(id, altText, ct));
         }
 
         foreach (var earlier in await db.OrganisationLogos.Where(l => l.OrganisationId == id && l.IsLive()).ToListAsync(ct))
