@@ -152,6 +152,23 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task ImpactAndSignatories_Written_AppearInTheDraftUnderTheirSection()
+    {
+        var client = await factory.ClientAsync("team");
+        await client.PostFormAsync("/reports/yearly/2015-16/sections/impact:governance", new() { ["Form.Text"] = "Chairs now meet monthly.", ["Form.BaseVersion"] = "0" });
+        await client.PostFormAsync("/reports/yearly/2015-16/sections/foreword-signatories", new() { ["Form.Text"] = "Jane Smith, Independent Chair", ["Form.BaseVersion"] = "0" });
+
+        var editor = await client.GetDocumentAsync("/reports/yearly/2015-16/sections/impact:governance");
+        Assert.Equal("Impact of governance and membership", editor.QuerySelector("h1")!.TextContent.Trim());
+        var draft = await client.GetDocumentAsync("/reports/yearly/2015-16/draft");
+        var governance = draft.GetElementById("section-governance")!;
+        Assert.Contains("Chairs now meet monthly.", governance.QuerySelector(".report-impact")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Signed by Jane Smith, Independent Chair", draft.GetElementById("section-foreword")!.TextContent, StringComparison.Ordinal);
+        // A narrative key that belongs to no section is not a page.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/reports/yearly/2015-16/sections/impact:foreword")).StatusCode);
+    }
+
+    [Fact]
     public async Task Edit_StaleBaseVersion_RefusedWithoutSaving()
     {
         var client = await factory.ClientAsync("team");

@@ -40,6 +40,8 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["users/{id}/reactivate"] = "only on deactivated accounts",
         ["users/{id}/reset-two-factor"] = "only on accounts with two-factor authentication on",
         ["papers/{id:int}/purge"] = "only on removed papers, from their agenda item",
+        ["organisations/{id:int}/logo"] = "linked only from a statutory partner's page (the crawl opens one organisation); multipart, tested in OrganisationLogoTests",
+        ["organisations/{id:int}/logo/remove"] = "only once a logo is uploaded",
         ["account/two-factor/disable"] = "only once two-factor is on",
         ["account/login/two-factor"] = "only after the password step",
         ["account/login/recovery-code"] = "only after the password step",

@@ -57,6 +57,7 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/organisations/{org}", Everyone),
         ("/organisations/new", ManageStructure),
         ("/organisations/{org}/edit", ManageStructure),
+        ("/organisations/{org}/logo", ManageStructure),
         ("/people", Everyone),
         ("/people/{person}", Everyone),
         ("/people/new", ManageStructure),
@@ -178,6 +179,8 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/reports/yearly/2024-25/sections/foreword", EditReportOrScrutineer),
         ("/reports/yearly/2024-25/sections/scrutineer-comment", EditReportOrScrutineer),
         ("/reports/yearly/2024-25/sections/commentary:governance", EditReport),
+        ("/reports/yearly/2024-25/sections/impact:governance", EditReport),
+        ("/reports/yearly/2024-25/sections/foreword-signatories", EditReportOrScrutineer),
         ("/reports/yearly/2024-25/sections/local-context", EditReport),
         ("/reports/yearly/2024-25/sections/foreword/history", Everyone),
         // The menu's hub pages: anyone may open one that lists a page they may open.
