@@ -175,6 +175,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddScoped<HscpPortal.Web.Infrastructure.BankHolidays.BankHolidayCalendar>();
 builder.Services.AddScoped<PaperStore>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Calendar.MeetingInvitations>();
+builder.Services.AddScoped<HscpPortal.Web.Features.Actions.SignOffRequestNotifier>();
 builder.Services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();
 builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<StartupTasks>();

@@ -17,6 +17,12 @@ public static class Seats
             && m.IsCurrentOn(date)
             && m.Person!.UserId == userId);
 
+    /// <summary>The chair and vice-chair seats of one group on the date, whoever holds them: those who sign off its actions.</summary>
+    public static IQueryable<GroupMembership> ChairSeatsOf(PortalDbContext db, int groupId, DateOnly date) =>
+        db.GroupMemberships.Where(m => m.GroupId == groupId && m.IsLive()
+            && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.ViceChair)
+            && m.IsCurrentOn(date));
+
     /// <summary>Whether the user chairs or vice-chairs any live, active group on the date.</summary>
     public static Task<bool> ChairsAnyGroupAsync(PortalDbContext db, string userId, DateOnly date) =>
         ChairSeats(db, userId, date).AnyAsync(m => m.Group!.IsLive() && m.Group.Status == GroupStatus.Active);

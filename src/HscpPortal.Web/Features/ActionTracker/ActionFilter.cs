@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Actions;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 using RagRating = HscpPortal.Web.Domain.Rag;
@@ -30,6 +31,13 @@ public enum DueWindow
     Soon,
 }
 
+/// <summary>A step an action waits on someone else for; in the URL as <c>awaiting=signoff</c>.</summary>
+public enum AwaitingStep
+{
+    /// <summary>Its owner asked for sign-off and the chair has not yet signed it off or returned it.</summary>
+    SignOff,
+}
+
 /// <summary>
 /// What an action list shows, bound from the query string so that the URL carries the whole filter and a view can
 /// be bookmarked or shared. The same filter drives the page, its export and the group's action plan.
@@ -47,6 +55,7 @@ public sealed class ActionFilter
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public DueWindow? Due { get; set; }
+    public AwaitingStep? Awaiting { get; set; }
 
     /// <summary>Archived actions are left out unless asked for; only the partnership team may ask.</summary>
     public bool Archived { get; set; }
@@ -61,7 +70,7 @@ public sealed class ActionFilter
 
     public bool HasConditions =>
         Group is not null || Status.Count > 0 || Rag.Count > 0 || Owner is not null || Agency is not null || Source is not null
-        || Priority is not null || !string.IsNullOrWhiteSpace(Q) || From is not null || To is not null || Due is not null || Archived;
+        || Priority is not null || !string.IsNullOrWhiteSpace(Q) || From is not null || To is not null || Due is not null || Awaiting is not null || Archived;
 
     public IQueryable<ActionItem> Apply(IQueryable<ActionItem> actions, DateOnly today)
     {
@@ -132,6 +141,11 @@ public sealed class ActionFilter
             DueWindow.Soon => actions.Where(ActionRag.DueWithin(today, ActionRag.DueSoonDays)),
             _ => actions,
         };
+        if (Awaiting == AwaitingStep.SignOff)
+        {
+            actions = SignOffRequests.Awaiting(actions);
+        }
+
         return actions;
     }
 
@@ -158,7 +172,7 @@ public sealed class ActionFilter
     public ActionFilter Clone() => new()
     {
         Group = Group, Status = [.. Status], Rag = [.. Rag], Owner = Owner, Agency = Agency, Source = Source, Priority = Priority,
-        Q = Q, From = From, To = To, Due = Due, Archived = Archived, Sort = Sort, Dir = Dir, Page = Page, KeepSort = KeepSort,
+        Q = Q, From = From, To = To, Due = Due, Awaiting = Awaiting, Archived = Archived, Sort = Sort, Dir = Dir, Page = Page, KeepSort = KeepSort,
     };
 
     /// <summary>The filter as query-string pairs, leaving out defaults, in a fixed order so that URLs compare equal.</summary>
@@ -219,6 +233,11 @@ public sealed class ActionFilter
         if (Due is { } due)
         {
             yield return new("due", due.ToString());
+        }
+
+        if (Awaiting == AwaitingStep.SignOff)
+        {
+            yield return new("awaiting", "signoff");
         }
 
         if (Archived)

@@ -77,7 +77,8 @@ public sealed class ActionProgressController(PortalDbContext db, TimeProvider cl
     }
 
     [HttpPost("actions/{id:int}/request-sign-off")]
-    public async Task<IActionResult> RequestSignOff(int id, SignOffRequestForm form, [FromServices] IValidator<SignOffRequestForm> validator, CancellationToken ct)
+    public async Task<IActionResult> RequestSignOff(
+        int id, SignOffRequestForm form, [FromServices] IValidator<SignOffRequestForm> validator, [FromServices] SignOffRequestNotifier notifier, CancellationToken ct)
     {
         var actionAccess = await this.LoadAsync(db.Actions.Where(a => a.Id == id), Policies.UpdateAction, ct);
         if (!actionAccess.Granted(out var action, out var refusal))
@@ -93,6 +94,8 @@ public sealed class ActionProgressController(PortalDbContext db, TimeProvider cl
             db.ActionUpdates.Add(ActionProgress.RequestSignOff(action, form.Evidence!.Trim(), await db.ActorAsync(User, ct), Now()));
             if (await db.SaveEditAsync(action, form.Version, ModelState, ct))
             {
+                // The chair and vice-chair hear of it by email as well as on their dashboards.
+                await notifier.NotifyAsync(id, User, ct);
                 return Back($"/actions/{id}");
             }
         }

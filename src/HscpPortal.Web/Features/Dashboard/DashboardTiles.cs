@@ -1,3 +1,4 @@
+using HscpPortal.Web.Features.Actions;
 using HscpPortal.Web.Features.Dashboard.Tiles;
 using HscpPortal.Web.Features.YearlyReports;
 
@@ -24,6 +25,7 @@ public static class DashboardTiles
     public static IReadOnlyList<Type> Chair { get; } =
     [
         Tile<NextMeetingTile>(),
+        Tile<AwaitingSignOffTile>(),
         Tile<ActionPlanTile>(),
         Tile<DueBeforeMeetingTile>(),
         Tile<MemberAttendanceTile>(),
@@ -42,6 +44,7 @@ public static class DashboardTiles
     public static IReadOnlyList<Type> MyWork { get; } =
     [
         Tile<MyActionsTile>(),
+        Tile<AwaitingSignOffTile>(),
         Tile<MyMeetingsTile>(),
         Tile<AgencyActionsTile>(),
     ];
