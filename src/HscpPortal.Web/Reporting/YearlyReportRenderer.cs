@@ -153,15 +153,19 @@ public sealed class YearlyReportRenderer(
         };
         var html = await views.RenderAsync(DocumentView, document, context: null, new Dictionary<string, object?> { [ViewRenderer.ForPrintKey] = true });
         var title = $"{report.PartnershipName} yearly report {year}";
-        return new RenderedReport(html, new PdfPrintOptions
+        var print = new PdfPrintOptions
         {
             Title = title,
             RunningHeader = $"{report.PartnershipName}: yearly report {year}",
             HeaderMarker = draft ? "DRAFT" : null,
             PageNumbers = true,
             FillContentsPageNumbers = true,
-        });
+        };
+        return new RenderedReport(html, print, ReportFigures.Collect(report, draft ? ReportFigures.Draft : ReportFigures.Published));
     }
+
+    public async Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct) =>
+        ReportFigures.Collect(await AssembleAsync(year, ct), ReportFigures.Draft);
 }
 
 /// <summary>The printed report: its sections and how it is marked.</summary>

@@ -1565,6 +1565,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FiguresJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");

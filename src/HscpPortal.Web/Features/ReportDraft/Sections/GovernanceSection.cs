@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,26 @@ public sealed record StructureRow(string Name, GroupKind Kind, string? Chair, st
 
 public sealed record GroupChange(string Name, GroupKind Kind, DateOnly On, string Change, IReadOnlyList<string> WorkPassedTo);
 
-public sealed record MembershipChangeRow(string Group, int Joined, int Left);
+public sealed record MembershipChangeRow(string Group, int Joined, int Left)
+{
+    /// <summary>Where its records are; not part of what partners sign.</summary>
+    [JsonIgnore]
+    public int GroupId { get; init; }
+}
 
 public sealed record LeadershipChange(string Group, MembershipRole Role, string Person, string Organisation, DateOnly From, DateOnly? To);
 
 public sealed record RepresentationRow(string Partner, RepresentationRole Role, string Person, DateOnly From, DateOnly? To);
 
-public sealed class GovernanceModel
+public sealed class GovernanceModel : IHasFigures
 {
     public required IReadOnlyList<StructureRow> Structure { get; init; }
     public required IReadOnlyList<GroupChange> GroupChanges { get; init; }
     public required IReadOnlyList<MembershipChangeRow> MembershipChanges { get; init; }
     public required IReadOnlyList<LeadershipChange> LeadershipChanges { get; init; }
     public required IReadOnlyList<RepresentationRow> Representation { get; init; }
+
+    public IEnumerable<ReportFigure> Figures(ReportPeriod period) => GovernanceFigures.Of(this, period);
 }
 
 /// <summary>
@@ -83,7 +91,8 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
             .Select(g => new MembershipChangeRow(
                 names.GetValueOrDefault(g.Key, ""),
                 g.Count(m => year.Contains(m.From)),
-                g.Count(m => m.To is { } to && year.Contains(to))))
+                g.Count(m => m.To is { } to && year.Contains(to)))
+            { GroupId = g.Key })
             .Where(r => r.Joined + r.Left > 0 && r.Group.Length > 0)
             .OrderBy(r => r.Group, StringComparer.Ordinal)
             .ToList();
