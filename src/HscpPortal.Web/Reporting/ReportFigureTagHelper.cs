@@ -32,12 +32,13 @@ public sealed class ReportFigureTagHelper : TagHelper
         }
 
         output.Attributes.SetAttribute("data-figure", FigureId);
-        // Nought is not linked: an empty list helps nobody (the charts' tables do the same).
+        // Nought is not linked: an empty list helps nobody (the charts' tables do the same). The number is the link's
+        // text, its purpose given by its table cell or sentence, so the draft reads exactly as the document does.
         if (ViewContext.ViewData[ReportFigures.LinksKey] is IReadOnlyDictionary<string, FigureRecord> links
             && links.TryGetValue(FigureId, out var figure) && figure.Link is { } href && figure.Value != 0)
         {
             output.PreContent.AppendHtml("<a class=\"govuk-link\" href=\"").Append(href).AppendHtml("\">");
-            output.PostContent.AppendHtml("<span class=\"govuk-visually-hidden\"> (").Append(figure.Definition).AppendHtml(")</span></a>");
+            output.PostContent.AppendHtml("</a>");
         }
     }
 }
