@@ -117,6 +117,12 @@ public class ReportPublication
     public required byte[] Pdf { get; set; }
     public required string HtmlSha256 { get; set; }
     public required string PdfSha256 { get; set; }
+
+    /// <summary>
+    /// Every figure the document shows, as the JSON served at figures.json (figures.csv is produced from it). Null for
+    /// an edition published before figures were kept: nothing is computed for it later, since it would not be frozen.
+    /// </summary>
+    public string? FiguresJson { get; set; }
 }
 
 /// <summary>Who the published report must be sent to (the national panel, the scrutiny committee...), by when, and when it went.</summary>

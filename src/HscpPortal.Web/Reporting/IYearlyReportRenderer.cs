@@ -37,6 +37,8 @@ public interface IYearlyReportRenderer
     /// size and page count it states. Self-contained like the printed document.
     /// </summary>
     Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct);
+    /// <summary>Every figure the report shows as it stands (status "draft"), for the figures files before publication.</summary>
+    Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct);
 }
 
 public sealed record ReportOutlineEntry(string Key, string Title, bool Built);
@@ -47,4 +49,5 @@ public sealed record ReportOutlineEntry(string Key, string Title, bool Built);
 /// <param name="FixUrl">Where to record what is missing (or to read what is there).</param>
 public sealed record ReadinessItem(string Key, string Requirement, bool Present, string Detail, string FixUrl);
 
-public sealed record RenderedReport(string Html, PdfPrintOptions PrintOptions);
+/// <param name="Figures">Every figure the document shows, from the same assembly: frozen with it when it is published.</param>
+public sealed record RenderedReport(string Html, PdfPrintOptions PrintOptions, ReportFigureSet Figures);

@@ -19,7 +19,8 @@ public enum PublishOutcome
 
 /// <summary>
 /// Publishes a signed-off yearly report: prints the final document once and freezes it (the web page and the PDF,
-/// with their SHA-256) together with the status change and the sent-to log, in one save. Nothing is saved if printing fails.
+/// with their SHA-256, and the figures it shows as JSON) together with the status change and the sent-to log, in
+/// one save. Nothing is saved if printing fails.
 /// </summary>
 public sealed class ReportPublisher(
     PortalDbContext db, IYearlyReportRenderer renderer, IPdfPrinter printer, ReportSignOffs signOffs, ReportGate gate, TimeProvider clock, IOptions<ReportOptions> options)
@@ -61,6 +62,7 @@ public sealed class ReportPublisher(
             Pdf = pdf,
             HtmlSha256 = Sha256(Encoding.UTF8.GetBytes(page)),
             PdfSha256 = Sha256(pdf),
+            FiguresJson = ReportFigures.ToJson(rendered.Figures),
         });
         report.Status = ReportStatus.Published;
         report.PublishedAt = publishedAt;

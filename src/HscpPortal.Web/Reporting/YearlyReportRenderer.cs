@@ -163,23 +163,33 @@ public sealed partial class YearlyReportRenderer(
         };
         var html = await views.RenderAsync(DocumentView, document, context: null, new Dictionary<string, object?> { [ViewRenderer.ForPrintKey] = true });
         var title = $"{report.PartnershipName} yearly report {year}";
-        return new RenderedReport(html, new PdfPrintOptions
+        var print = new PdfPrintOptions
         {
             Title = title,
             RunningHeader = $"{report.PartnershipName}: yearly report {year}",
             HeaderMarker = draft ? "DRAFT" : null,
             PageNumbers = true,
             FillContentsPageNumbers = true,
-        });
+        };
+        return new RenderedReport(html, print, ReportFigures.Collect(report, draft ? ReportFigures.Draft : ReportFigures.Published));
     }
+
+    public async Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct) =>
+        ReportFigures.Collect(await AssembleAsync(year, ct), ReportFigures.Draft);
 
     public async Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct)
     {
         var report = await AssembleAsync(year, ct);
-        int pages;
-        using (var read = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        int? pages;
+        try
         {
+            using var read = UglyToad.PdfPig.PdfDocument.Open(pdf);
             pages = read.NumberOfPages;
+        }
+        catch (UglyToad.PdfPig.Core.PdfDocumentFormatException)
+        {
+            // The page count is a courtesy; a PDF it cannot be read from (a stand-in printer's) still gets its size.
+            pages = null;
         }
 
         var page = new PublicationPage
@@ -225,7 +235,8 @@ public sealed class PublicationPage
 
     /// <summary>"285 KB" or "1.2 MB".</summary>
     public required string PdfSize { get; init; }
-    public required int PdfPages { get; init; }
+    /// <summary>Null when the PDF could not be read back to count them.</summary>
+    public required int? PdfPages { get; init; }
 }
 
 /// <summary>The printed report: its sections and how it is marked.</summary>

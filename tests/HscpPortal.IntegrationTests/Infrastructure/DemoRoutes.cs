@@ -38,6 +38,11 @@ public static partial class DemoRoutes
         // signed-in readers (ReportWorkflowTests).
         "reports/yearly/{year}",
         "reports/yearly/{year}.pdf",
+
+        // The figures behind the published report are open data, frozen with it; before publication they too answer
+        // only to signed-in readers (ReportFiguresTests).
+        "reports/yearly/{year}/figures.csv",
+        "reports/yearly/{year}/figures.json",
     };
 
     /// <summary>A page template with {placeholders} (names of <see cref="RouteValues"/>) filled from the demo data.</summary>

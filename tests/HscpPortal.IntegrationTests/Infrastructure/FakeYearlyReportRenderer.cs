@@ -13,7 +13,7 @@ namespace HscpPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A stand-in for the report assembler, for the workflow's tests: a short outline, a fingerprint the test sets per
-/// year (as if the content had changed), two readiness items and a small document with real headings.
+/// year (as if the content had changed), two readiness items, a small document with real headings and one figure.
 /// </summary>
 public sealed class FakeYearlyReportRenderer : IYearlyReportRenderer
 {
@@ -78,11 +78,23 @@ public sealed class FakeYearlyReportRenderer : IYearlyReportRenderer
             Title = $"Yearly report {year}",
             RunningHeader = "Test Partnership",
             HeaderMarker = draft ? "DRAFT" : null,
-        }));
+        }, Figures(year, draft ? ReportFigures.Draft : ReportFigures.Published)));
     }
 
     public Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct) =>
         Task.FromResult($"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Yearly report {year}</title></head><body><main><h1>Yearly report {year}</h1><a href=\"/reports/yearly/{year}.pdf\">PDF, {pdf.Length} bytes</a></main></body></html>");
+    public Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct) => Task.FromResult(Figures(year, ReportFigures.Draft));
+
+    // One figure, which changes with what the report says, so a test can tell frozen figures from live ones.
+    private ReportFigureSet Figures(ReportingYear year, string status) => new(
+        "Test Partnership",
+        year.ToString(),
+        ReportPeriod.Whole(year),
+        status,
+        [
+            new FigureRecord(ReportSectionKeys.Escalations, "Escalations", "escalations.raised", "Escalations raised in the year", ReportPeriod.Whole(year),
+                extra.GetValueOrDefault(year.StartYear, "").Length, "escalations", CultureInvariant($"{extra.GetValueOrDefault(year.StartYear, "").Length}"), $"/escalations?year={year}"),
+        ]);
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 }

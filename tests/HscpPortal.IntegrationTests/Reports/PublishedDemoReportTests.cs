@@ -28,11 +28,12 @@ public sealed class PublishedDemoReportTests(PublishedDemoFactory factory) : ICl
     }
 
     [Fact]
-    public async Task DemoReport2023_ActionChangedAfterPublication_PdfAndHtmlStayByteIdenticalForAnonymousReaders()
+    public async Task DemoReport2023_ActionChangedAfterPublication_PdfHtmlAndFiguresStayByteIdenticalForAnonymousReaders()
     {
         var anonymous = factory.Anonymous();
         var pdfBefore = await anonymous.GetByteArrayAsync("/reports/yearly/2023-24.pdf");
         var htmlBefore = await anonymous.GetByteArrayAsync("/reports/yearly/2023-24");
+        var figuresBefore = await anonymous.GetByteArrayAsync("/reports/yearly/2023-24/figures.csv");
 
         factory.Query(db =>
         {
@@ -44,6 +45,7 @@ public sealed class PublishedDemoReportTests(PublishedDemoFactory factory) : ICl
 
         Assert.Equal(pdfBefore, await anonymous.GetByteArrayAsync("/reports/yearly/2023-24.pdf"));
         Assert.Equal(htmlBefore, await anonymous.GetByteArrayAsync("/reports/yearly/2023-24"));
+        Assert.Equal(figuresBefore, await anonymous.GetByteArrayAsync("/reports/yearly/2023-24/figures.csv"));
         Assert.Equal(HttpStatusCode.OK, (await (await factory.ClientAsync("member")).GetAsync("/reports/yearly/2023-24/workflow")).StatusCode);
         Assert.All(factory.Query(db => db.ReportSignOffs.Where(s => db.YearlyReports.Any(r => r.Id == s.ReportId && r.StartYear == 2023)).ToList()), s => Assert.Null(s.ResetAt));
     }

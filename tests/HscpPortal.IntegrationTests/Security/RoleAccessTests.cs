@@ -174,6 +174,9 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         // independent scrutineer may also write the foreword and their own comment.
         ("/reports/yearly/2023-24/draft", Everyone),
         ("/reports/yearly/2023-24/readiness", Everyone),
+        // The draft's figures files (2024-25 is not published): every member, as the draft.
+        ("/reports/yearly/2024-25/figures.csv", Everyone),
+        ("/reports/yearly/2024-25/figures.json", Everyone),
         // Recording why the report does not cover an item: the team, who draft it.
         ("/reports/yearly/2024-25/readiness/voice/reason", EditReport),
         ("/reports/yearly/2024-25/sections/foreword", EditReportOrScrutineer),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Infrastructure.BankHolidays;
 using HscpPortal.Web.Infrastructure.Charts;
@@ -6,9 +7,14 @@ using Analysis = HscpPortal.Web.Features.EscalationAnalysis.EscalationAnalysis;
 
 namespace HscpPortal.Web.Features.EscalationAnalysis;
 
-public sealed record DriftRow(string Reference, DateOnly RaisedOn, string RaisingAgency, string ReceivingAgency, int DriftedAtStage, int StageReached, bool IsOpen);
+public sealed record DriftRow(string Reference, DateOnly RaisedOn, string RaisingAgency, string ReceivingAgency, int DriftedAtStage, int StageReached, bool IsOpen)
+{
+    /// <summary>Where its record is; not part of what partners sign.</summary>
+    [JsonIgnore]
+    public int EscalationId { get; init; }
+}
 
-public sealed class EscalationsSectionModel
+public sealed class EscalationsSectionModel : IHasFigures
 {
     public required int Total { get; init; }
     public required int PreviousYearTotal { get; init; }
@@ -20,6 +26,15 @@ public sealed class EscalationsSectionModel
 
     /// <summary>The escalation analysis's charts the report shows, in order, without links into the portal.</summary>
     public required IReadOnlyList<ChartModel> Charts { get; init; }
+
+    /// <summary>
+    /// The analysis's links from the charts' cells to the register, by figure id: kept as plain data because the
+    /// charts themselves carry no links in the report. Not part of what partners sign.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> ChartLinks { get; init; } = new Dictionary<string, string>();
+
+    public IEnumerable<ReportFigure> Figures(ReportPeriod period) => EscalationsFigures.Of(this, period);
 }
 
 /// <summary>
@@ -31,6 +46,8 @@ public sealed class EscalationsSection(EscalationProtocol protocol, BankHolidayC
 {
     /// <summary>The analysis's tables the report carries, in report order.</summary>
     public static readonly IReadOnlyList<string> Tables = ["byYear", "byRaisingAgency", "byReceivingAgency", "stages", "drift"];
+
+    private const string ChartIdPrefix = "report-escalations-";
 
     public override string Key => ReportSectionKeys.Escalations;
     public override string Title => "Escalations";
@@ -73,11 +90,14 @@ public sealed class EscalationsSection(EscalationProtocol protocol, BankHolidayC
             DriftCount = analysis.DriftCount,
             DriftPercent = analysis.DriftPercent,
             DriftCases = analysis.DriftCases
-                .Select(c => new DriftRow(c.Reference, c.RaisedOn, c.RaisingAgency, c.ReceivingAgency, c.DriftedAtStage, c.StageReached, c.IsOpen))
+                .Select(c => new DriftRow(c.Reference, c.RaisedOn, c.RaisingAgency, c.ReceivingAgency, c.DriftedAtStage, c.StageReached, c.IsOpen) { EscalationId = c.Id })
                 .ToList(),
             Charts = Tables.Select(t => ReportCharts.Unlinked(
-                    t == "byYear" ? UpTo(analysis.Charts[t], context.Year.ToString()) : analysis.Charts[t], "report-escalations-"))
+                    t == "byYear" ? UpTo(analysis.Charts[t], context.Year.ToString()) : analysis.Charts[t], ChartIdPrefix))
                 .ToList(),
+            ChartLinks = Tables.SelectMany(t => ReportCharts.Links(Key, analysis.Charts[t], ChartIdPrefix))
+                .GroupBy(l => l.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
         };
     }
 }

@@ -37,6 +37,7 @@ public sealed class ReportDraftController(
         }
 
         var (report, status, canEdit) = await AssembleForReaderAsync(reportingYear, ct);
+        ViewData[ReportFigures.LinksKey] = await FollowableFiguresAsync(report);
         return View(new DraftPage
         {
             Report = report,
@@ -225,6 +226,36 @@ public sealed class ReportDraftController(
         var editsReport = (await authz.AuthorizeAsync(User, Policies.EditReport)).Succeeded;
         var writesScrutiny = (await authz.AuthorizeAsync(User, Policies.WriteScrutinyText)).Succeeded;
         return (report, status, key => status != ReportStatus.Published && ReportSections.MayEditText(editsReport, writesScrutiny, key));
+    }
+
+    /// <summary>
+    /// The draft's figures that link to their records for this reader, by id: a link to a page whose policy (from the
+    /// menu's list of pages) the reader does not have stays plain, as a dashboard leaves out what a user may not see.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, FigureRecord>> FollowableFiguresAsync(YearlyReportModel report)
+    {
+        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var followable = new Dictionary<string, FigureRecord>(StringComparer.Ordinal);
+        foreach (var figure in ReportFigures.Collect(report, ReportFigures.Draft).Figures)
+        {
+            if (figure.Link is null)
+            {
+                continue;
+            }
+
+            var policy = Navigation.Navigation.PageFor(figure.Link)?.Policy ?? Policies.ViewRecords;
+            if (!allowed.TryGetValue(policy, out var may))
+            {
+                may = allowed[policy] = (await authz.AuthorizeAsync(User, policy)).Succeeded;
+            }
+
+            if (may)
+            {
+                followable[figure.Id] = figure;
+            }
+        }
+
+        return followable;
     }
 
     private async Task<bool> CanEditAsync(string key) =>

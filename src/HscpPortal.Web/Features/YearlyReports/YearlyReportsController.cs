@@ -1,8 +1,10 @@
+using System.Text;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure;
+using HscpPortal.Web.Infrastructure.Export;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Infrastructure.Pdf;
 using HscpPortal.Web.Reporting;
@@ -513,6 +515,66 @@ public sealed class YearlyReportsController(
             return View("PdfFailed", reportingYear);
         }
     }
+
+    /// <summary>
+    /// Every figure the report shows, as CSV: once published, produced from the figures frozen with the publication
+    /// and public like the report; before, the live draft's for a signed-in reader.
+    /// </summary>
+    [HttpGet("{year}/figures.csv")]
+    [AllowAnonymous]
+    public Task<IActionResult> FiguresCsv(string year, [FromServices] IOptions<PortalOptions> portal, CancellationToken ct) =>
+        FiguresAsync(year, csv: true, portal.Value, ct);
+
+    /// <summary>As <see cref="FiguresCsv"/>, as JSON: once published, the stored JSON exactly.</summary>
+    [HttpGet("{year}/figures.json")]
+    [AllowAnonymous]
+    public Task<IActionResult> FiguresJson(string year, [FromServices] IOptions<PortalOptions> portal, CancellationToken ct) =>
+        FiguresAsync(year, csv: false, portal.Value, ct);
+
+    private async Task<IActionResult> FiguresAsync(string year, bool csv, PortalOptions portal, CancellationToken ct)
+    {
+        if (!ReportingYear.TryParse(year, out var reportingYear))
+        {
+            return NotFound();
+        }
+
+        var published = await LatestPublicationAsync(reportingYear, ct);
+        if (published is not null)
+        {
+            var json = await db.ReportPublications.AsNoTracking().Where(p => p.Id == published.Id).Select(p => p.FiguresJson).SingleAsync(ct);
+            if (json is null)
+            {
+                // Published before figures were kept. Working them out now would not be the published figures.
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return View("FiguresNotKept", reportingYear);
+            }
+
+            var frozen = csv ? ReportFigures.CsvFromJson(json) : Encoding.UTF8.GetBytes(json);
+            return FiguresFile(frozen, csv, ReportFigures.FileStem(portal, reportingYear, draft: false),
+                new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{ReportPublisher.Sha256(frozen)}\""));
+        }
+
+        if (!await CanViewRecordsAsync())
+        {
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+
+        if (!await db.YearlyReports.AnyAsync(r => r.StartYear == reportingYear.StartYear, ct))
+        {
+            return NotFound();
+        }
+
+        var figures = await renderer.FiguresAsync(reportingYear, ct);
+        var live = csv ? ReportFigures.ToCsv(figures) : Encoding.UTF8.GetBytes(ReportFigures.ToJson(figures));
+        return FiguresFile(live, csv, ReportFigures.FileStem(portal, reportingYear, draft: true), entityTag: null);
+    }
+
+    private static FileContentResult FiguresFile(byte[] bytes, bool csv, string stem, Microsoft.Net.Http.Headers.EntityTagHeaderValue? entityTag) =>
+        new(bytes, csv ? TabularExport.CsvContentType : ReportFigures.JsonContentType)
+        {
+            FileDownloadName = stem + (csv ? ".csv" : ".json"),
+            EntityTag = entityTag,
+        };
 
     private sealed record PublishedRef(int Id, string HtmlSha256, string PdfSha256);
 

@@ -1674,6 +1674,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("Edition")
                         .HasColumnType("int");
 
+                    b.Property<string>("FiguresJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -1620,6 +1620,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FiguresJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace HscpPortal.Web.Features.ReportDraft.Sections;
 
 /// <summary>One group's action plan as it stood on the year's last day.</summary>
-public sealed record ActionPlanRow(string Group, int CompletedInYear, int OpenAtYearEnd, int OverdueAtYearEnd);
+public sealed record ActionPlanRow(string Group, int CompletedInYear, int OpenAtYearEnd, int OverdueAtYearEnd)
+{
+    /// <summary>Where its records are; not part of what partners sign.</summary>
+    [JsonIgnore]
+    public int GroupId { get; init; }
+}
 
 /// <summary>An action open on the year's last day that was overdue or off track then: little or no progress.</summary>
 public sealed record StalledAction(string Title, string Group, string Owner, DateOnly DueAtYearEnd, ActionStatus StatusAtYearEnd, bool Overdue, ActionSource Source);
 
-public sealed class ActionPlansModel
+public sealed class ActionPlansModel : IHasFigures
 {
     public required IReadOnlyList<ActionPlanRow> Groups { get; init; }
     public required IReadOnlyList<StalledAction> Stalled { get; init; }
@@ -21,6 +27,8 @@ public sealed class ActionPlansModel
     public int CompletedInYear => Groups.Sum(g => g.CompletedInYear);
     public int OpenAtYearEnd => Groups.Sum(g => g.OpenAtYearEnd);
     public int OverdueAtYearEnd => Groups.Sum(g => g.OverdueAtYearEnd);
+
+    public IEnumerable<ReportFigure> Figures(ReportPeriod period) => ActionPlansFigures.Of(this, period);
 }
 
 /// <summary>
@@ -51,6 +59,7 @@ public sealed class ActionPlansSection : ReportSection<ActionPlansModel>
             {
                 a.Id,
                 a.Title,
+                a.GroupId,
                 Group = a.Group!.Name,
                 Owner = a.OwnerOrganisation!.Name,
                 a.Status,
@@ -99,6 +108,7 @@ public sealed class ActionPlansSection : ReportSection<ActionPlansModel>
             return new
             {
                 a.Title,
+                a.GroupId,
                 a.Group,
                 a.Owner,
                 a.Source,
@@ -116,7 +126,7 @@ public sealed class ActionPlansSection : ReportSection<ActionPlansModel>
         {
             Groups = rows
                 .GroupBy(r => r.Group)
-                .Select(g => new ActionPlanRow(g.Key, g.Count(r => r.CompletedInYear), g.Count(r => r.Open), g.Count(r => r.Overdue)))
+                .Select(g => new ActionPlanRow(g.Key, g.Count(r => r.CompletedInYear), g.Count(r => r.Open), g.Count(r => r.Overdue)) { GroupId = g.Min(r => r.GroupId) })
                 .Where(r => r.CompletedInYear + r.OpenAtYearEnd > 0)
                 .OrderBy(r => r.Group, StringComparer.Ordinal)
                 .ToList(),

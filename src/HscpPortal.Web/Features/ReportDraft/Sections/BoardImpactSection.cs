@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.AttendanceReport;
 using HscpPortal.Web.Features.Shared;
@@ -9,15 +10,22 @@ namespace HscpPortal.Web.Features.ReportDraft.Sections;
 public sealed record BoardMeetingRow(DateOnly Date, string Title);
 
 /// <summary>A statutory partner's board attendance: the attendance report's own figures.</summary>
-public sealed record PartnerAttendanceRow(string Partner, int Held, int DspAttended, int DspPercent, int RepresentativeAttended, int RepresentativePercent);
+public sealed record PartnerAttendanceRow(string Partner, int Held, int DspAttended, int DspPercent, int RepresentativeAttended, int RepresentativePercent)
+{
+    /// <summary>Where its records are; not part of what partners sign.</summary>
+    [JsonIgnore]
+    public int OrganisationId { get; init; }
+}
 
 public sealed record KeyDecisionRow(DateOnly Date, string Group, string Title, string Ratification);
 
-public sealed class BoardImpactModel
+public sealed class BoardImpactModel : IHasFigures
 {
     public required IReadOnlyList<BoardMeetingRow> Meetings { get; init; }
     public required IReadOnlyList<PartnerAttendanceRow> Attendance { get; init; }
     public required IReadOnlyList<KeyDecisionRow> KeyDecisions { get; init; }
+
+    public IEnumerable<ReportFigure> Figures(ReportPeriod period) => BoardImpactFigures.Of(this, period);
 }
 
 /// <summary>
@@ -55,7 +63,8 @@ public sealed class BoardImpactSection : ReportSection<BoardImpactModel>
             Meetings = board.Meetings.Select(m => new BoardMeetingRow(m.Date, m.Title)).ToList(),
             Attendance = board.Rows
                 .Select(r => new PartnerAttendanceRow(
-                    r.OrganisationName, r.Stats.Held, r.Stats.DspAttended, r.Stats.DspPercent, r.Stats.RepresentativeAttended, r.Stats.RepresentativePercent))
+                    r.OrganisationName, r.Stats.Held, r.Stats.DspAttended, r.Stats.DspPercent, r.Stats.RepresentativeAttended, r.Stats.RepresentativePercent)
+                    { OrganisationId = r.Stats.OrganisationId })
                 .ToList(),
             KeyDecisions = decisions
                 .OrderBy(d => d.Date).ThenBy(d => d.Title, StringComparer.Ordinal)

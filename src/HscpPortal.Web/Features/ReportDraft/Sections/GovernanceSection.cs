@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,12 @@ public sealed record StructureRow(string Name, GroupKind Kind, string? Chair, st
 
 public sealed record GroupChange(string Name, GroupKind Kind, DateOnly On, string Change, IReadOnlyList<string> WorkPassedTo);
 
-public sealed record MembershipChangeRow(string Group, int Joined, int Left);
+public sealed record MembershipChangeRow(string Group, int Joined, int Left)
+{
+    /// <summary>Where its records are; not part of what partners sign.</summary>
+    [JsonIgnore]
+    public int GroupId { get; init; }
+}
 
 public sealed record LeadershipChange(string Group, MembershipRole Role, string Person, string Organisation, DateOnly From, DateOnly? To);
 
@@ -24,6 +30,7 @@ public sealed class GovernanceModel
     public required IReadOnlyList<MembershipChangeRow> MembershipChanges { get; init; }
     public required IReadOnlyList<LeadershipChange> LeadershipChanges { get; init; }
     public required IReadOnlyList<RepresentationRow> Representation { get; init; }
+
 }
 
 /// <summary>
@@ -86,7 +93,8 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
             .Select(g => new MembershipChangeRow(
                 names.GetValueOrDefault(g.Key, ""),
                 g.Count(m => year.Contains(m.From)),
-                g.Count(m => m.To is { } to && year.Contains(to))))
+                g.Count(m => m.To is { } to && year.Contains(to)))
+            { GroupId = g.Key })
             .Where(r => r.Joined + r.Left > 0 && r.Group.Length > 0)
             .OrderBy(r => r.Group, StringComparer.Ordinal)
             .ToList();
@@ -124,12 +132,19 @@ public sealed class GovernanceSection : ReportSection<GovernanceModel>
 /// The appendix: every change of membership and role during the year, which the governance section only summarises.
 /// Chairs appear by role and organisation; only the statutory roles, which the law names, carry people's names.
 /// </summary>
-public sealed class GovernanceAppendixSection : ReportSection<GovernanceModel>
+public sealed class GovernanceAppendixSection : ReportSection<GovernanceAppendixModel>
 {
     public override string Key => ReportSectionKeys.StructureAppendix;
     public override string Title => "Changes in membership and roles during the year";
 
-    public override Task<GovernanceModel> BuildAsync(ReportContext context, CancellationToken ct) => new GovernanceSection().BuildAsync(context, ct);
+    public override async Task<GovernanceAppendixModel> BuildAsync(ReportContext context, CancellationToken ct) =>
+        new(await new GovernanceSection().BuildAsync(context, ct));
+}
+
+/// <summary>The appendix's facts: the year's governance, of which it lists every change; its figures are the seats taken and given up.</summary>
+public sealed record GovernanceAppendixModel(GovernanceModel Governance) : IHasFigures
+{
+    public IEnumerable<ReportFigure> Figures(ReportPeriod period) => GovernanceFigures.Of(Governance, period);
 }
 
 public static class GovernanceText
