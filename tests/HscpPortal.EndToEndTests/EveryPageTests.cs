@@ -104,7 +104,7 @@ public partial class EveryPageTests(PortalServer server)
 
     // Files (exports, calendar files) download instead of opening a page, which Playwright's GotoAsync reports as a failure.
     private static bool IsDownload(string href) =>
-        new[] { ".csv", ".xlsx", ".ics", ".pdf" }.Any(ext => href.Split('?', '#')[0].EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+        new[] { ".csv", ".json", ".xlsx", ".ics", ".pdf" }.Any(ext => href.Split('?', '#')[0].EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 
     // The links of a page fetched without the browser, as the browser would list them: download links left out.
     private static List<string> Links(string html) =>

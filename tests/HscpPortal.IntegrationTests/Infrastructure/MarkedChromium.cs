@@ -46,8 +46,12 @@ public sealed partial class MarkedChromium : IDisposable
     /// <summary>Every process running now that belongs to a browser seen so far: the browsers, their children, their crash handlers.</summary>
     public IReadOnlyList<int> Everything() => Scan().Select(p => p.Pid).ToList();
 
-    /// <summary>Polls until the condition holds, for up to <paramref name="seconds"/>; false if it never did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, int seconds = 15)
+    /// <summary>
+    /// Polls until the condition holds, for up to <paramref name="seconds"/>; false if it never did. Generous, because
+    /// a browser starting on two busy cores (the whole suite runs its assemblies side by side) can take well over
+    /// 15 seconds, and a passing check returns as soon as it holds.
+    /// </summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition, int seconds = 60)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
