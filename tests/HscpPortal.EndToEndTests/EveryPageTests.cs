@@ -19,7 +19,7 @@ public partial class EveryPageTests(PortalServer server)
     private static readonly ConcurrentDictionary<string, string> Checked = new(StringComparer.Ordinal);
 
     // A safety stop, not a sample: reaching it fails the test, so a crawl never silently skips pages.
-    private const int MaxPages = 150;
+    private const int MaxPages = 250;
 
     [Theory]
     // The team reaches the most pages, so it goes first and checks most shapes with axe.
