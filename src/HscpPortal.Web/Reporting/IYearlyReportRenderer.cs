@@ -34,9 +34,10 @@ public interface IYearlyReportRenderer
     /// <summary>
     /// The published report's web page, laid out as a GOV.UK HTML publication (header and skip link, title block,
     /// contents, the document in a readable column, tables that scroll on a phone) with a link to its PDF, whose
-    /// size and page count it states. Self-contained like the printed document.
+    /// size and page count it states. Self-contained like the printed document, and drawn from the same assembly as
+    /// <paramref name="printed"/>, so that the page and the PDF never differ.
     /// </summary>
-    Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct);
+    Task<string> RenderPublicationPageAsync(RenderedReport printed, byte[] pdf, CancellationToken ct);
     /// <summary>Every figure the report shows as it stands (status "draft"), for the figures files before publication.</summary>
     Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct);
 }
@@ -50,4 +51,8 @@ public sealed record ReportOutlineEntry(string Key, string Title, bool Built);
 public sealed record ReadinessItem(string Key, string Requirement, bool Present, string Detail, string FixUrl);
 
 /// <param name="Figures">Every figure the document shows, from the same assembly: frozen with it when it is published.</param>
-public sealed record RenderedReport(string Html, PdfPrintOptions PrintOptions, ReportFigureSet Figures);
+public sealed record RenderedReport(string Html, PdfPrintOptions PrintOptions, ReportFigureSet Figures)
+{
+    /// <summary>What the HTML was drawn from, so that the web page published beside the PDF shows the same assembly.</summary>
+    public ReportDocument? Document { get; init; }
+}

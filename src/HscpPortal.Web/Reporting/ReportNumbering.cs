@@ -29,6 +29,10 @@ public sealed class ReportNumbering(string sectionKey, string? number)
         return (id, Number is null ? null : $"{Number}.{subsections.ToString(CultureInfo.InvariantCulture)}");
     }
 
+    /// <summary>A section's numbered title, as the contents and its heading give it: "4 Governance", "Appendix A: Changes".</summary>
+    public static string Label(string sectionKey, string title, string? number) =>
+        number is null ? title : ReportSectionKeys.IsBackMatter(sectionKey) ? $"Appendix {number}: {title}" : $"{number} {title}";
+
     /// <summary>The numbers of the sections in the document: 1, 2, 3 for the body, A, B for the appendices.</summary>
     public static IReadOnlyDictionary<string, string> Assign(IEnumerable<AssembledSection> sections)
     {

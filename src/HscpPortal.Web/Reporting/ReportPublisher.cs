@@ -50,7 +50,7 @@ public sealed class ReportPublisher(
         var rendered = await renderer.RenderDocumentAsync(report.Year, draft: false, ct, DateOnly.FromDateTime(UkTime.ToLocal(publishedAt)));
         var pdf = await printer.PrintAsync(rendered.Html, rendered.PrintOptions, ct);
         // What readers open on the web: the same sections laid out as an HTML publication, linking to this PDF.
-        var page = await renderer.RenderPublicationPageAsync(report.Year, DateOnly.FromDateTime(UkTime.ToLocal(publishedAt)), pdf, ct);
+        var page = await renderer.RenderPublicationPageAsync(rendered, pdf, ct);
         var edition = await db.ReportPublications.Where(p => p.ReportId == report.Id).MaxAsync(p => (int?)p.Edition, ct) ?? 0;
         db.ReportPublications.Add(new ReportPublication
         {

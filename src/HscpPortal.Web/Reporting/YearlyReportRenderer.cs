@@ -171,15 +171,15 @@ public sealed partial class YearlyReportRenderer(
             PageNumbers = true,
             FillContentsPageNumbers = true,
         };
-        return new RenderedReport(html, print, ReportFigures.Collect(report, draft ? ReportFigures.Draft : ReportFigures.Published));
+        return new RenderedReport(html, print, ReportFigures.Collect(report, draft ? ReportFigures.Draft : ReportFigures.Published)) { Document = document };
     }
 
     public async Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct) =>
         ReportFigures.Collect(await AssembleAsync(year, ct), ReportFigures.Draft);
 
-    public async Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct)
+    public async Task<string> RenderPublicationPageAsync(RenderedReport printed, byte[] pdf, CancellationToken ct)
     {
-        var report = await AssembleAsync(year, ct);
+        var document = printed.Document ?? throw new ArgumentException("The printed report carries no document to draw the page from.", nameof(printed));
         int? pages;
         try
         {
@@ -194,8 +194,8 @@ public sealed partial class YearlyReportRenderer(
 
         var page = new PublicationPage
         {
-            Document = new ReportDocument { Report = report, Draft = false, Date = published, Readiness = ReportReadiness.Check(report) },
-            PdfUrl = $"/reports/yearly/{year}.pdf",
+            Document = document,
+            PdfUrl = $"/reports/yearly/{document.Report.Year}.pdf",
             PdfSize = FileSize(pdf.LongLength),
             PdfPages = pages,
         };

@@ -81,8 +81,8 @@ public sealed class FakeYearlyReportRenderer : IYearlyReportRenderer
         }, Figures(year, draft ? ReportFigures.Draft : ReportFigures.Published)));
     }
 
-    public Task<string> RenderPublicationPageAsync(ReportingYear year, DateOnly published, byte[] pdf, CancellationToken ct) =>
-        Task.FromResult($"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Yearly report {year}</title></head><body><main><h1>Yearly report {year}</h1><a href=\"/reports/yearly/{year}.pdf\">PDF, {pdf.Length} bytes</a></main></body></html>");
+    public Task<string> RenderPublicationPageAsync(RenderedReport printed, byte[] pdf, CancellationToken ct) =>
+        Task.FromResult($"<!DOCTYPE html><html lang=\"en-GB\"><head><title>{printed.PrintOptions.Title}</title></head><body><main><h1>{printed.PrintOptions.Title}</h1><a href=\"/reports/yearly/\">PDF, {pdf.Length} bytes</a></main></body></html>");
     public Task<ReportFigureSet> FiguresAsync(ReportingYear year, CancellationToken ct) => Task.FromResult(Figures(year, ReportFigures.Draft));
 
     // One figure, which changes with what the report says, so a test can tell frozen figures from live ones.
