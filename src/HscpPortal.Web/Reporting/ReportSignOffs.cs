@@ -16,6 +16,9 @@ public enum SignOffOutcome
     NotThePartner,
     AlreadySigned,
     ItemsMissing,
+
+    /// <summary>The content changed between the partner reading it (its fingerprint on the sign-off page) and signing.</summary>
+    ChangedSinceRead,
 }
 
 /// <summary>
@@ -106,8 +109,12 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
             .ToList();
     }
 
-    /// <summary>Records the user's sign-off for the organisation, if they are its lead or delegated partner today and the report is at sign-off.</summary>
-    public async Task<SignOffOutcome> SignAsync(YearlyReport report, int organisationId, string? userId, CancellationToken ct)
+    /// <summary>
+    /// Records the user's sign-off for the organisation, if they are its lead or delegated partner today and the report
+    /// is at sign-off. With <paramref name="readFingerprint"/> (the content's fingerprint when the partner read it),
+    /// a report that has changed since is not signed: the partner reads it again.
+    /// </summary>
+    public async Task<SignOffOutcome> SignAsync(YearlyReport report, int organisationId, string? userId, CancellationToken ct, string? readFingerprint = null)
     {
         if (report.Status != ReportStatus.SignOff)
         {
@@ -126,6 +133,11 @@ public sealed class ReportSignOffs(PortalDbContext db, IYearlyReportRenderer ren
         }
 
         var hash = await renderer.ContentHashAsync(report.Year, ct);
+        if (readFingerprint is not null && !string.Equals(readFingerprint, hash, StringComparison.Ordinal))
+        {
+            return SignOffOutcome.ChangedSinceRead;
+        }
+
         await ResetChangedAsync(report, hash, ct);
         if (await db.ReportSignOffs.AnyAsync(s => s.ReportId == report.Id && s.OrganisationId == organisationId && s.ResetAt == null, ct))
         {

@@ -149,7 +149,7 @@ public sealed partial class AccountSecurityTests(PortalFactory factory) : IClass
         var phone = await RawSignInAsync(email, password);
         var someoneElse = await RawSignInAsync(Demo.Email("member"), PortalFactory.Password);
         var account = await (await GetWithCookieAsync("/account", laptop)).ReadDocumentAsync();
-        Assert.Equal(2, account.QuerySelectorAll("#sessions + table tbody tr").Length);
+        Assert.Equal(2, account.QuerySelectorAll("#sessions + .app-table-scroll table tbody tr").Length);
 
         var response = await PostWithCookieAsync("/account/sign-out-everywhere", phone, "/account");
 

@@ -229,17 +229,24 @@ public partial class ActionTrackerTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Tracker_DefaultOrder_PutsOpenActionsBeforeFinishedOnesThenByDueDate()
+    public async Task Tracker_Default_OpensOnOpenActionsMostUrgentFirst_FinishedOnesWhenAskedFor()
     {
         var m = Marker();
         var done = Add($"{m} done long ago", status: ActionStatus.Completed, dueInDays: -400);
+        var cancelled = Add($"{m} cancelled", status: ActionStatus.Cancelled, dueInDays: -10);
         var late = Add($"{m} late", status: ActionStatus.OnTrack, dueInDays: -3);
         var later = Add($"{m} later", status: ActionStatus.OnTrack, dueInDays: 20);
         var team = await factory.ClientAsync("team");
 
         var page = await team.GetDocumentAsync($"/actions?q={m}");
+        var withFinished = await team.GetDocumentAsync($"/actions?q={m}&completed=true");
+        var byStatus = await team.GetDocumentAsync($"/actions?q={m}&status=Completed");
 
-        Assert.Equal([late, later, done], Ids(page));
+        Assert.Equal([late, later], Ids(page));
+        Assert.Contains("2 open actions", page.QuerySelector("#action-counts")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([late, later, done, cancelled], Ids(withFinished));
+        Assert.Contains("Including completed", withFinished.QuerySelector(".moj-filter__selected")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([done], Ids(byStatus));
     }
 
     // ---- Import ----

@@ -37,7 +37,7 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
     private async Task<HttpResponseMessage> SignAsync(string who, ReportingYear year, StatutoryPartner partner)
     {
         var client = await factory.ClientAsync(who);
-        return await client.PostFormAsync($"/reports/yearly/{year}/sign-offs/{OrganisationOf(partner)}", [], formPage: $"/reports/yearly/{year}/workflow");
+        return await client.PostFormAsync($"/reports/yearly/{year}/sign-offs/{OrganisationOf(partner)}", new() { ["Confirm"] = "true" }, formPage: $"/reports/yearly/{year}/workflow");
     }
 
     private async Task SignAllAsync(ReportingYear year)
@@ -141,6 +141,48 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.StartsWith("The report cannot be published while a statutory item is missing", Assert.Single((await published.ReadDocumentAsync()).ErrorSummary()), StringComparison.Ordinal);
         Assert.Equal(ReportStatus.SignOff, factory.Query(db => db.YearlyReports.Single(r => r.Id == id).Status));
+    }
+
+    [Fact]
+    public async Task SignOffPage_ShowsWhatIsSigned_AndNeedsTheDeclaration()
+    {
+        var year = new ReportingYear(2050);
+        var id = NewReport(year.StartYear, ReportStatus.SignOff);
+        var police = await factory.ClientAsync("police.partner");
+        var url = $"/reports/yearly/{year}/sign-offs/{OrganisationOf(StatutoryPartner.Police)}";
+
+        var page = await police.GetDocumentAsync(url);
+        var workflow = await police.GetDocumentAsync($"/reports/yearly/{year}/workflow");
+        var unconfirmed = await police.PostFormAsync(url, new() { ["Fingerprint"] = page.InputValue("Fingerprint") }, formPage: url);
+
+        Assert.NotNull(workflow.QuerySelector($"a[href='{url}']"));
+        Assert.Contains("Ready", page.QuerySelector("#readiness-state")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("statutory items are covered", page.QuerySelector("#readiness-state")!.TextContent, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#fingerprint-date")!.TextContent));
+        Assert.Equal(await factory.Renderer.ContentHashAsync(year, CancellationToken.None), page.InputValue("Fingerprint"));
+        Assert.Contains($"I have read the {year} yearly report, and West Mercia Police agrees to its publication", page.QuerySelector("label[for='Confirm']")!.TextContent, StringComparison.Ordinal);
+        await unconfirmed.AssertErrorsAsync("Confirm that you have read the report and agree to its publication");
+        Assert.Empty(SignOffs(id));
+
+        var confirmed = await police.PostFormAsync(url, new() { ["Fingerprint"] = page.InputValue("Fingerprint"), ["Confirm"] = "true" }, formPage: url);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("notice=report-signed", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Single(SignOffs(id));
+    }
+
+    [Fact]
+    public async Task SignOff_ReportChangedSinceThePartnerReadIt_IsNotSigned()
+    {
+        var year = new ReportingYear(2051);
+        var id = NewReport(year.StartYear, ReportStatus.SignOff);
+        var police = await factory.ClientAsync("police.partner");
+        var url = $"/reports/yearly/{year}/sign-offs/{OrganisationOf(StatutoryPartner.Police)}";
+
+        var response = await police.PostFormAsync(url, new() { ["Fingerprint"] = new string('0', 64), ["Confirm"] = "true" }, formPage: url);
+
+        await response.AssertErrorsAsync("The report changed while you were reading it, so it has not been signed. Read it again as it stands now, then confirm.");
+        Assert.Empty(SignOffs(id));
     }
 
     [Fact]
@@ -388,11 +430,11 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
 
         await invalid.AssertErrorsAsync("Enter who the report is sent to", "Enter the date it is due to be sent by");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        Assert.Contains("Overdue", page.QuerySelector("#sent-to ~ table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Overdue", page.QuerySelector("#sent-to ~ .app-table-scroll table")!.TextContent, StringComparison.Ordinal);
         await future.AssertErrorsAsync("The date sent must be today or in the past");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        Assert.Contains("Record as sent", page.QuerySelector("#sent-to ~ table")!.TextContent, StringComparison.Ordinal);
-        var sentRow = afterSending.QuerySelector("#sent-to ~ table")!.TextContent;
+        Assert.Contains("Record as sent", page.QuerySelector("#sent-to ~ .app-table-scroll table")!.TextContent, StringComparison.Ordinal);
+        var sentRow = afterSending.QuerySelector("#sent-to ~ .app-table-scroll table")!.TextContent;
         Assert.Contains("Change date sent", sentRow, StringComparison.Ordinal);
         Assert.DoesNotContain("Record as sent", sentRow, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);

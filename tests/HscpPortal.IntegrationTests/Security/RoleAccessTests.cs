@@ -30,6 +30,12 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
     private static readonly string[] EditQualityAndEffectiveness = ["admin", "team", "qe.chair"];
     private static readonly string[] EditBoard = ["admin", "team", "council.partner"];
 
+    // "Add a meeting" without a group: anyone who may add meetings to some active group (a chair or vice-chair today).
+    private static readonly string[] EditAnyGroup = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "qe.chair"];
+
+    // A partner's sign-off page: only the lead or delegated partner of that organisation (West Mercia Police).
+    private static readonly string[] PoliceSeat = ["police.partner"];
+
     // UpdateAction on the Q&E action below: those who edit Q&E, and its owner Ian Fairbairn (police.partner).
     private static readonly string[] UpdateQualityAction = ["admin", "team", "qe.chair", "police.partner"];
 
@@ -107,6 +113,7 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/account/two-factor", Everyone),
         ("/meetings", Everyone),
         ("/meetings/{meeting}", Everyone),
+        ("/meetings/new", EditAnyGroup),
         ("/meetings/{meeting}/edit", EditQualityAndEffectiveness),
         ("/meetings/{meeting}/attendance", EditQualityAndEffectiveness),
         ("/meetings/{meeting}/agenda/new", EditQualityAndEffectiveness),
@@ -155,6 +162,7 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/reports/yearly", Everyone),
         ("/reports/yearly/2023-24/workflow", Everyone),
         ("/reports/yearly/2024-25/workflow", Everyone),
+        ("/reports/yearly/2024-25/sign-offs/{org}", PoliceSeat),
         ("/reports/yearly/2023-24/comments/new?section=foreword", ReviewReport),
         ("/reports/yearly/2023-24/comments/{reportComment}/respond", EditReport),
         ("/reports/yearly/2023-24/recipients/new", EditReport),

@@ -137,7 +137,7 @@ public sealed class PartnersAsDataTests(PortalFactory factory) : IClassFixture<P
 
         var page = await admin.GetDocumentAsync($"/groups/{team}");
 
-        var rows = page.QuerySelectorAll("#core-members + p + table tbody tr").Select(r => r.TextContent).ToList();
+        var rows = page.QuerySelectorAll("#core-members + p + .app-table-scroll table tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(4, rows.Count);
         Assert.Contains(rows, r => r.Contains("Police", StringComparison.Ordinal) && r.Contains("In place", StringComparison.Ordinal)
             && r.Contains(police.FullName, StringComparison.Ordinal) && r.Contains(nominator.FullName, StringComparison.Ordinal));

@@ -60,6 +60,15 @@ public sealed class ActionFilter
     /// <summary>Archived actions are left out unless asked for; only the partnership team may ask.</summary>
     public bool Archived { get; set; }
 
+    /// <summary>
+    /// Finished actions (completed, closed, cancelled) are left out unless asked for, so a list opens on the work
+    /// still to do; choosing a status, or the "complete" or "cancelled" rating, asks for them too.
+    /// </summary>
+    public bool Completed { get; set; }
+
+    /// <summary>Whether finished actions are in the list: asked for, or implied by a chosen status or RAG rating.</summary>
+    public bool ShowsFinished => Completed || Status.Count > 0 || Rag.Any(r => r is RagRating.Complete or RagRating.Cancelled);
+
     public ActionSort Sort { get; set; } = ActionSort.Due;
     public SortDirection Dir { get; set; } = SortDirection.Asc;
     public int Page { get; set; } = 1;
@@ -70,7 +79,7 @@ public sealed class ActionFilter
 
     public bool HasConditions =>
         Group is not null || Status.Count > 0 || Rag.Count > 0 || Owner is not null || Agency is not null || Source is not null
-        || Priority is not null || !string.IsNullOrWhiteSpace(Q) || From is not null || To is not null || Due is not null || Awaiting is not null || Archived;
+        || Priority is not null || !string.IsNullOrWhiteSpace(Q) || From is not null || To is not null || Due is not null || Awaiting is not null || Archived || Completed;
 
     public IQueryable<ActionItem> Apply(IQueryable<ActionItem> actions, DateOnly today)
     {
@@ -82,6 +91,11 @@ public sealed class ActionFilter
         if (Group is { } group)
         {
             actions = actions.Where(a => a.GroupId == group);
+        }
+
+        if (!ShowsFinished)
+        {
+            actions = actions.Where(a => a.Status != ActionStatus.Completed && a.Status != ActionStatus.Closed && a.Status != ActionStatus.Cancelled);
         }
 
         if (Status.Count > 0)
@@ -172,7 +186,7 @@ public sealed class ActionFilter
     public ActionFilter Clone() => new()
     {
         Group = Group, Status = [.. Status], Rag = [.. Rag], Owner = Owner, Agency = Agency, Source = Source, Priority = Priority,
-        Q = Q, From = From, To = To, Due = Due, Awaiting = Awaiting, Archived = Archived, Sort = Sort, Dir = Dir, Page = Page, KeepSort = KeepSort,
+        Q = Q, From = From, To = To, Due = Due, Awaiting = Awaiting, Archived = Archived, Completed = Completed, Sort = Sort, Dir = Dir, Page = Page, KeepSort = KeepSort,
     };
 
     /// <summary>The filter as query-string pairs, leaving out defaults, in a fixed order so that URLs compare equal.</summary>
@@ -243,6 +257,11 @@ public sealed class ActionFilter
         if (Archived)
         {
             yield return new("archived", "true");
+        }
+
+        if (Completed)
+        {
+            yield return new("completed", "true");
         }
 
         if (KeepSort || Sort != ActionSort.Due || Dir != SortDirection.Asc)

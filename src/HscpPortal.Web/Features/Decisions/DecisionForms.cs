@@ -167,8 +167,8 @@ public sealed class DecisionListQuery
 }
 
 public sealed record DecisionRow(
-    int Id, string Title, bool IsKey, bool NeedsRatification, int? RatifiedAtMeetingId, int MeetingId, string MeetingTitle, DateOnly MeetingDate,
-    int GroupId, string GroupName, string? AgendaItem);
+    int Id, string Title, bool IsKey, bool NeedsRatification, int? RatifiedAtMeetingId, DateOnly? RatifiedAtDate, int MeetingId, string MeetingTitle,
+    DateOnly MeetingDate, int GroupId, string GroupName, string? AgendaItem);
 
 public sealed class DecisionList
 {

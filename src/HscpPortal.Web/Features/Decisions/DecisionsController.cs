@@ -53,7 +53,8 @@ public sealed class DecisionsController(PortalDbContext db, IAuthorizationServic
             .Select(d => new DecisionRow(
                 d.Id, d.Title, d.IsKey,
                 d.IsKey && !d.Meeting!.IsQuorate && d.RatifiedAtMeetingId == null,
-                d.RatifiedAtMeetingId, d.MeetingId, d.Meeting!.Title ?? "Meeting", d.Meeting.Date, d.Meeting.GroupId, d.Meeting.Group!.Name,
+                d.RatifiedAtMeetingId, d.RatifiedAtMeetingId == null ? null : (DateOnly?)d.RatifiedAt!.Date,
+                d.MeetingId, d.Meeting!.Title ?? "Meeting", d.Meeting.Date, d.Meeting.GroupId, d.Meeting.Group!.Name,
                 d.AgendaItem!.Title))
             .ToPageAsync(query.Page, cancellationToken: ct);
 

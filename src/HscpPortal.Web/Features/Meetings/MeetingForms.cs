@@ -26,6 +26,9 @@ public sealed class MeetingList
     public required IReadOnlyList<SelectListItem> Groups { get; init; }
     public string? GroupName { get; init; }
     public bool CanSchedule { get; init; }
+
+    /// <summary>No group chosen, and the user may add meetings to at least one: "Add a meeting" asks which group.</summary>
+    public bool CanAddAnywhere { get; init; }
 }
 
 public sealed class MeetingForm

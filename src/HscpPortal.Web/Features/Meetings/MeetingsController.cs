@@ -57,7 +57,38 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
             Groups = await db.GroupOptionsAsync(ct, alwaysInclude: query.GroupId),
             GroupName = group?.Name,
             CanSchedule = group is not null && group.Status == GroupStatus.Active && (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded,
+            CanAddAnywhere = group is null && (await GroupsToAddToAsync(ct)).Count > 0,
         });
+    }
+
+    /// <summary>"Add a meeting" from the list of every group's meetings: first, which group it is for.</summary>
+    [HttpGet("meetings/new")]
+    public async Task<IActionResult> ChooseGroup(CancellationToken ct)
+    {
+        var groups = await GroupsToAddToAsync(ct);
+        if (groups.Count == 0)
+        {
+            return Forbid();
+        }
+
+        return View(groups);
+    }
+
+    // The active groups whose meetings this user may add.
+    private async Task<List<Group>> GroupsToAddToAsync(CancellationToken ct)
+    {
+        var active = await db.Groups.AsNoTracking().Where(g => g.IsLive() && g.Status == GroupStatus.Active)
+            .OrderBy(g => g.SortOrder).ThenBy(g => g.Name).ToListAsync(ct);
+        var mine = new List<Group>();
+        foreach (var group in active)
+        {
+            if ((await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
+            {
+                mine.Add(group);
+            }
+        }
+
+        return mine;
     }
 
     [HttpGet("meetings/{id:int}")]

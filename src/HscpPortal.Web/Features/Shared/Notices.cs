@@ -14,6 +14,7 @@ public static class Notices
     public const string SignedOutEverywhere = "signed-out-everywhere";
     public const string CalendarLinksReset = "calendar-links-reset";
     public const string Purged = "purged";
+    public const string ReportSigned = "report-signed";
 
     public static string? Text(string? key) => key switch
     {
@@ -24,6 +25,7 @@ public static class Notices
         SignedOutEverywhere => "You have been signed out on every device. Sign in again to carry on.",
         CalendarLinksReset => "Your calendar addresses have changed. The old ones no longer work: subscribe again from each group's calendar page.",
         Purged => "The paper's file has been destroyed. The agenda still shows the paper's title, and the audit trail records why.",
+        ReportSigned => "Your sign-off of the report as it stands has been recorded. The report can be published once every statutory partner has signed it.",
         _ => null,
     };
 

@@ -25,13 +25,24 @@ public sealed class PublicationDeadlineModel
 
     public string StatusText => Status is { } status ? Format.Humanise(status) : "Not started";
 
+    /// <summary>Other years whose report is past its deadline and not yet published, latest first.</summary>
+    public IReadOnlyList<OverdueReport> OtherOverdue { get; init; } = [];
+
     public const string ReportsUrl = "/reports/yearly";
+}
+
+/// <summary>A year's report past its publication deadline and not yet published.</summary>
+public sealed record OverdueReport(ReportingYear Year, ReportStatus? Status, DateOnly Deadline, int DaysLate)
+{
+    public string StatusText => Status is { } status ? Format.Humanise(status) : "Not started";
 }
 
 /// <summary>
 /// The yearly report for the chosen year against its statutory publication deadline (Reports:PublicationMonth):
 /// where it has got to, and how many days are left or how late it is. It lives with the yearly reports' workflow it
-/// watches; the partnership dashboard lists it in DashboardTiles.
+/// watches; the partnership dashboard lists it in DashboardTiles. Whatever year is chosen, it also lists every other
+/// report that is late: each one started and not published once its deadline has passed, and the last finished
+/// year's report if nobody has started it by its deadline.
 /// </summary>
 public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : DashboardTile<PublicationDeadlineModel>
 {
@@ -43,8 +54,25 @@ public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : D
             .Where(r => r.StartYear == context.Year.StartYear)
             .Select(r => new { r.Status, r.PublishedAt })
             .FirstOrDefaultAsync(ct);
+        var unpublished = await context.Db.YearlyReports.AsNoTracking()
+            .Where(r => r.Status != ReportStatus.Published && r.StartYear != context.Year.StartYear)
+            .Select(r => new { r.StartYear, r.Status })
+            .ToListAsync(ct);
+        var late = unpublished.Select(r => (Year: new ReportingYear(r.StartYear), Status: (ReportStatus?)r.Status)).ToList();
+        var lastFinished = ReportingYear.Containing(context.Today).Previous;
+        if (lastFinished != context.Year && !await context.Db.YearlyReports.AnyAsync(r => r.StartYear == lastFinished.StartYear, ct))
+        {
+            late.Add((lastFinished, null));
+        }
+
+        var overdue = late
+            .Select(r => new OverdueReport(r.Year, r.Status, options.Value.PublicationDeadline(r.Year), context.Today.DayNumber - options.Value.PublicationDeadline(r.Year).DayNumber))
+            .Where(r => r.DaysLate > 0)
+            .OrderByDescending(r => r.Year.StartYear)
+            .ToList();
         return new PublicationDeadlineModel
         {
+            OtherOverdue = overdue,
             Year = context.Year,
             Status = report?.Status,
             PublishedAt = report?.PublishedAt,

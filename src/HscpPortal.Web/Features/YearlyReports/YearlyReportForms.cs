@@ -172,3 +172,37 @@ public sealed class OmissionFormValidator : AbstractValidator<OmissionForm>
         RuleFor(f => f.Reason).NotEmpty().WithMessage("Enter why the report does not cover this, as readers will read it")
             .MaximumLength(2000).WithMessage("The reason must be 2,000 characters or fewer");
 }
+
+/// <summary>
+/// A partner's sign-off of the yearly report, on a page that shows what they are signing: the report as it stands
+/// (its fingerprint and when it was taken), whether every statutory item is covered, and a declaration to confirm.
+/// </summary>
+public sealed class SignOffForm
+{
+    /// <summary>The declaration's checkbox.</summary>
+    public bool Confirm { get; set; }
+
+    /// <summary>The content's fingerprint when the page was shown: the partner signs what they read, or reads it again.</summary>
+    public string? Fingerprint { get; set; }
+
+    public ReportingYear Year { get; set; }
+    public int OrganisationId { get; set; }
+    public string Organisation { get; set; } = "";
+    public string SignerName { get; set; } = "";
+    public RepresentationRole SignerRole { get; set; }
+    public DateTime AssembledAt { get; set; }
+    public IReadOnlyList<GateItem> Readiness { get; set; } = [];
+
+    public bool Blocked => Readiness.Any(i => i.Blocks);
+
+    public string Declaration =>
+        $"I have read the {Year} yearly report, and {Organisation} agrees to its publication as the partnership's report for the year";
+}
+
+public sealed class SignOffFormValidator : AbstractValidator<SignOffForm>
+{
+    public SignOffFormValidator()
+    {
+        RuleFor(f => f.Confirm).Equal(true).WithMessage("Confirm that you have read the report and agree to its publication");
+    }
+}

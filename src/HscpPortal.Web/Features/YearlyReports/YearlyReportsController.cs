@@ -278,7 +278,7 @@ public sealed class YearlyReportsController(
         return View(WithComment(form, report, comment));
     }
 
-    [HttpPost("{year}/sign-offs/{organisationId:int}")]
+    [HttpGet("{year}/sign-offs/{organisationId:int}")]
     [Authorize(Policy = Policies.ReviewReport)]
     public async Task<IActionResult> SignOff(string year, int organisationId, CancellationToken ct)
     {
@@ -288,26 +288,96 @@ public sealed class YearlyReportsController(
             return NotFound();
         }
 
-        var outcome = await signOffs.SignAsync(report, organisationId, User.UserId(), ct);
-        switch (outcome)
+        var form = await SignOffFormAsync(report, organisationId, new SignOffForm(), ct);
+        if (form is null)
         {
-            case SignOffOutcome.Recorded:
-                return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.Saved}#sign-off");
-            case SignOffOutcome.NotThePartner:
-                return Forbid();
-            case SignOffOutcome.NotInSignOff:
-                ModelState.AddModelError("", "The report can be signed off only while it is at the sign-off stage.");
-                break;
-            case SignOffOutcome.ItemsMissing:
-                ModelState.AddModelError("", ReportGate.Refusal(await gate.CheckAsync(report, ct), "be signed")
-                    ?? "The report's readiness changed: check the readiness page and try again.");
-                break;
-            default:
-                ModelState.AddModelError("", "This partner has already signed the report as it stands.");
-                break;
+            return Forbid();
         }
 
-        return await WorkflowViewAsync(report, ct);
+        if (report.Status != ReportStatus.SignOff)
+        {
+            ModelState.AddModelError("", "The report can be signed off only while it is at the sign-off stage.");
+            return await WorkflowViewAsync(report, ct);
+        }
+
+        form.Fingerprint = await renderer.ContentHashAsync(report.Year, ct);
+        return View("SignOff", form);
+    }
+
+    [HttpPost("{year}/sign-offs/{organisationId:int}")]
+    [Authorize(Policy = Policies.ReviewReport)]
+    public async Task<IActionResult> SignOff(
+        string year, int organisationId, SignOffForm form, [FromServices] IValidator<SignOffForm> validator, CancellationToken ct)
+    {
+        var report = await FindAsync(year, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (ModelState.IsValid)
+        {
+            var outcome = await signOffs.SignAsync(report, organisationId, User.UserId(), ct, form.Fingerprint);
+            switch (outcome)
+            {
+                case SignOffOutcome.Recorded:
+                    return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.ReportSigned}#sign-off");
+                case SignOffOutcome.NotThePartner:
+                    return Forbid();
+                case SignOffOutcome.NotInSignOff:
+                    ModelState.AddModelError("", "The report can be signed off only while it is at the sign-off stage.");
+                    return await WorkflowViewAsync(report, ct);
+                case SignOffOutcome.ItemsMissing:
+                    ModelState.AddModelError("", ReportGate.Refusal(await gate.CheckAsync(report, ct), "be signed")
+                        ?? "The report's readiness changed: check the readiness page and try again.");
+                    break;
+                case SignOffOutcome.ChangedSinceRead:
+                    ModelState.AddModelError("", "The report changed while you were reading it, so it has not been signed. Read it again as it stands now, then confirm.");
+                    form.Confirm = false;
+                    ModelState.Remove(nameof(SignOffForm.Confirm));
+                    break;
+                default:
+                    ModelState.AddModelError("", "This partner has already signed the report as it stands.");
+                    return await WorkflowViewAsync(report, ct);
+            }
+        }
+
+        var shown = await SignOffFormAsync(report, organisationId, form, ct);
+        if (shown is null)
+        {
+            return Forbid();
+        }
+
+        if (report.Status != ReportStatus.SignOff)
+        {
+            ModelState.AddModelError("", "The report can be signed off only while it is at the sign-off stage.");
+            return await WorkflowViewAsync(report, ct);
+        }
+
+        // The fingerprint of what is on the page now: after a change, the partner confirms the new content.
+        shown.Fingerprint = await renderer.ContentHashAsync(report.Year, ct);
+        return View("SignOff", shown);
+    }
+
+    /// <summary>The sign-off page's facts for the user's seat at the organisation; null when they hold none.</summary>
+    private async Task<SignOffForm?> SignOffFormAsync(YearlyReport report, int organisationId, SignOffForm form, CancellationToken ct)
+    {
+        var seat = (await signOffs.SeatsOfUserAsync(User.UserId(), ct)).Where(s => s.OrganisationId == organisationId).ToList();
+        var partner = (await signOffs.PartnersAsync(report, ct)).FirstOrDefault(p => p.OrganisationId == organisationId);
+        if (seat.Count == 0 || partner is null)
+        {
+            return null;
+        }
+
+        form.Year = report.Year;
+        form.OrganisationId = organisationId;
+        form.Organisation = partner.Organisation;
+        form.SignerName = seat[0].Name;
+        form.SignerRole = seat[0].Role;
+        form.AssembledAt = clock.GetUtcNow().UtcDateTime;
+        form.Readiness = await gate.CheckAsync(report, ct);
+        return form;
     }
 
     [HttpPost("{year}/publish")]

@@ -9,7 +9,7 @@
 // classes are never added and every page keeps its no-JavaScript presentation
 // (all pages must work without JavaScript).
 import { initAll as initGovukFrontend } from '/lib/govuk/govuk-frontend.min.js'
-import { initAll as initMojFrontend } from '/lib/moj/moj-frontend.min.js'
+import { initAll as initMojFrontend, FilterToggleButton } from '/lib/moj/moj-frontend.min.js'
 
 // GOV.UK Frontend v5+ styles its enhanced components under .govuk-frontend-supported;
 // MOJ Frontend 11 still scopes a few styles (button menu, filter layout, search toggle)
@@ -24,6 +24,55 @@ for (const init of [initGovukFrontend, initMojFrontend]) {
   } catch (error) {
     console.error(error)
   }
+}
+
+// MOJ's filter toggle is not part of its initAll: a list's filter folds away behind "Show filter" on a phone, and
+// "Hide filter" gives the table the full width on a desktop.
+for (const filter of document.querySelectorAll('[data-module="moj-filter"]')) {
+  try {
+    // eslint-disable-next-line no-new
+    new FilterToggleButton(filter, { bigModeMediaQuery: '(min-width: 48.0625em)' })
+  } catch (error) {
+    console.error(error)
+  }
+}
+
+// Wide tables scroll sideways inside their own container rather than widening the page. A container that
+// overflows is named by its table's caption, reachable by keyboard (so it can be scrolled without a mouse)
+// and shows a hint; one that fits is left as plain markup.
+function markScrolling (container) {
+  const table = container.querySelector('table')
+  const overflows = container.scrollWidth > container.clientWidth + 1
+  container.classList.toggle('app-table-scroll--overflows', overflows)
+  let hint = container.previousElementSibling
+  if (!hint || !hint.classList.contains('app-table-scroll__hint')) {
+    hint = document.createElement('p')
+    hint.className = 'govuk-body-s app-table-scroll__hint'
+    hint.textContent = 'Scroll sideways to see the whole table'
+    container.insertAdjacentElement('beforebegin', hint)
+  }
+  hint.hidden = !overflows
+  if (overflows) {
+    const caption = table?.caption?.textContent.trim()
+    container.setAttribute('role', 'region')
+    container.setAttribute('aria-label', caption || 'Table')
+    container.setAttribute('tabindex', '0')
+  } else {
+    container.removeAttribute('role')
+    container.removeAttribute('aria-label')
+    container.removeAttribute('tabindex')
+  }
+}
+
+const scrollingTables = document.querySelectorAll('[data-module="app-table-scroll"]')
+if (scrollingTables.length > 0) {
+  const markAll = () => scrollingTables.forEach(markScrolling)
+  markAll()
+  let resizing
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing)
+    resizing = setTimeout(markAll, 100)
+  })
 }
 
 // Attendance register: show the quorum for the register as it is being filled in. Without
