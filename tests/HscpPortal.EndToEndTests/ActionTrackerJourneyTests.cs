@@ -76,4 +76,37 @@ public class ActionTrackerJourneyTests(PortalServer server)
 
         Assert.Empty(problems);
     }
+    [Fact]
+    public async Task ActionPlan_OnAPhone_ChairFiltersItAndReadsEveryColumn()
+    {
+        var marker = "e2e" + Guid.NewGuid().ToString("N")[..8];
+        var (group, _) = AddAction($"{marker} phone-sized plan check", ActionStatus.OnTrack, 12);
+        AddAction($"{marker} not on track", ActionStatus.AtRisk, 12);
+        var phone = await server.PhoneLikeAsync(await server.SignInAsync("qe.chair"));
+        var problems = new List<string>();
+
+        await phone.GotoAsync($"{server.BaseUrl}/groups/{group}/actions");
+        // The filter is folded away behind its button, so the plan is what a phone shows first.
+        Assert.False(await phone.IsVisibleAsync("#filter-q"));
+        problems.AddRange(await Accessibility.SidewaysScrollingAsync(phone));
+        await phone.ClickAsync("button:has-text('Show filter')");
+        await phone.FillAsync("#filter-q", marker);
+        await phone.CheckAsync("#filter-status-OnTrack");
+        problems.AddRange(await Accessibility.ViolationsAsync(phone));
+        await phone.ClickAsync("button:has-text('Apply filters')");
+        await phone.WaitForURLAsync(url => url.Contains("status=OnTrack", StringComparison.Ordinal));
+
+        Assert.Contains("phone-sized plan check", await phone.InnerTextAsync("table:has(th:has-text('Status'))"), StringComparison.Ordinal);
+        Assert.DoesNotContain("not on track", await phone.InnerTextAsync("main"), StringComparison.Ordinal);
+        // Every column can be read: the table scrolls in its own region and brings the last column on screen.
+        var status = phone.Locator("th:has-text('Status')");
+        await status.ScrollIntoViewIfNeededAsync();
+        var box = await status.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.InRange(box.X + box.Width, 0, PortalServer.PhoneWidth + 1);
+        Assert.Equal(PortalServer.PhoneWidth, await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        problems.AddRange(await Accessibility.SidewaysScrollingAsync(phone));
+        problems.AddRange(await Accessibility.ViolationsAsync(phone));
+        Assert.Empty(problems);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace HscpPortal.EndToEndTests;
 
@@ -10,7 +11,8 @@ namespace HscpPortal.EndToEndTests;
 /// browser and checked with axe (WCAG 2.2 AA) once, by the first user to reach it. Later users fetch a shape already
 /// checked over HTTP with their own session, which is enough to see that it loads and to find its links: a role
 /// changes which buttons a page shows, not its template, and the integration tests' role matrix checks who may
-/// open what in full. This keeps the crawl to one axe run per page shape rather than one per user.
+/// open what in full. This keeps the crawl to one axe run per page shape rather than one per user. Each shape is
+/// also drawn on a 375 px phone, beside the desktop page: it must not scroll sideways there and passes axe too.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public partial class EveryPageTests(PortalServer server)
@@ -34,6 +36,7 @@ public partial class EveryPageTests(PortalServer server)
     public async Task EveryReachablePage_DemoUser_LoadsAndPassesAxe(string who)
     {
         var page = await server.SignInAsync(who);
+        var phone = await server.PhoneLikeAsync(page);
         var queue = new Queue<string>(["/"]);
         var seenShapes = new HashSet<string>();
         var problems = new List<string>();
@@ -51,7 +54,11 @@ public partial class EveryPageTests(PortalServer server)
             IReadOnlyList<string> links;
             if (Checked.TryAdd(shape, who))
             {
+                // The desktop and the 375 px phone page side by side: each is drawn and checked with axe, and the
+                // phone page must not scroll sideways.
+                var onPhone = PhoneChecksAsync(phone, server.BaseUrl + path);
                 var response = await page.GotoAsync(server.BaseUrl + path);
+                problems.AddRange(await onPhone);
                 if (response is null || response.Status >= 400)
                 {
                     // Links a user is shown must work for that user.
@@ -89,6 +96,18 @@ public partial class EveryPageTests(PortalServer server)
         Assert.True(visited >= 8, $"Only {visited} pages were reachable for {who}");
         Assert.True(queue.All(p => seenShapes.Contains(Shape(p))), $"{who}: stopped at {MaxPages} pages with more to visit");
         Assert.Empty(problems);
+    }
+
+    private static async Task<IReadOnlyList<string>> PhoneChecksAsync(IPage phone, string url)
+    {
+        var response = await phone.GotoAsync(url);
+        if (response is null || response.Status >= 400)
+        {
+            // Reported by the desktop page's visit.
+            return [];
+        }
+
+        return [.. await Accessibility.SidewaysScrollingAsync(phone), .. await Accessibility.ViolationsAsync(phone)];
     }
 
     [Fact]

@@ -60,6 +60,19 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         return page;
     }
 
+    /// <summary>A phone-sized (375 px) page in a new context signed in as the same user as <paramref name="page"/>.</summary>
+    public async Task<IPage> PhoneLikeAsync(IPage page)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-GB", TimezoneId = "Europe/London", ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 800 },
+            StorageState = await page.Context.StorageStateAsync(),
+        });
+        return await context.NewPageAsync();
+    }
+
+    public const int PhoneWidth = 375;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -31,7 +31,8 @@ for (const init of [initGovukFrontend, initMojFrontend]) {
 for (const filter of document.querySelectorAll('[data-module="moj-filter"]')) {
   try {
     // eslint-disable-next-line no-new
-    new FilterToggleButton(filter, { bigModeMediaQuery: '(min-width: 48.0625em)' })
+    // Shown on a desktop until hidden; folded away on a phone until shown (startHidden would hide it on both).
+    new FilterToggleButton(filter, { bigModeMediaQuery: '(min-width: 48.0625em)', startHidden: false })
   } catch (error) {
     console.error(error)
   }
