@@ -15,7 +15,7 @@ public partial class EscalationJourneyTests(PortalServer server)
 
         await page.GotoAsync($"{server.BaseUrl}/escalations/new");
         problems.AddRange(await Accessibility.ViolationsAsync(page));
-        await page.FillAsync("#RaisedOn", "2020-02-06");
+        await page.FillDateAsync("RaisedOn", new DateOnly(2020, 2, 6));
         await page.SelectOptionAsync("#RaisingOrganisationId", new SelectOptionValue { Label = "Wye Valley NHS Trust" });
         await page.FillAsync("#RaiserRole", "Named nurse for safeguarding");
         await page.SelectOptionAsync("#ConcernedOrganisationId", new SelectOptionValue { Label = "Herefordshire Council" });
@@ -28,7 +28,7 @@ public partial class EscalationJourneyTests(PortalServer server)
 
         await page.FillAsync("#Summary", "Referral closed at the front door; health visitor disagrees with the threshold decision");
         await page.SelectOptionAsync("#Stage", "2");
-        await page.FillAsync("#StageStartedOn", "2020-02-10");
+        await page.FillDateAsync("StageStartedOn", new DateOnly(2020, 2, 10));
         await page.ClickAsync("button:has-text('Record the escalation')");
         await page.WaitForURLAsync(EscalationPage());
         var reference = (await page.InnerTextAsync("h1")).Split(' ', '\n')[0].Trim();
