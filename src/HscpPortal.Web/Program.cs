@@ -136,6 +136,8 @@ builder.Services
     {
         o.Filters.Add(new AuthorizeFilter());
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        // Dates as three fields (day, month, year) or one ISO value, times on the 24-hour clock, with GOV.UK messages.
+        HscpPortal.Web.Infrastructure.Govuk.DateTimeInputBinderProvider.Register(o.ModelBinderProviders);
         // The framework's own messages name C# properties; these read as GOV.UK error messages.
         var messages = o.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}” is not a valid answer: check it and try again");

@@ -99,7 +99,7 @@ public partial class ActionJourneyTests(PortalServer server)
         await page.FillAsync("#SourceReference", "Section 11 return 2023");
         await page.FillAsync("#Title", "Follow up agencies that missed the Section 11 deadline");
         await page.SelectOptionAsync("#OwnerPersonId", new SelectOptionValue { Index = 1 });
-        await page.FillAsync("#DueDate", UkTime.Today(TimeProvider.System).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillDateAsync("DueDate", UkTime.Today(TimeProvider.System).AddDays(30));
         await page.ClickAsync("button:has-text('Save')");
         await page.WaitForURLAsync(CreatedPage());
         Assert.Contains("Section 11 return: Section 11 return 2023", await page.InnerTextAsync("main"), StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public partial class EscalationJourneyTests(PortalServer server)
 
         await page.GotoAsync($"{server.BaseUrl}/escalations/new");
         problems.AddRange(await Accessibility.ViolationsAsync(page));
-        await page.FillAsync("#RaisedOn", "2020-02-06");
+        await page.FillDateAsync("RaisedOn", new DateOnly(2020, 2, 6));
         await page.SelectOptionAsync("#RaisingOrganisationId", new SelectOptionValue { Label = "Wye Valley NHS Trust" });
         await page.FillAsync("#RaiserRole", "Named nurse for safeguarding");
         await page.SelectOptionAsync("#ConcernedOrganisationId", new SelectOptionValue { Label = "Herefordshire Council" });
@@ -28,7 +28,7 @@ public partial class EscalationJourneyTests(PortalServer server)
 
         await page.FillAsync("#Summary", "Referral closed at the front door; health visitor disagrees with the threshold decision");
         await page.SelectOptionAsync("#Stage", "2");
-        await page.FillAsync("#StageStartedOn", "2020-02-10");
+        await page.FillDateAsync("StageStartedOn", new DateOnly(2020, 2, 10));
         await page.ClickAsync("button:has-text('Record the escalation')");
         await page.WaitForURLAsync(EscalationPage());
         var reference = (await page.InnerTextAsync("h1")).Split(' ', '\n')[0].Trim();
@@ -37,7 +37,7 @@ public partial class EscalationJourneyTests(PortalServer server)
 
         await page.ClickAsync("a:has-text('Move up a stage')");
         problems.AddRange(await Accessibility.ViolationsAsync(page));
-        await page.FillAsync("#On", "2020-02-20");
+        await page.FillDateAsync("On", new DateOnly(2020, 2, 20));
         await page.CheckAsync("input[name='Reason'][value='NoTimelyResponse']");
         await page.ClickAsync("button:has-text('Move up a stage')");
         await page.WaitForURLAsync(EscalationPage());
@@ -46,7 +46,7 @@ public partial class EscalationJourneyTests(PortalServer server)
         await page.ClickAsync("button:has-text('Resolve the escalation')");
         Assert.Contains("Enter the outcome", await page.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.ViolationsAsync(page));
-        await page.FillAsync("#On", "2020-02-25");
+        await page.FillDateAsync("On", new DateOnly(2020, 2, 25));
         await page.FillAsync("#Outcome", "Heads of service agreed a strategy discussion");
         await page.FillAsync("#ImpactForChild", "Section 47 enquiry started; the child is safe at home with a plan");
         await page.FillAsync("#Learning", "Acknowledge escalations within one working day");

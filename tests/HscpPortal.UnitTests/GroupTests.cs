@@ -56,6 +56,15 @@ public class FormatTests
     public void Money_IsPoundsWithoutPence() => Assert.Equal("£471,919", Format.Money(471919m));
 
     [Theory]
+    [InlineData("2025-02-06", "6 February 2025")]
+    [InlineData("2025-02-30", "2025-02-30")]
+    [InlineData("2025-02-06 14:00:00", "2025-02-06 14:00:00")]
+    [InlineData("Quarterly", "Quarterly")]
+    [InlineData("", "")]
+    public void Recorded_AuditValue_DatesReadAsEnGbOtherValuesAsRecorded(string recorded, string shown) =>
+        Assert.Equal(shown, Format.Recorded(recorded));
+
+    [Theory]
     [InlineData(StatutoryPartner.IntegratedCareBoard, "Integrated care board")]
     [InlineData(Sector.VoluntaryAndCommunity, "Voluntary and community")]
     [InlineData(MembershipRole.ViceChair, "Vice-chair")]

@@ -120,7 +120,7 @@ public class EscalationTests(PortalFactory factory) : IClassFixture<PortalFactor
         var response = await client.PostFormAsync("/escalations/new", new() { ["RaisedOn"] = "", ["Stage"] = "" });
 
         await response.AssertErrorsAsync(
-            "Enter the date the escalation was raised, for example 2024-03-27",
+            "Enter the date the escalation was raised, for example 27 3 2024",
             "Select the agency that raised the escalation",
             "Enter the raiser's role, for example Designated safeguarding lead",
             "Select the agency the disagreement is with",
@@ -140,7 +140,7 @@ public class EscalationTests(PortalFactory factory) : IClassFixture<PortalFactor
         var stageBeforeRaised = await client.PostFormAsync("/escalations/new", Fields("2024-03-04", stageStartedOn: "2024-03-01"));
 
         await future.AssertErrorsAsync("The date raised must be today or in the past");
-        await notADate.AssertErrorsAsync("Enter the date the escalation was raised, for example 2024-03-27");
+        await notADate.AssertErrorsAsync("Date raised must be a real date");
         await stageBeforeRaised.AssertErrorsAsync("The stage cannot start before the escalation was raised on 4 March 2024");
     }
 
@@ -223,7 +223,7 @@ public class EscalationTests(PortalFactory factory) : IClassFixture<PortalFactor
 
         await early.AssertErrorsAsync("The date the next stage started must be on or after 4 March 2024, when stage 2 started");
         await future.AssertErrorsAsync("The date the next stage started must be today or in the past");
-        await missing.AssertErrorsAsync("Enter the date the next stage started, for example 2024-03-27", "Select why the escalation moved up");
+        await missing.AssertErrorsAsync("Enter the date the next stage started, for example 27 3 2024", "Select why the escalation moved up");
         Assert.Single(Load(id).Stages);
     }
 

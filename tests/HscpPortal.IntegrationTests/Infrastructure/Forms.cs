@@ -112,6 +112,10 @@ public static class Forms
                         case "file":
                             fields.Add(new(name, FieldKind.File, null, []));
                             break;
+                        // The GOV.UK date input's day, month and year, and the 24-hour time field: numbers to whoever types.
+                        case "text" when input.GetAttribute("inputmode") == "numeric":
+                            fields.Add(new(name, FieldKind.Number, value, []));
+                            break;
                         default:
                             fields.Add(new(name, FieldKind.Text, value, []));
                             break;

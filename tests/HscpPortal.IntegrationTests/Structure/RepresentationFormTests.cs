@@ -105,7 +105,7 @@ public class RepresentationFormTests(PortalFactory factory) : IClassFixture<Port
         var response = await client.PostFormAsync("/representation/new", fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Enter the date the appointment started", (await response.ReadDocumentAsync()).ErrorSummary());
+        Assert.Contains("From date must be a real date", (await response.ReadDocumentAsync()).ErrorSummary());
         Assert.Equal(before, Count());
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Linq.Expressions;
 using HscpPortal.Web.Domain;
@@ -52,7 +53,9 @@ public sealed class ActionFilter
     public ActionSource? Source { get; set; }
     public int? Priority { get; set; }
     public string? Q { get; set; }
+    [Display(Name = "Due from date")]
     public DateOnly? From { get; set; }
+    [Display(Name = "Due to date")]
     public DateOnly? To { get; set; }
     public DueWindow? Due { get; set; }
     public AwaitingStep? Awaiting { get; set; }

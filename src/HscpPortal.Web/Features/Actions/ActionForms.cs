@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
@@ -16,6 +17,7 @@ public sealed class ActionArisingForm
     public string? Description { get; set; }
     public int? OwnerPersonId { get; set; }
     public int? OwnerOrganisationId { get; set; }
+    [Display(Name = "Due date")]
     public DateOnly? DueDate { get; set; }
 
     public MeetingSummary? Meeting { get; set; }
@@ -97,6 +99,7 @@ public sealed class NewActionForm : IActionFields
     public string? Description { get; set; }
     public int? OwnerPersonId { get; set; }
     public int? OwnerOrganisationId { get; set; }
+    [Display(Name = "Due date")]
     public DateOnly? DueDate { get; set; }
 
     ActionSource? IActionFields.SourceChosen => Source;

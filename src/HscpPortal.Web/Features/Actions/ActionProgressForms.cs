@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
@@ -24,6 +25,7 @@ public sealed class ProgressForm
     public Guid Version { get; set; }
     public string? Note { get; set; }
     public ActionStatus? StatusAfter { get; set; }
+    [Display(Name = "Revised due date")]
     public DateOnly? DueDate { get; set; }
 
     /// <summary>Where to go back to after saving, such as My actions; only local paths are followed.</summary>
@@ -86,6 +88,7 @@ public sealed class SignOffForm
     public int ActionId { get; set; }
     public Guid Version { get; set; }
     public string? Evidence { get; set; }
+    [Display(Name = "Date completed")]
     public DateOnly? CompletedOn { get; set; }
 
     public DateOnly Today { get; set; }

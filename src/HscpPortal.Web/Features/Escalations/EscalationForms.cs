@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
@@ -69,6 +70,7 @@ public sealed class EscalationForm
     public int Id { get; set; }
     public Guid Version { get; set; }
     public string? Reference { get; set; }
+    [Display(Name = "Date raised")]
     public DateOnly? RaisedOn { get; set; }
     public int? RaisingOrganisationId { get; set; }
     public string? RaiserRole { get; set; }
@@ -79,6 +81,7 @@ public sealed class EscalationForm
 
     // Only when recording: the stage at which the partnership was notified and when that stage began.
     public int? Stage { get; set; }
+    [Display(Name = "Date that stage started")]
     public DateOnly? StageStartedOn { get; set; }
     public string? Note { get; set; }
 
@@ -116,7 +119,7 @@ public sealed class EscalationFormValidator : AbstractValidator<EscalationForm>
 {
     public EscalationFormValidator(EscalationProtocol protocol)
     {
-        RuleFor(f => f.RaisedOn).NotNull().WithMessage("Enter the date the escalation was raised, for example 2024-03-27");
+        RuleFor(f => f.RaisedOn).NotNull().WithMessage("Enter the date the escalation was raised, for example 27 3 2024");
         RuleFor(f => f.RaisingOrganisationId).NotNull().WithMessage("Select the agency that raised the escalation");
         RuleFor(f => f.RaiserRole).NotEmpty().WithMessage("Enter the raiser's role, for example Designated safeguarding lead")
             .MaximumLength(200).WithMessage("The raiser's role must be 200 characters or fewer")
@@ -143,6 +146,7 @@ public sealed class EscalationFormValidator : AbstractValidator<EscalationForm>
 public sealed class MoveUpForm
 {
     public Guid Version { get; set; }
+    [Display(Name = "Date the next stage started")]
     public DateOnly? On { get; set; }
     public StageMoveReason? Reason { get; set; }
     public string? Note { get; set; }
@@ -152,7 +156,7 @@ public sealed class MoveUpFormValidator : AbstractValidator<MoveUpForm>
 {
     public MoveUpFormValidator()
     {
-        RuleFor(f => f.On).NotNull().WithMessage("Enter the date the next stage started, for example 2024-03-27");
+        RuleFor(f => f.On).NotNull().WithMessage("Enter the date the next stage started, for example 27 3 2024");
         RuleFor(f => f.Reason).NotNull().WithMessage("Select why the escalation moved up").IsInEnum().WithMessage("Select why the escalation moved up");
         RuleFor(f => f.Note).MaximumLength(4000).WithMessage("The note must be 4,000 characters or fewer")
             .NoPersonalData("The note");
@@ -162,6 +166,7 @@ public sealed class MoveUpFormValidator : AbstractValidator<MoveUpForm>
 public sealed class ResolveForm
 {
     public Guid Version { get; set; }
+    [Display(Name = "Date resolved")]
     public DateOnly? On { get; set; }
     public string? Outcome { get; set; }
     public string? ImpactForChild { get; set; }
@@ -172,7 +177,7 @@ public sealed class ResolveFormValidator : AbstractValidator<ResolveForm>
 {
     public ResolveFormValidator()
     {
-        RuleFor(f => f.On).NotNull().WithMessage("Enter the date the escalation was resolved, for example 2024-03-27");
+        RuleFor(f => f.On).NotNull().WithMessage("Enter the date the escalation was resolved, for example 27 3 2024");
         RuleFor(f => f.Outcome).NotEmpty().WithMessage("Enter the outcome")
             .MaximumLength(8000).WithMessage("The outcome must be 8,000 characters or fewer")
             .NoPersonalData("The outcome");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
@@ -52,6 +53,7 @@ public sealed class GroupForm
     public string? Remit { get; set; }
     public int? ReportsToId { get; set; }
     public MeetingFrequency? Frequency { get; set; }
+    [Display(Name = "Date established")]
     public DateOnly? EstablishedOn { get; set; }
     public QuorumRule? QuorumRule { get; set; }
     public int? QuorumCount { get; set; }
@@ -130,6 +132,7 @@ public sealed class GroupFormValidator : AbstractValidator<GroupForm>
 public sealed class DissolveForm
 {
     public Guid Version { get; set; }
+    [Display(Name = "Date dissolved")]
     public DateOnly? DissolvedOn { get; set; }
     public string? Note { get; set; }
     public List<int> WorkPassedTo { get; set; } = [];
@@ -156,7 +159,9 @@ public sealed class MembershipForm
     public int? PersonId { get; set; }
     public int? OrganisationId { get; set; }
     public MembershipRole? Role { get; set; }
+    [Display(Name = "From date")]
     public DateOnly? From { get; set; }
+    [Display(Name = "To date")]
     public DateOnly? To { get; set; }
     public int? NominatedByPersonId { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
@@ -37,8 +38,11 @@ public sealed class MeetingForm
     public Guid Version { get; set; }
     public int GroupId { get; set; }
     public string? Title { get; set; }
+    [Display(Name = "Date")]
     public DateOnly? Date { get; set; }
+    [Display(Name = "Start time")]
     public TimeOnly? Start { get; set; }
+    [Display(Name = "End time")]
     public TimeOnly? End { get; set; }
     public string? Location { get; set; }
     public string? OnlineLink { get; set; }
@@ -93,9 +97,12 @@ public sealed class MeetingFormValidator : AbstractValidator<MeetingForm>
 public sealed class ScheduleForm
 {
     public int GroupId { get; set; }
+    [Display(Name = "Date of the first meeting")]
     public DateOnly? FirstDate { get; set; }
     public int? Count { get; set; }
+    [Display(Name = "Start time")]
     public TimeOnly? Start { get; set; }
+    [Display(Name = "End time")]
     public TimeOnly? End { get; set; }
     public string? Location { get; set; }
     public string? OnlineLink { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Shared;
@@ -29,10 +30,14 @@ public sealed class OrganisationForm
     public string? ShortName { get; set; }
     public Sector? Sector { get; set; }
     public StatutoryPartner? StatutoryPartner { get; set; }
+    [Display(Name = "Statutory partner from")]
     public DateOnly? PartnerFrom { get; set; }
+    [Display(Name = "Statutory partner until")]
     public DateOnly? PartnerTo { get; set; }
     public AgencyDesignation? Designation { get; set; }
+    [Display(Name = "Designated from")]
     public DateOnly? DesignatedFrom { get; set; }
+    [Display(Name = "Designated until")]
     public DateOnly? DesignatedTo { get; set; }
     public string? Website { get; set; }
     public string? Notes { get; set; }

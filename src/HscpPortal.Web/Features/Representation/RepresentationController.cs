@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
@@ -30,7 +31,9 @@ public sealed class AppointmentForm
     public int? OrganisationId { get; set; }
     public int? PersonId { get; set; }
     public RepresentationRole? Role { get; set; }
+    [Display(Name = "From date")]
     public DateOnly? From { get; set; }
+    [Display(Name = "To date")]
     public DateOnly? To { get; set; }
 
     public IReadOnlyList<SelectListItem> Partners { get; set; } = [];

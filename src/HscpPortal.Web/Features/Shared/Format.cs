@@ -20,6 +20,15 @@ public static class Format
     public static string DateTime(DateTime? utc) =>
         utc is null ? "" : UkTime.ToLocal(utc.Value).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A value as the audit trail recorded it, for reading: its dates are stored as ISO 8601 (yyyy-MM-dd) so the
+    /// record is unambiguous, and are shown as "6 February 2025" like every other date.
+    /// </summary>
+    public static string Recorded(string value) =>
+        value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? Date(date)
+            : value;
+
     public static string Money(decimal amount) => amount.ToString("C0", UkCulture);
 
     /// <summary>"340 KB", "2.4 MB": as GOV.UK shows file sizes beside a download.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Reporting;
@@ -116,6 +117,7 @@ public sealed class RespondFormValidator : AbstractValidator<RespondForm>
 public sealed class RecipientForm
 {
     public string? Name { get; set; }
+    [Display(Name = "Due date")]
     public DateOnly? DueOn { get; set; }
     public string? Notes { get; set; }
 
@@ -136,6 +138,7 @@ public sealed class RecipientFormValidator : AbstractValidator<RecipientForm>
 public sealed class SentForm
 {
     public Guid Version { get; set; }
+    [Display(Name = "Date sent")]
     public DateOnly? SentOn { get; set; }
 
     public ReportingYear Year { get; set; }

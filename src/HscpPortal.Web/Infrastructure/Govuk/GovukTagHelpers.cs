@@ -26,12 +26,16 @@ public abstract class GovukFieldTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
-    protected string Name => For.Name;
+    /// <summary>The name the field posts under, when not the model expression's: a GET filter's short query key ("from").</summary>
+    [HtmlAttributeName("name")]
+    public string? FieldName { get; set; }
 
-    protected string Id => TagBuilder.CreateSanitizedId(For.Name, "-");
+    protected string Name => FieldName ?? For.Name;
+
+    protected string Id => TagBuilder.CreateSanitizedId(Name, "-");
 
     protected string? Error =>
-        ViewContext.ViewData.ModelState.TryGetValue(For.Name, out var entry) && entry.Errors.Count > 0
+        ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.Errors.Count > 0
             ? entry.Errors[0].ErrorMessage
             : null;
 
@@ -39,7 +43,7 @@ public abstract class GovukFieldTagHelper : TagHelper
     {
         get
         {
-            if (ViewContext.ViewData.ModelState.TryGetValue(For.Name, out var entry) && entry.AttemptedValue is not null)
+            if (ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.AttemptedValue is not null)
             {
                 return entry.AttemptedValue;
             }
@@ -311,9 +315,16 @@ public static class ModelStateExtensions
         {
             var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
             // A value that could not be read (text in a number field) has the framework's generic message; the
-            // validator's own message about the same field says what to do, so it replaces it.
+            // validator's own message about the same field says what to do, so it replaces it. A date or time the
+            // binder could not read already says what is wrong with what was typed ("must be a real date"), which
+            // the validator, seeing an empty field, cannot; so that message stays.
             if (modelState.TryGetValue(key, out var existing) && existing.Errors.Count > 0)
             {
+                if (existing.Errors.Any(e => e.Exception is FieldInputException))
+                {
+                    continue;
+                }
+
                 if (replaced.Add(key))
                 {
                     existing.Errors.Clear();
