@@ -31,7 +31,11 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
 
     /// <summary>Approved minutes open to be read; changing them is a deliberate step that asks for a reason.</summary>
     [HttpGet("change")]
-    public Task<IActionResult> Change(int id, CancellationToken ct) => ShowAsync(id, changing: true, ct);
+    public async Task<IActionResult> Change(int id, CancellationToken ct)
+    {
+        var meetingAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        return meetingAccess.Granted(out _, out var refusal) ? await ShowAsync(id, changing: true, ct) : refusal;
+    }
 
     private async Task<IActionResult> ShowAsync(int id, bool changing, CancellationToken ct)
     {
