@@ -18,6 +18,7 @@ public static class Notices
     public const string MarkedHeld = "held";
     public const string MinutesCirculated = "circulated";
     public const string MinutesApproved = "approved";
+    public const string SignedOff = "signed";
 
     /// <summary>
     /// A page that knows the particulars (which meeting, which date) puts its own wording for the notice here,
@@ -38,6 +39,7 @@ public static class Notices
         MarkedHeld => "The meeting has been recorded as held.",
         MinutesCirculated => "The minutes have been circulated.",
         MinutesApproved => "The minutes have been approved.",
+        SignedOff => "Your sign-off has been recorded.",
         _ => null,
     };
 

@@ -292,7 +292,7 @@ public sealed class YearlyReportsController(
         switch (outcome)
         {
             case SignOffOutcome.Recorded:
-                return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.Saved}#sign-off");
+                return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.SignedOff}&partner={organisationId}#sign-off");
             case SignOffOutcome.NotThePartner:
                 return Forbid();
             case SignOffOutcome.NotInSignOff:
