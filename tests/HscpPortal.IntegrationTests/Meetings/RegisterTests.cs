@@ -174,8 +174,11 @@ public class RegisterTests(PortalFactory factory) : IClassFixture<PortalFactory>
     {
         var client = await factory.SignInAsync("team");
         var meeting = NewBoardMeeting(future: true);
-        var fields = (await client.GetDocumentAsync(Url(meeting))).FormFields("Version");
+        var form = await client.GetDocumentAsync(Url(meeting));
+        var fields = form.FormFields("Version");
         var line = LineOf(fields, "Nadia Okafor");
+        Assert.Null(form.QuerySelector("[data-register-all-present]"));
+        Assert.Contains("Until then you can record apologies", form.QuerySelector(".govuk-inset-text").Text(), StringComparison.Ordinal);
 
         var present = await client.PostFormAsync(Url(meeting), fields.With(($"Lines[{line}].Status", nameof(AttendanceStatus.Present)), ("action", "save")));
 
