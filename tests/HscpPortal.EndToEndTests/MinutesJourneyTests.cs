@@ -50,17 +50,25 @@ public class MinutesJourneyTests(PortalServer server)
         await page.WaitForURLAsync($"{minutes}?notice=saved");
         await AssertAccessibleAsync(page);
 
-        await page.ClickAsync("text=Circulate the minutes");
+        await page.ClickAsync("a:has-text('Circulate the minutes')");
         await AssertAccessibleAsync(page);
         await page.ClickAsync("button:has-text('Circulate the minutes')");
-        await page.WaitForURLAsync($"{minutes}?notice=saved");
+        await page.WaitForURLAsync($"{minutes}?notice=circulated");
+        Assert.StartsWith("Minutes of the meeting on 10 February 2031 circulated on ", await page.InnerTextAsync(".govuk-notification-banner--success .govuk-notification-banner__heading"), StringComparison.Ordinal);
 
-        await page.ClickAsync("text=Record their approval");
+        await page.ClickAsync("a:has-text('Record their approval')");
         await AssertAccessibleAsync(page);
         await page.SelectOptionAsync("#ApprovedAtMeetingId", later.ToString());
         await page.ClickAsync("button:has-text('Approve the minutes')");
-        await page.WaitForURLAsync($"{minutes}?notice=saved");
+        await page.WaitForURLAsync($"{minutes}?notice=approved");
+        Assert.Equal("Minutes approved at the meeting of 14 April 2031.", (await page.InnerTextAsync(".govuk-notification-banner--success .govuk-notification-banner__heading")).Trim());
         Assert.Contains("Approved", await page.InnerTextAsync(".govuk-summary-list"), StringComparison.Ordinal);
+
+        // Approved minutes open to be read; changing them is a step of its own that asks for a reason.
+        Assert.Equal(0, await page.Locator("textarea").CountAsync());
+        await AssertAccessibleAsync(page);
+        await page.ClickAsync("a:has-text('Change the minutes (needs a reason)')");
+        await AssertAccessibleAsync(page);
 
         // A change to approved minutes without a reason is refused with the GOV.UK error summary.
         await page.FillAsync("#Items-1--Minutes", "The group agreed the findings and a re-audit in June.");

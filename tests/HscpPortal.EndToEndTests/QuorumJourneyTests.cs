@@ -27,7 +27,7 @@ public partial class QuorumJourneyTests(PortalServer server)
         Assert.Equal("Not quorate", (await page.InnerTextAsync("#quorum-panel .govuk-notification-banner__heading")).Trim());
 
         await page.ClickAsync("button:has-text('Save attendance')");
-        await page.WaitForURLAsync(new Regex(@"/meetings/\d+\?notice=saved"));
+        await page.WaitForURLAsync(new Regex(@"/meetings/\d+\?notice=attendance-saved"));
         var banner = await page.InnerTextAsync("[aria-labelledby=quorum-statement-title]");
         Assert.Contains("Not quorate", banner, StringComparison.Ordinal);
         Assert.Contains("Police not represented", banner, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public partial class QuorumJourneyTests(PortalServer server)
         await RowRadio(page, "Ian Fairbairn", "Present").CheckAsync();
         await RowRadio(page, "Sarah Kemble", "Present").CheckAsync();
         await page.ClickAsync("button:has-text('Save attendance')");
-        await page.WaitForURLAsync(new Regex(@"notice=saved"));
+        await page.WaitForURLAsync(new Regex(@"notice=attendance-saved"));
         Assert.DoesNotContain("Not quorate", await page.InnerTextAsync("[aria-labelledby=quorum-statement-title]"), StringComparison.Ordinal);
     }
 

@@ -136,6 +136,64 @@ public class MinutesTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Circulate_NobodyRecordedPresent_RefusedWithWhatToDoFirst()
+    {
+        var m = CreateMeetings();
+        var client = await factory.ClientAsync("team");
+
+        // The earlier meeting is held but has no register.
+        var page = await client.GetDocumentAsync($"/meetings/{m.Earlier}/minutes/circulate");
+        Assert.Contains("nobody is recorded as present", page.QuerySelector(".govuk-notification-banner").Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action$='/minutes/circulate']"));
+        var minutes = await client.GetDocumentAsync($"/meetings/{m.Earlier}/minutes");
+        Assert.Contains("Circulate the minutes is offered once the attendance is recorded", minutes.QuerySelector("#next-step").Text(), StringComparison.Ordinal);
+        Assert.Null(minutes.QuerySelector("a[href$='/minutes/circulate']"));
+
+        var response = await client.PostFormAsync($"/meetings/{m.Earlier}/minutes/circulate", new() { ["Version"] = Version(m.Earlier), ["Notify"] = "false" });
+
+        await response.AssertErrorsAsync("Minutes can be circulated only once the attendance is recorded: nobody is recorded as present at this meeting. Record attendance first.");
+        Assert.Equal(MinutesStatus.Draft, Meeting(m.Earlier).MinutesStatus);
+    }
+
+    [Fact]
+    public async Task CirculateAndApprove_SuccessMessagesSayWhatHappened()
+    {
+        var m = CreateMeetings();
+        var client = await factory.ClientAsync("team");
+        static string Date(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        string Banner(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading").Text()!;
+
+        var circulated = await client.PostFormAsync($"/meetings/{m.Meeting}/minutes/circulate", new() { ["Version"] = Version(m.Meeting), ["Notify"] = "false" });
+        var afterCirculating = await client.GetDocumentAsync(circulated.Headers.Location!.OriginalString);
+        Assert.Equal($"Minutes of the meeting on {Date(Meeting(m.Meeting).Date)} circulated on {Date(Meeting(m.Meeting).MinutesCirculatedOn!.Value)}.", Banner(afterCirculating));
+
+        var approved = await client.PostFormAsync($"/meetings/{m.Meeting}/minutes/approve", new() { ["Version"] = Version(m.Meeting), ["ApprovedAtMeetingId"] = m.Later.ToString() });
+        var afterApproving = await client.GetDocumentAsync(approved.Headers.Location!.OriginalString);
+        Assert.Equal($"Minutes approved at the meeting of {Date(Meeting(m.Later).Date)}.", Banner(afterApproving));
+    }
+
+    [Fact]
+    public async Task MinutesPage_Approved_OpensAsReadViewWithChangeNeedingAReason()
+    {
+        var m = CreateMeetings();
+        var client = await factory.ClientAsync("team");
+        await SaveMinutesAsync(client, m, "Apologies were noted.", "Findings agreed.");
+        await CirculateAsync(client, m.Meeting);
+        await ApproveAsync(client, m.Meeting, m.Later);
+
+        var read = await client.GetDocumentAsync($"/meetings/{m.Meeting}/minutes");
+
+        Assert.Empty(read.QuerySelectorAll("textarea"));
+        Assert.Contains("Findings agreed.", read.Body!.TextContent, StringComparison.Ordinal);
+        var change = read.QuerySelector($"#next-step a[href='/meetings/{m.Meeting}/minutes/change']");
+        Assert.Equal("Change the minutes (needs a reason)", change.Text());
+
+        var changing = await client.GetDocumentAsync($"/meetings/{m.Meeting}/minutes/change");
+        Assert.Equal(2, changing.QuerySelectorAll("textarea[name$='.Minutes']").Length);
+        Assert.NotNull(changing.QuerySelector("textarea[name=Reason]"));
+    }
+
+    [Fact]
     public async Task Approve_AtEarlierMeeting_IsRefused()
     {
         var m = CreateMeetings();

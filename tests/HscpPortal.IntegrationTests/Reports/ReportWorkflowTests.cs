@@ -167,7 +167,7 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         var confirmed = await police.PostFormAsync(url, new() { ["Fingerprint"] = page.InputValue("Fingerprint"), ["Confirm"] = "true" }, formPage: url);
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Contains("notice=report-signed", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("notice=signed", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Single(SignOffs(id));
     }
 
@@ -211,6 +211,10 @@ public sealed class ReportWorkflowTests(ReportWorkflowFactory factory) : IClassF
         Assert.Equal(RepresentationRole.DelegatedPartner, signOff.SignerRole);
         Assert.Equal(factory.Query(db => db.People.Where(p => p.Id == signOff.PersonId).Select(p => p.FullName).Single()), signOff.SignerName);
         Assert.Equal(await factory.Renderer.ContentHashAsync(year, CancellationToken.None), signOff.ContentHash);
+        var afterSigning = await (await factory.ClientAsync("police.partner")).GetDocumentAsync(response.Headers.Location!.OriginalString);
+        var organisation = factory.Query(db => db.Organisations.Where(o => o.Id == signOff.OrganisationId).Select(o => o.Name).Single());
+        Assert.Equal($"The {year} report has been signed off for {organisation} by {signOff.SignerName}.",
+            afterSigning.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading").Text());
         var page = await (await factory.ClientAsync("police.partner")).GetStringAsync($"/reports/yearly/{year}/workflow");
         Assert.Contains(signOff.SignerName, page, StringComparison.Ordinal);
         Assert.DoesNotContain("Sign off for West Mercia Police", page, StringComparison.Ordinal);

@@ -28,6 +28,8 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["escalations/{id:int}/restore"] = "only on archived records",
         ["meetings/{id:int}/archive"] = "only on meetings not yet held",
         ["meetings/{id:int}/minutes/approve"] = "only once minutes are circulated",
+        ["meetings/{id:int}/minutes/circulate"] = "only once the meeting is held and someone is recorded as present, and its minutes are still a draft",
+        ["meetings/{id:int}/held"] = "only on meetings that have started and are not yet recorded as held",
         ["meetings/{meetingId:int}/attendance/quorum"] = "the register's script previews the quorum; no form of its own",
         ["actions/{id:int}/return-sign-off"] = "only once sign-off is requested",
         ["actions/{id:int}/reopen"] = "only on closed or cancelled actions",

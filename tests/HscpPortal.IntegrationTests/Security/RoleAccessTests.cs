@@ -135,6 +135,7 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/meetings/{meeting}/minutes", Everyone),
         ("/meetings/{meeting}/minutes/circulate", EditQualityAndEffectiveness),
         ("/meetings/{meeting}/minutes/approve", EditQualityAndEffectiveness),
+        ("/meetings/{meeting}/minutes/change", EditQualityAndEffectiveness),
         ("/meetings/{meeting}/minutes/revisions", Everyone),
         ("/meetings/{meeting}/minutes/print", Everyone),
         ("/meetings/{meeting}/minutes.pdf", Everyone),

@@ -173,17 +173,33 @@ public sealed class RegisterLine
     public string? Role { get; set; }
 }
 
+/// <summary>A person being added to the register (a guest, presenter or member of the partnership team), recorded as present.</summary>
+public sealed class RegisterAddition
+{
+    public int? PersonId { get; set; }
+    public AttendeeKind? Kind { get; set; }
+}
+
 public sealed class RegisterForm
 {
+    /// <summary>Blank rows offered for people not yet in the register; scripts add more without a round trip.</summary>
+    public const int BlankAdditions = 5;
+
     public Guid Version { get; set; }
     public List<RegisterLine> Lines { get; set; } = [];
-    public int? AddPersonId { get; set; }
-    public AttendeeKind? AddKind { get; set; }
+    public List<RegisterAddition> Additions { get; set; } = [];
 
     public int MeetingId { get; set; }
     public string MeetingName { get; set; } = "";
     public QuorumResult? Quorum { get; set; }
     public IReadOnlyList<SelectListItem> People { get; set; } = [];
+
+    /// <summary>The page shows entries that have not been saved yet (after adding people or marking everyone present).</summary>
+    public bool Unsaved { get; set; }
+
+    /// <summary>Whether the meeting has started: before then only apologies can be recorded.</summary>
+    public bool HasStarted { get; set; } = true;
+    public string StartsAt { get; set; } = "";
 }
 
 public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
@@ -204,6 +220,7 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
         RuleFor(f => f.Lines)
             .Must(lines => lines.Select(l => l.PersonId).Distinct().Count() == lines.Count)
             .WithMessage("Each person can appear only once in the register");
-        RuleFor(f => f.AddKind).IsInEnum().When(f => f.AddKind is not null).WithMessage("Select how the person attended");
+        RuleForEach(f => f.Additions).ChildRules(addition => addition.RuleFor(a => a.Kind)
+            .Must(k => k is null || (Enum.IsDefined(k.Value) && k != AttendeeKind.Invitee)).WithMessage("Select how the person attended"));
     }
 }

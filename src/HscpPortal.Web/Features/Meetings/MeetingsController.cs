@@ -109,11 +109,12 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
             .OrderBy(a => a.Kind).ThenBy(a => a.Person!.FullName)
             .Select(a => new AttendanceRow(a.PersonId, a.Person!.FullName, a.Organisation!.Name, a.Kind, a.Status, a.ApologyReason, a.Deputy == null ? null : a.Deputy.FullName))
             .ToListAsync(ct);
-        return View(new MeetingPage
+        return View(nameof(Details), new MeetingPage
         {
             Meeting = meeting,
             Register = register,
             CanEdit = (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded,
+            HasStarted = MeetingSteps.HasStarted(meeting.Date, meeting.Start, clock),
         });
     }
 
@@ -146,6 +147,7 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
         form.GroupId = groupId;
         form.GroupName = group.Name;
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        RefuseHeldBeforeStart(form);
         if (!ModelState.IsValid)
         {
             return View("Edit", form);
@@ -179,9 +181,11 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
         form.GroupId = meeting.GroupId;
         form.GroupName = meeting.Group!.Name;
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        RefuseHeldBeforeStart(form);
         if (ModelState.IsValid)
         {
             var dateChanged = form.Date != meeting.Date;
+            var nowHeld = meeting.Status != MeetingStatus.Held && form.Status == MeetingStatus.Held;
             form.ApplyTo(meeting);
             if (dateChanged)
             {
@@ -191,11 +195,47 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
 
             if (await db.SaveEditAsync(meeting, form.Version, ModelState, ct))
             {
-                return Redirect($"/meetings/{id}?notice={Notices.Saved}");
+                return Redirect($"/meetings/{id}?notice={(nowHeld ? Notices.MarkedHeld : Notices.Saved)}");
             }
         }
 
         return View(form);
+    }
+
+    /// <summary>The meeting page's one-step "it took place": the status moves to held once the meeting has started.</summary>
+    [HttpPost("meetings/{id:int}/held")]
+    public async Task<IActionResult> MarkHeld(int id, Guid version, CancellationToken ct)
+    {
+        var meetingAccess = await this.LoadAsync(db.Meetings.Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        if (!meetingAccess.Granted(out var meeting, out var refusal))
+        {
+            return refusal;
+        }
+
+        if (meeting.Status == MeetingStatus.Held)
+        {
+            return Redirect($"/meetings/{id}");
+        }
+
+        if (meeting.Status == MeetingStatus.Cancelled || meeting.IsArchived())
+        {
+            ModelState.AddModelError("", "This meeting was cancelled or archived, so it cannot be recorded as held. Edit the meeting to change its status.");
+        }
+        else if (!MeetingSteps.HasStarted(meeting.Date, meeting.Start, clock))
+        {
+            ModelState.AddModelError("", HeldBeforeStartMessage(meeting.Date, meeting.Start));
+        }
+
+        if (ModelState.IsValid)
+        {
+            meeting.Status = MeetingStatus.Held;
+            if (await db.SaveEditAsync(meeting, version, ModelState, ct))
+            {
+                return Redirect($"/meetings/{id}?notice={Notices.MarkedHeld}");
+            }
+        }
+
+        return await Details(id, ct);
     }
 
     [HttpPost("meetings/{id:int}/archive")]
@@ -252,6 +292,17 @@ public sealed class MeetingsController(PortalDbContext db, IAuthorizationService
         return Redirect($"/meetings?groupId={groupId}&notice={Notices.Created}");
     }
 
+    private void RefuseHeldBeforeStart(MeetingForm form)
+    {
+        if (form.Status == MeetingStatus.Held && form.Date is { } date && form.Start is { } start && !MeetingSteps.HasStarted(date, start, clock))
+        {
+            ModelState.AddModelError(nameof(form.Status), HeldBeforeStartMessage(date, start));
+        }
+    }
+
+    private static string HeldBeforeStartMessage(DateOnly date, TimeOnly start) =>
+        $"A meeting can be recorded as held only once it has started: this one starts on {Format.Date(date)} at {start:HH:mm}";
+
     internal static string Name(Meeting meeting, string group) =>
         $"{group}, {meeting.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
 }
@@ -263,4 +314,5 @@ public sealed class MeetingPage
     public required Meeting Meeting { get; init; }
     public required IReadOnlyList<AttendanceRow> Register { get; init; }
     public bool CanEdit { get; init; }
+    public bool HasStarted { get; init; }
 }

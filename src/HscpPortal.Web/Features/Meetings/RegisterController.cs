@@ -16,8 +16,12 @@ namespace HscpPortal.Web.Features.Meetings;
 /// </summary>
 [Authorize(Policy = Policies.ViewRecords)]
 [Route("meetings/{meetingId:int}/attendance")]
-public sealed class RegisterController(PortalDbContext db, IAuthorizationService authz, QuorumService quorum) : Controller
+public sealed class RegisterController(PortalDbContext db, IAuthorizationService authz, QuorumService quorum, TimeProvider clock) : Controller
 {
+    /// <summary>The register's buttons other than save: each re-shows the register, unsaved, with the change made.</summary>
+    public const string AddRows = "add";
+    public const string MarkAllPresent = "all-present";
+
     [HttpGet("")]
     public async Task<IActionResult> Edit(int meetingId, CancellationToken ct)
     {
@@ -51,26 +55,27 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
         }
 
         await DescribeLinesAsync(form.Lines, ct);
-        if (Request.Form["add"] == "1")
+        // Every button posts the whole register, so nothing typed is lost whichever one is pressed.
+        var action = Request.Form["action"].ToString();
+        await AddPeopleAsync(form, reportProblems: true, ct);
+        if (action is AddRows or MarkAllPresent)
         {
-            var added = form.AddPersonId ?? 0;
-            // "Add" only extends the form; nothing is saved until the register is saved.
-            if (added == 0)
+            if (action == MarkAllPresent)
             {
-                ModelState.AddModelError(nameof(form.AddPersonId), "Select the person to add");
-            }
-            else if (form.Lines.Any(l => l.PersonId == added))
-            {
-                ModelState.AddModelError(nameof(form.AddPersonId), "That person is already in the register");
-            }
-            else if (await db.People.Where(p => p.Id == added).Select(p => new { p.OrganisationId }).FirstOrDefaultAsync(ct) is { } person)
-            {
-                form.Lines.Add(new RegisterLine { PersonId = added, OrganisationId = person.OrganisationId, Kind = form.AddKind ?? AttendeeKind.Guest, Status = AttendanceStatus.Present });
-                await DescribeLinesAsync(form.Lines, ct);
-                ModelState.Clear();
+                // Only lines nobody has filled in: an apology or a deputy already entered is kept.
+                foreach (var line in form.Lines.Where(l => l.Status == AttendanceStatus.NotRecorded))
+                {
+                    line.Status = AttendanceStatus.Present;
+                }
             }
 
-            form.AddPersonId = null;
+            // Only problems with the people being added are worth showing before the register is saved.
+            foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(form.Additions), StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+
+            form.Unsaved = true;
             return View(await DescribeAsync(form, meeting, ct));
         }
 
@@ -80,8 +85,15 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
             ModelState.AddModelError("Lines", $"{name}'s deputy is also recorded as attending in their own right: record them once");
         }
 
+        if (!MeetingSteps.HasStarted(meeting.Date, meeting.Start, clock) && form.Lines.Any(l => MeetingSteps.IsKnownOnlyOnTheDay(l.Status)))
+        {
+            ModelState.AddModelError("Lines",
+                $"This meeting starts on {StartsAt(meeting)}. Until then only apologies can be recorded: record who attended once the meeting has started.");
+        }
+
         if (!ModelState.IsValid)
         {
+            form.Unsaved = true;
             return View(await DescribeAsync(form, meeting, ct));
         }
 
@@ -107,10 +119,11 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
         db.Entry(meeting).Property(m => m.QuorumStatement).IsModified = true;
         if (!await db.SaveEditAsync(meeting, form.Version, ModelState, ct))
         {
+            form.Unsaved = true;
             return View(await DescribeAsync(form, meeting, ct));
         }
 
-        return Redirect($"/meetings/{meetingId}?notice={Notices.Saved}");
+        return Redirect($"/meetings/{meetingId}?notice={Notices.AttendanceSaved}");
     }
 
     /// <summary>Quorum for the register as currently filled in, for the page's live panel (progressive enhancement).</summary>
@@ -128,6 +141,7 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
             return Forbid();
         }
 
+        await AddPeopleAsync(form, reportProblems: false, ct);
         var register = form.Lines.Select(l => new Attendance
         {
             PersonId = l.PersonId, OrganisationId = l.OrganisationId, Status = l.Status, DeputyPersonId = l.DeputyPersonId,
@@ -135,6 +149,52 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
         var result = await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, register, ct);
         return PartialView("_Quorum", result);
     }
+
+    /// <summary>
+    /// Moves the people chosen in the blank rows into the register as present. Rows naming nobody are dropped; a row
+    /// naming someone already in the register, or nobody known, stays where it is with its problem when asked to report it.
+    /// </summary>
+    private async Task AddPeopleAsync(RegisterForm form, bool reportProblems, CancellationToken ct)
+    {
+        var chosen = form.Additions.Where(a => a.PersonId is not null).Select(a => a.PersonId!.Value).ToList();
+        var people = await db.People.AsNoTracking().Where(p => chosen.Contains(p.Id))
+            .Select(p => new { p.Id, p.OrganisationId, p.FullName }).ToDictionaryAsync(p => p.Id, ct);
+        var kept = new List<RegisterAddition>();
+        foreach (var addition in form.Additions.Where(a => a.PersonId is not null))
+        {
+            var index = kept.Count;
+            if (!people.TryGetValue(addition.PersonId!.Value, out var person))
+            {
+                kept.Add(addition);
+                if (reportProblems)
+                {
+                    ModelState.AddModelError($"Additions[{index}].PersonId", "Select a person from the list");
+                }
+            }
+            else if (form.Lines.Any(l => l.PersonId == person.Id))
+            {
+                kept.Add(addition);
+                if (reportProblems)
+                {
+                    ModelState.AddModelError($"Additions[{index}].PersonId", $"{person.FullName} is already in the register");
+                }
+            }
+            else
+            {
+                form.Lines.Add(new RegisterLine
+                {
+                    PersonId = person.Id, OrganisationId = person.OrganisationId, Status = AttendanceStatus.Present,
+                    Kind = addition.Kind is { } kind && kind != AttendeeKind.Invitee && Enum.IsDefined(kind) ? kind : AttendeeKind.Guest,
+                });
+            }
+        }
+
+        // The bound indexes are gone: errors above were keyed by each row's new place.
+        form.Additions = kept;
+        await DescribeLinesAsync(form.Lines, ct);
+    }
+
+    private static string StartsAt(Meeting meeting) => $"{Format.Date(meeting.Date)} at {meeting.Start:HH:mm}";
 
     private async Task<List<RegisterLine>> CurrentLinesAsync(Meeting meeting, CancellationToken ct)
     {
@@ -185,6 +245,13 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
             PersonId = l.PersonId, OrganisationId = l.OrganisationId, Status = l.Status, DeputyPersonId = l.DeputyPersonId,
         });
         form.Quorum = await quorum.EvaluateAsync(meeting.GroupId, meeting.Date, register, ct);
+        form.HasStarted = MeetingSteps.HasStarted(meeting.Date, meeting.Start, clock);
+        form.StartsAt = StartsAt(meeting);
+        while (form.Additions.Count < RegisterForm.BlankAdditions)
+        {
+            form.Additions.Add(new RegisterAddition());
+        }
+
         return form;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Minutes;
 
-public sealed record MeetingMinutesSummary(MeetingHeading Meeting, bool CanEdit, int Revisions, int ItemsWithMinutes, int Items);
+public sealed record MeetingMinutesSummary(MeetingHeading Meeting, bool CanEdit, int Revisions, int ItemsWithMinutes, int Items, bool AnyonePresent);
 
 /// <summary>The minutes panel on the meeting page: where the minutes are in their lifecycle, and what this user can do with them.</summary>
 public sealed class MeetingMinutesViewComponent(PortalDbContext db, IAuthorizationService authz) : ViewComponent
@@ -28,7 +28,8 @@ public sealed class MeetingMinutesViewComponent(PortalDbContext db, IAuthorizati
             .Select(g => new { Items = g.Count(), Written = g.Count(a => a.Minutes != null && a.Minutes != "") })
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
         var revisions = await db.MinutesRevisions.CountAsync(r => r.MeetingId == meetingId, HttpContext.RequestAborted);
+        var statuses = await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).Select(a => a.Status).ToListAsync(HttpContext.RequestAborted);
         return this.ViewBesideIt(
-            new MeetingMinutesSummary(heading, canEdit, revisions, counts?.Written ?? 0, counts?.Items ?? 0));
+            new MeetingMinutesSummary(heading, canEdit, revisions, counts?.Written ?? 0, counts?.Items ?? 0, statuses.Any(MeetingSteps.Attended)));
     }
 }

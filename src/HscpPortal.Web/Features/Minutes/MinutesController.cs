@@ -27,7 +27,17 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
     public const string PrintView = "/Features/Minutes/Print.cshtml";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int id, CancellationToken ct)
+    public Task<IActionResult> Index(int id, CancellationToken ct) => ShowAsync(id, changing: false, ct);
+
+    /// <summary>Approved minutes open to be read; changing them is a deliberate step that asks for a reason.</summary>
+    [HttpGet("change")]
+    public async Task<IActionResult> Change(int id, CancellationToken ct)
+    {
+        var meetingAccess = await this.LoadAsync(db.Meetings.AsNoTracking().Include(m => m.Group).Where(m => m.Id == id), Policies.EditGroup, ct, m => m.Group!);
+        return meetingAccess.Granted(out _, out var refusal) ? await ShowAsync(id, changing: true, ct) : refusal;
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, bool changing, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
@@ -39,7 +49,9 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             .OrderBy(a => a.Order).ThenBy(a => a.Id)
             .Select(a => new ItemMinutesForm { AgendaItemId = a.Id, Minutes = a.Minutes, Order = a.Order, Title = a.Title, Presenter = a.Presenter })
             .ToListAsync(ct);
-        return View(await WithDetailsAsync(new MinutesForm { Version = meeting.Version, Items = items }, meeting, ct));
+        var form = await WithDetailsAsync(new MinutesForm { Version = meeting.Version, Items = items }, meeting, ct);
+        form.Changing = changing && meeting.MinutesStatus == MinutesStatus.Approved;
+        return View(nameof(Index), form);
     }
 
     [HttpPost("")]
@@ -108,7 +120,9 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             AgendaItemId = i.Id, Order = i.Order, Title = i.Title, Presenter = i.Presenter,
             Minutes = typed.TryGetValue(i.Id, out var text) ? text : i.Minutes,
         }).ToList();
-        return View(await WithDetailsAsync(form, meeting, ct));
+        await WithDetailsAsync(form, meeting, ct);
+        form.Changing = meeting.MinutesStatus == MinutesStatus.Approved;
+        return View(form);
     }
 
     [HttpGet("circulate")]
@@ -120,7 +134,9 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             return refusal;
         }
 
-        return View(await WithDetailsAsync(new CirculateForm { Version = meeting.Version, Notify = true }, meeting, ct));
+        var form = await WithDetailsAsync(new CirculateForm { Version = meeting.Version, Notify = true }, meeting, ct);
+        form.Blocker = await CirculateBlockerAsync(meeting, ct);
+        return View(form);
     }
 
     [HttpPost("circulate")]
@@ -132,13 +148,10 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             return refusal;
         }
 
-        if (meeting.MinutesStatus != MinutesStatus.Draft)
+        form.Blocker = await CirculateBlockerAsync(meeting, ct);
+        if (form.Blocker is not null)
         {
-            ModelState.AddModelError("", $"These minutes were already circulated on {Format.Date(meeting.MinutesCirculatedOn)}.");
-        }
-        else if (meeting.Status != MeetingStatus.Held || meeting.IsArchived())
-        {
-            ModelState.AddModelError("", "Minutes can be circulated only after the meeting has been recorded as held.");
+            ModelState.AddModelError("", form.Blocker);
         }
 
         if (ModelState.IsValid)
@@ -152,7 +165,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
                     await NotifyMembersAsync(meeting, email, ct);
                 }
 
-                return Redirect($"/meetings/{id}/minutes?notice={Notices.Saved}");
+                return Redirect($"/meetings/{id}/minutes?notice={Notices.MinutesCirculated}");
             }
         }
 
@@ -203,7 +216,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
             meeting.MinutesApprovedAtMeetingId = form.ApprovedAtMeetingId;
             if (await db.SaveEditAsync(meeting, form.Version, ModelState, ct))
             {
-                return Redirect($"/meetings/{id}/minutes?notice={Notices.Saved}");
+                return Redirect($"/meetings/{id}/minutes?notice={Notices.MinutesApproved}");
             }
         }
 
@@ -322,6 +335,27 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
         return (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded;
     }
 
+    /// <summary>Why the minutes cannot be circulated yet, or null when they can.</summary>
+    private async Task<string?> CirculateBlockerAsync(Meeting meeting, CancellationToken ct)
+    {
+        if (meeting.MinutesStatus != MinutesStatus.Draft)
+        {
+            return $"These minutes were already circulated on {Format.Date(meeting.MinutesCirculatedOn)}.";
+        }
+
+        if (meeting.Status != MeetingStatus.Held || meeting.IsArchived())
+        {
+            return "Minutes can be circulated only after the meeting has been recorded as held. Record it as held on the meeting page first.";
+        }
+
+        return await AnyonePresentAsync(meeting.Id, ct)
+            ? null
+            : "Minutes can be circulated only once the attendance is recorded: nobody is recorded as present at this meeting. Record attendance first.";
+    }
+
+    private async Task<bool> AnyonePresentAsync(int meetingId, CancellationToken ct) =>
+        (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).Select(a => a.Status).ToListAsync(ct)).Any(MeetingSteps.Attended);
+
     private static bool IsWritable(Meeting meeting) => meeting.Status != MeetingStatus.Cancelled && !meeting.IsArchived();
 
     /// <summary>Text areas post Windows line ends; blank means no minute.</summary>
@@ -334,6 +368,7 @@ public sealed class MinutesController(PortalDbContext db, IAuthorizationService 
         form.Status = meeting.MinutesStatus;
         form.CanEdit = await CanEditAsync(meeting, ct) && IsWritable(meeting);
         form.Revisions = await db.MinutesRevisions.CountAsync(r => r.MeetingId == meeting.Id, ct);
+        form.AnyonePresent = await AnyonePresentAsync(meeting.Id, ct);
         return form;
     }
 

@@ -38,6 +38,14 @@ public sealed class MinutesForm
     public bool CanEdit { get; set; }
     [BindNever]
     public int Revisions { get; set; }
+
+    /// <summary>Approved minutes are shown to be read unless the user has chosen to change them.</summary>
+    [BindNever]
+    public bool Changing { get; set; }
+
+    /// <summary>The register shows someone present: without that the minutes cannot be circulated.</summary>
+    [BindNever]
+    public bool AnyonePresent { get; set; }
 }
 
 public sealed class ItemMinutesForm
@@ -77,6 +85,10 @@ public sealed class CirculateForm
     public MeetingHeading Meeting { get; set; } = default!;
     [BindNever]
     public int Recipients { get; set; }
+
+    /// <summary>Why the minutes cannot be circulated yet, shown instead of the form.</summary>
+    [BindNever]
+    public string? Blocker { get; set; }
 }
 
 public sealed class ApproveForm

@@ -14,7 +14,17 @@ public static class Notices
     public const string SignedOutEverywhere = "signed-out-everywhere";
     public const string CalendarLinksReset = "calendar-links-reset";
     public const string Purged = "purged";
-    public const string ReportSigned = "report-signed";
+    public const string AttendanceSaved = "attendance-saved";
+    public const string MarkedHeld = "held";
+    public const string MinutesCirculated = "circulated";
+    public const string MinutesApproved = "approved";
+    public const string SignedOff = "signed";
+
+    /// <summary>
+    /// A page that knows the particulars (which meeting, which date) puts its own wording for the notice here,
+    /// for the layout to show instead of the general text.
+    /// </summary>
+    public const string SpecificTextKey = "NoticeText";
 
     public static string? Text(string? key) => key switch
     {
@@ -25,7 +35,11 @@ public static class Notices
         SignedOutEverywhere => "You have been signed out on every device. Sign in again to carry on.",
         CalendarLinksReset => "Your calendar addresses have changed. The old ones no longer work: subscribe again from each group's calendar page.",
         Purged => "The paper's file has been destroyed. The agenda still shows the paper's title, and the audit trail records why.",
-        ReportSigned => "Your sign-off of the report as it stands has been recorded. The report can be published once every statutory partner has signed it.",
+        AttendanceSaved => "The attendance register has been saved.",
+        MarkedHeld => "The meeting has been recorded as held.",
+        MinutesCirculated => "The minutes have been circulated.",
+        MinutesApproved => "The minutes have been approved.",
+        SignedOff => "Your sign-off has been recorded.",
         _ => null,
     };
 

@@ -322,7 +322,7 @@ public sealed class YearlyReportsController(
             switch (outcome)
             {
                 case SignOffOutcome.Recorded:
-                    return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.ReportSigned}#sign-off");
+                    return Redirect($"/reports/yearly/{report.Year}/workflow?notice={Notices.SignedOff}&partner={organisationId}#sign-off");
                 case SignOffOutcome.NotThePartner:
                     return Forbid();
                 case SignOffOutcome.NotInSignOff:

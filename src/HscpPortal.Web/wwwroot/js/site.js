@@ -80,9 +80,10 @@ if (scrollingTables.length > 0) {
 // JavaScript the quorum is shown after saving.
 const registerForm = document.getElementById('register-form')
 const quorumLive = document.getElementById('quorum-live')
+let refreshQuorum = () => {}
 if (registerForm && quorumLive) {
   let pending
-  registerForm.addEventListener('change', () => {
+  refreshQuorum = () => {
     clearTimeout(pending)
     pending = setTimeout(async () => {
       try {
@@ -98,7 +99,93 @@ if (registerForm && quorumLive) {
         console.error(error)
       }
     }, 150)
+  }
+  registerForm.addEventListener('change', refreshQuorum)
+}
+
+// Attendance register: add rows and mark everyone present without a round trip, and warn before leaving
+// with entries that have not been saved. Without JavaScript the same buttons post the whole register and
+// the server shows it again, unsaved, with the change made.
+if (registerForm) {
+  const status = document.getElementById('register-status')
+  const announce = (text) => {
+    if (status) {
+      // Empty first so a repeated message is announced again.
+      status.textContent = ''
+      setTimeout(() => { status.textContent = text }, 50)
+    }
+  }
+
+  // The server shows the register unsaved after its add and mark buttons: it starts dirty then.
+  let dirty = registerForm.dataset.unsaved === 'true'
+  registerForm.addEventListener('input', () => { dirty = true })
+  registerForm.addEventListener('change', () => { dirty = true })
+  registerForm.addEventListener('submit', () => { dirty = false })
+  window.addEventListener('beforeunload', (event) => {
+    if (dirty) {
+      event.preventDefault()
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = ''
+    }
   })
+
+  const allPresent = registerForm.querySelector('[data-register-all-present]')
+  allPresent?.addEventListener('click', (event) => {
+    event.preventDefault()
+    let marked = 0
+    for (const row of registerForm.querySelectorAll('tr[data-register-line]')) {
+      const radios = row.querySelectorAll('input[type=radio]')
+      if (radios.length > 0 && ![...radios].some((radio) => radio.checked)) {
+        radios[0].checked = true
+        marked++
+      }
+    }
+    dirty = dirty || marked > 0
+    refreshQuorum()
+    announce(marked === 0
+      ? 'Everyone already has an entry: nothing was changed.'
+      : `${marked} ${marked === 1 ? 'person' : 'people'} marked present. Save attendance to keep the register.`)
+  })
+
+  const additions = registerForm.querySelector('#register-additions tbody')
+  const addRows = registerForm.querySelector('[data-register-add-rows]')
+  if (additions && addRows) {
+    addRows.textContent = 'Add another person'
+    addRows.addEventListener('click', (event) => {
+      event.preventDefault()
+      const rows = additions.querySelectorAll('tr[data-register-addition]')
+      const template = rows[rows.length - 1]
+      const index = rows.length
+      const row = template.cloneNode(true)
+      // Renumber the copy's fields (Additions[4].PersonId, id Additions-4-PersonId) and clear what it holds.
+      for (const element of row.querySelectorAll('[name], [id], [for], [aria-describedby]')) {
+        for (const attribute of ['name', 'id', 'for']) {
+          const value = element.getAttribute(attribute)
+          if (value) {
+            element.setAttribute(attribute, value.replace(/Additions\[\d+\]/, `Additions[${index}]`).replace(/Additions-\d+-/, `Additions-${index}-`))
+          }
+        }
+        element.removeAttribute('aria-describedby')
+      }
+      for (const number of row.querySelectorAll('[data-row-number]')) {
+        number.textContent = String(index + 1)
+      }
+      for (const error of row.querySelectorAll('.govuk-error-message')) {
+        error.remove()
+      }
+      for (const group of row.querySelectorAll('.govuk-form-group--error')) {
+        group.classList.remove('govuk-form-group--error')
+      }
+      for (const select of row.querySelectorAll('select')) {
+        select.classList.remove('govuk-select--error')
+        // The person starts blank; "attending as" starts at its first choice (guest).
+        select.selectedIndex = 0
+      }
+      additions.appendChild(row)
+      row.querySelector('select')?.focus()
+      announce(`Row ${index + 1} added.`)
+    })
+  }
 }
 
 // PDF downloads that take a while to print (the yearly report): say that the PDF is being prepared, fetch it,
