@@ -56,6 +56,7 @@ builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOpt
 builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.AddRequestLimits();
 builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
 builder.Services.Configure<HscpPortal.Web.Reporting.ReportOptions>(builder.Configuration.GetSection(HscpPortal.Web.Reporting.ReportOptions.Section));
 builder.Services.Configure<EscalationOptions>(builder.Configuration.GetSection(EscalationOptions.Section));

@@ -98,7 +98,7 @@ public partial class ActionJourneyTests(PortalServer server)
         await page.SelectOptionAsync("#GroupId", new SelectOptionValue { Label = "Quality and Effectiveness Group" });
         await page.FillAsync("#SourceReference", "Section 11 return 2023");
         await page.FillAsync("#Title", "Follow up agencies that missed the Section 11 deadline");
-        await page.SelectOptionAsync("#OwnerPersonId", new SelectOptionValue { Index = 1 });
+        await page.ChooseAsync("OwnerPersonId", "Fairb", "Ian Fairbairn");
         await page.FillDateAsync("DueDate", UkTime.Today(TimeProvider.System).AddDays(30));
         await page.ClickAsync("button:has-text('Save')");
         await page.WaitForURLAsync(CreatedPage());

@@ -80,7 +80,7 @@ public partial class DecisionJourneyTests(PortalServer server)
 
         await page.SelectOptionAsync("#AgendaItemId", new SelectOptionValue { Label = "2. Audit programme" });
         await page.FillAsync("#Title", "Circulate the audit programme to all agencies");
-        await page.SelectOptionAsync("#OwnerPersonId", new SelectOptionValue { Index = 1 });
+        await page.ChooseAsync("OwnerPersonId", "Fairb", "Ian Fairbairn");
         await page.FillDateAsync("DueDate", new DateOnly(2019, 1, 31));
         await page.ClickAsync("button:has-text('Save')");
         await page.WaitForURLAsync(ActionPage());

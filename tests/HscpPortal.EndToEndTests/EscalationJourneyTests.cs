@@ -16,9 +16,9 @@ public partial class EscalationJourneyTests(PortalServer server)
         await page.GotoAsync($"{server.BaseUrl}/escalations/new");
         problems.AddRange(await Accessibility.ViolationsAsync(page));
         await page.FillDateAsync("RaisedOn", new DateOnly(2020, 2, 6));
-        await page.SelectOptionAsync("#RaisingOrganisationId", new SelectOptionValue { Label = "Wye Valley NHS Trust" });
+        await page.ChooseAsync("RaisingOrganisationId", "Wye", "Wye Valley NHS Trust");
         await page.FillAsync("#RaiserRole", "Named nurse for safeguarding");
-        await page.SelectOptionAsync("#ConcernedOrganisationId", new SelectOptionValue { Label = "Herefordshire Council" });
+        await page.ChooseAsync("ConcernedOrganisationId", "Herefordshire C", "Herefordshire Council");
         await page.SelectOptionAsync("#Category", new SelectOptionValue { Label = "Threshold decision" });
         await page.FillAsync("#CaseReference", "WV-E2E-17");
         await page.FillAsync("#Summary", "Referral closed at the front door; NHS number 943 476 5919");

@@ -65,6 +65,20 @@ public class PartnershipTests
         Assert.Equal(2, Partnership.ChairOn(seats, MembershipRole.Chair, new DateOnly(2024, 1, 1))?.PersonId);
         Assert.Equal(1, Partnership.ChairOn(seats, MembershipRole.Chair, new DateOnly(2023, 3, 31))?.PersonId);
     }
+
+    [Theory]
+    [InlineData(Police, Police, 99, 2024, 3, 5, true)] // a colleague from the seat's organisation
+    [InlineData(Police, Council, 12, 2024, 3, 5, true)] // the police's named deputy, employed elsewhere
+    [InlineData(Police, Council, 11, 2024, 3, 5, true)] // the police DSP on the day
+    [InlineData(Police, Council, 10, 2024, 3, 5, false)] // a former DSP, after their appointment ended
+    [InlineData(Police, Council, 13, 2024, 3, 5, false)] // an archived deputy appointment
+    [InlineData(Police, Council, 20, 2024, 3, 5, false)] // the council's DSP cannot sit in for the police
+    [InlineData(5, 6, 12, 2024, 3, 5, false)] // someone else's named deputy, for an agency seat
+    public void CanDeputise_SeatAndDeputy_FollowsTheRegistersDeputyRule(
+        int seatOrganisation, int deputyOrganisation, int deputy, int y, int m, int d, bool expected)
+    {
+        Assert.Equal(expected, Partnership.CanDeputise(History, seatOrganisation, deputy, deputyOrganisation, new DateOnly(y, m, d)));
+    }
 }
 
 public class PeriodTests

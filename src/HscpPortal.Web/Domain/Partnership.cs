@@ -18,6 +18,16 @@ public static class Partnership
     public static bool CanRepresent(IEnumerable<PartnerRepresentative> history, int organisationId, int personId, DateOnly date) =>
         history.Any(r => r.OrganisationId == organisationId && r.PersonId == personId && r.IsLive() && r.IsCurrentOn(date));
 
+    /// <summary>
+    /// The register's deputy rule: who may attend in place of someone holding a seat for an organisation. A colleague
+    /// from that organisation may; so may anyone who represents it as a statutory partner on the day (its named
+    /// deputy, or its lead or DSP). Anyone else (a partnership-team officer, another agency's lead) may not, since
+    /// a deputy carries the seat's authority: for a statutory partner, its part in the quorum.
+    /// </summary>
+    public static bool CanDeputise(
+        IEnumerable<PartnerRepresentative> history, int seatOrganisationId, int deputyPersonId, int deputyOrganisationId, DateOnly date) =>
+        deputyOrganisationId == seatOrganisationId || CanRepresent(history, seatOrganisationId, deputyPersonId, date);
+
     /// <summary>Current chair of a group on a date, if one is recorded.</summary>
     public static GroupMembership? ChairOn(IEnumerable<GroupMembership> memberships, MembershipRole role, DateOnly date) =>
         memberships.Where(m => m.Role == role && m.IsLive() && m.IsCurrentOn(date)).OrderBy(m => m.From).FirstOrDefault();

@@ -3,6 +3,10 @@
 //
 //   wwwroot/lib/govuk/govuk-frontend.min.js   GOV.UK Frontend ES module (exports initAll, createAll, ...)
 //   wwwroot/lib/moj/moj-frontend.min.js       MOJ Frontend ES module, self-contained (exports initAll, ...)
+//   wwwroot/lib/accessible-autocomplete/accessible-autocomplete.min.js
+//                                             GOV.UK's accessible-autocomplete, a UMD bundle that defines
+//                                             self.accessibleAutocomplete (site.js imports it where needed;
+//                                             its CSS is compiled into app.css by Styles/app.scss)
 //   wwwroot/lib/govuk/assets/images/          images referenced by app.css (MOJ Frontend icons)
 //
 // Not copied, on purpose:
@@ -20,6 +24,7 @@ const lib = path.join(root, "wwwroot", "lib");
 
 const govukDist = path.join(nodeModules, "govuk-frontend", "dist", "govuk");
 const mojDist = path.join(nodeModules, "@ministryofjustice", "frontend", "moj");
+const autocompleteDist = path.join(nodeModules, "accessible-autocomplete", "dist");
 
 // Brand images that must never be served (matched on the file name).
 const brandImage = /(crown|crest|favicon|govuk-icon|apple-touch-icon|logotype|opengraph)/i;
@@ -48,7 +53,7 @@ function copyDir(from, to) {
 }
 
 // Start clean so files dropped by a package upgrade do not linger (app.css is left alone).
-for (const dir of ["govuk", "moj"]) {
+for (const dir of ["govuk", "moj", "accessible-autocomplete"]) {
   fs.rmSync(path.join(lib, dir), { recursive: true, force: true });
 }
 
@@ -58,6 +63,9 @@ for (const file of ["govuk-frontend.min.js", "govuk-frontend.min.js.map"]) {
 }
 for (const file of ["moj-frontend.min.js", "moj-frontend.min.js.map"]) {
   copyFile(path.join(mojDist, file), path.join(lib, "moj", file));
+}
+for (const file of ["accessible-autocomplete.min.js", "accessible-autocomplete.min.js.map"]) {
+  copyFile(path.join(autocompleteDist, file), path.join(lib, "accessible-autocomplete", file));
 }
 
 // Images. Both libraries' images resolve under /lib/govuk/assets/images/ (app.scss sets
@@ -76,4 +84,4 @@ if (missing.length > 0) {
   throw new Error(`copy-assets: app.css refers to files not copied: ${[...new Set(missing)].join(", ")}`);
 }
 
-console.log(`copy-assets: wrote ${path.relative(root, lib)}/{govuk,moj}`);
+console.log(`copy-assets: wrote ${path.relative(root, lib)}/{govuk,moj,accessible-autocomplete}`);

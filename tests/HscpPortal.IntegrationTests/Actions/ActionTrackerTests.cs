@@ -371,6 +371,61 @@ public partial class ActionTrackerTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal("Import 1 action", page.QuerySelector("form[action='/actions/import/commit'] button")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Import_SameFileTwice_SecondPreviewListsTheMatchesAndCommitCreatesNothing()
+    {
+        var client = await factory.ClientAsync("team");
+        var m = Marker();
+        var file = Csv(
+            "Title,Group,Owner,Due date",
+            $"{m} one,{Q},Ian Fairbairn,31/03/2027",
+            $"{m} two,{Q},Ian Fairbairn,30/04/2027");
+        var first = await (await UploadAsync(client, "plan.csv", file)).ReadDocumentAsync();
+        Assert.Null(first.QuerySelector("#includeMatches"));
+        await client.PostFormAsync("/actions/import/commit", new() { ["token"] = first.InputValue("token") }, formPage: "/actions/import");
+        Assert.Equal(2, Count(m));
+        var ids = factory.Query(db => db.Actions.Where(a => a.Title.StartsWith(m)).OrderBy(a => a.Title).Select(a => a.Id).ToList());
+
+        // The same log again, one title in other case and spacing, and one new row.
+        var again = await (await UploadAsync(client, "plan.csv", Csv(
+            "Title,Group,Owner,Due date",
+            $"{m} one,{Q},Ian Fairbairn,31/03/2027",
+            $"{m.ToUpperInvariant()}   TWO,{Q},Ian Fairbairn,30/04/2027",
+            $"{m} three,{Q},Ian Fairbairn,30/04/2027"))).ReadDocumentAsync();
+
+        Assert.Empty(again.ErrorSummary());
+        Assert.Contains("Already in the portal", again.QuerySelector("#row-2")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/actions/{ids[0]}", again.QuerySelector("#row-2 a")!.GetAttribute("href"));
+        Assert.Equal($"/actions/{ids[1]}", again.QuerySelector("#row-3 a")!.GetAttribute("href"));
+        Assert.Contains("Ready", again.QuerySelector("#row-4")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 rows match actions already in the portal", again.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector("input[type=checkbox][name=includeMatches]"));
+
+        var commit = await client.PostFormAsync("/actions/import/commit", new() { ["token"] = again.InputValue("token") }, formPage: "/actions/import");
+
+        Assert.Equal("/actions/import?imported=1&skipped=2", commit.Headers.Location!.OriginalString);
+        Assert.Equal(3, Count(m));
+        var done = await (await client.GetAsync(commit.Headers.Location.OriginalString)).ReadDocumentAsync();
+        Assert.Contains("2 rows matched actions already in the portal and were not imported again", done.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MatchesImportedAnyway_WhenTheUserChoosesTo()
+    {
+        var client = await factory.ClientAsync("team");
+        var m = Marker();
+        var file = Csv("Title,Group,Owner,Due date", $"{m} one,{Q},Ian Fairbairn,31/03/2027");
+        var first = await (await UploadAsync(client, "plan.csv", file)).ReadDocumentAsync();
+        await client.PostFormAsync("/actions/import/commit", new() { ["token"] = first.InputValue("token") }, formPage: "/actions/import");
+        var again = await (await UploadAsync(client, "plan.csv", file)).ReadDocumentAsync();
+
+        var commit = await client.PostFormAsync("/actions/import/commit",
+            new() { ["token"] = again.InputValue("token"), ["includeMatches"] = "true" }, formPage: "/actions/import");
+
+        Assert.Equal("/actions/import?imported=1", commit.Headers.Location!.OriginalString);
+        Assert.Equal(2, Count(m));
+    }
+
     [Theory]
     [InlineData("plan.pdf", "%PDF-1.4", "The selected file must be a CSV or an Excel (.xlsx) file")]
     [InlineData("plan.xlsx", "Title,Group\r\n", "The selected file could not be read as an Excel spreadsheet: save it as .xlsx (Excel Workbook) and try again")]

@@ -13,8 +13,8 @@ public sealed class LoginFormValidator : AbstractValidator<LoginForm>
 {
     public LoginFormValidator()
     {
-        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address").MaximumLength(256);
-        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password").MaximumLength(512);
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address").MaximumLength(256).WithMessage("Email address must be 256 characters or fewer");
+        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password").MaximumLength(512).WithMessage("Password must be 512 characters or fewer");
     }
 }
 
@@ -44,7 +44,7 @@ public sealed class RecoveryCodeFormValidator : AbstractValidator<RecoveryCodeFo
 {
     public RecoveryCodeFormValidator()
     {
-        RuleFor(f => f.RecoveryCode).NotEmpty().WithMessage("Enter one of your recovery codes").MaximumLength(64);
+        RuleFor(f => f.RecoveryCode).NotEmpty().WithMessage("Enter one of your recovery codes").MaximumLength(64).WithMessage("Recovery code must be 64 characters or fewer");
     }
 }
 
@@ -58,7 +58,7 @@ public sealed class ForgotPasswordFormValidator : AbstractValidator<ForgotPasswo
     public ForgotPasswordFormValidator()
     {
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address")
-            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.org").MaximumLength(256);
+            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.org").MaximumLength(256).WithMessage("Email address must be 256 characters or fewer");
     }
 }
 
@@ -74,9 +74,9 @@ public sealed class ResetPasswordFormValidator : AbstractValidator<ResetPassword
 {
     public ResetPasswordFormValidator()
     {
-        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address").MaximumLength(256);
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address").MaximumLength(256).WithMessage("Email address must be 256 characters or fewer");
         RuleFor(f => f.Token).NotEmpty().WithMessage("The reset link is incomplete: use the link from the email again");
-        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter a new password").MaximumLength(512);
+        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter a new password").MaximumLength(512).WithMessage("Password must be 512 characters or fewer");
         RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage("The passwords do not match");
     }
 }
@@ -92,8 +92,8 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
 {
     public ChangePasswordFormValidator()
     {
-        RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage("Enter your current password").MaximumLength(512);
-        RuleFor(f => f.NewPassword).NotEmpty().WithMessage("Enter a new password").MaximumLength(512);
+        RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage("Enter your current password").MaximumLength(512).WithMessage("Current password must be 512 characters or fewer");
+        RuleFor(f => f.NewPassword).NotEmpty().WithMessage("Enter a new password").MaximumLength(512).WithMessage("New password must be 512 characters or fewer");
         RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage("The passwords do not match");
     }
 }

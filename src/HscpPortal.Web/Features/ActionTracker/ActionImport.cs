@@ -62,6 +62,9 @@ public sealed class ImportRowResult
     public DateOnly? DueDate { get; set; }
     public List<ImportError> Errors { get; } = [];
 
+    /// <summary>The live action this row repeats, if any (see <see cref="ActionImportCheck.MarkExistingAsync"/>).</summary>
+    public int? ExistingActionId { get; set; }
+
     public int Row => Line.Row;
     public string? Title => Line[ImportColumn.Title];
 
@@ -307,6 +310,10 @@ public static partial class ActionImportFormat
             };
     }
 
+    /// <summary>A title as the duplicate check compares it: case and runs of spaces ignored, nothing else.</summary>
+    public static string TitleKey(string title) =>
+        string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
     public static string Normalise(string text) => NotLetterOrDigit().Replace(text.ToLowerInvariant(), "");
 
     private static readonly string[] TemplateExample =
@@ -489,7 +496,36 @@ public sealed class ActionImportCheck(PortalDbContext db)
             }
         }
 
+        await MarkExistingAsync(results, ct);
         return results;
+    }
+
+    /// <summary>
+    /// Marks the rows that repeat a live action already in the portal, so that importing a log twice (or a log that
+    /// was exported from the portal) does not add the actions again. A row repeats an action when it is for the same
+    /// group, due on the same date, with the same title once case and spacing are ignored: the three things a log
+    /// always has and an action keeps. Owner and status are left out on purpose, since they change as work moves on.
+    /// Archived actions do not count.
+    /// </summary>
+    public async Task MarkExistingAsync(List<ImportRowResult> results, CancellationToken ct)
+    {
+        var candidates = results.Where(r => r.GroupId is not null && r.DueDate is not null && r.Title is not null).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var groupIds = candidates.Select(r => r.GroupId!.Value).Distinct().ToList();
+        var existing = await db.Actions.AsNoTracking()
+            .Where(a => a.IsLive() && groupIds.Contains(a.GroupId))
+            .Select(a => new { a.Id, a.GroupId, a.DueDate, a.Title })
+            .ToListAsync(ct);
+        var byKey = existing.ToLookup(a => (a.GroupId, a.DueDate, ActionImportFormat.TitleKey(a.Title)), a => a.Id);
+        foreach (var row in candidates)
+        {
+            var matches = byKey[(row.GroupId!.Value, row.DueDate!.Value, ActionImportFormat.TitleKey(row.Title!))];
+            row.ExistingActionId = matches.Any() ? matches.Min() : null;
+        }
     }
 
     /// <summary>The actions to add, each as its first trail entry (which says where it came from) holding the new action.</summary>

@@ -16,6 +16,9 @@ public sealed class ImportUploadForm
 
     public IReadOnlyList<SelectListItem> Groups { get; set; } = [];
     public int? Imported { get; set; }
+
+    /// <summary>Rows left out of the import because they repeat actions already in the portal.</summary>
+    public int? Skipped { get; set; }
 }
 
 public sealed class ImportPreview
@@ -25,6 +28,7 @@ public sealed class ImportPreview
     public string? Token { get; init; }
 
     public IEnumerable<ImportError> Errors => Rows.SelectMany(r => r.Errors);
+    public int Matches => Rows.Count(r => r.ExistingActionId is not null);
     public bool CanCommit => Token is not null && !Errors.Any();
 }
 
@@ -43,8 +47,8 @@ public sealed class ActionImportController(PortalDbContext db, Infrastructure.Da
     private const long MaxRequestBytes = ActionImportFormat.MaxBytes + (1024 * 1024);
 
     [HttpGet("actions/import")]
-    public async Task<IActionResult> Import(int? groupId, int? imported, CancellationToken ct) =>
-        View(Views + "Import.cshtml", new ImportUploadForm { GroupId = groupId, Imported = imported, Groups = await db.GroupOptionsAsync(ct) });
+    public async Task<IActionResult> Import(int? groupId, int? imported, int? skipped, CancellationToken ct) =>
+        View(Views + "Import.cshtml", new ImportUploadForm { GroupId = groupId, Imported = imported, Skipped = skipped, Groups = await db.GroupOptionsAsync(ct) });
 
     [HttpGet("actions/import/template")]
     public IActionResult Template(string? format) =>
@@ -95,7 +99,7 @@ public sealed class ActionImportController(PortalDbContext db, Infrastructure.Da
     }
 
     [HttpPost("actions/import/commit")]
-    public async Task<IActionResult> Commit(string? token, CancellationToken ct)
+    public async Task<IActionResult> Commit(string? token, bool includeMatches, CancellationToken ct)
     {
         var sheet = await store.LoadAsync(token, User.UserId(), ct);
         if (sheet is null)
@@ -112,11 +116,14 @@ public sealed class ActionImportController(PortalDbContext db, Infrastructure.Da
             return View(Views + "Preview.cshtml", new ImportPreview { Sheet = sheet, Rows = rows, Token = null });
         }
 
-        var updates = ActionImportCheck.ToActions(sheet, rows, User.UserId(), User.Identity?.Name ?? "Unknown", clock.GetUtcNow().UtcDateTime);
+        // Rows that repeat an action already in the portal are left out unless the user chose to import them anyway.
+        var chosen = rows.Where(r => includeMatches || r.ExistingActionId is null).ToList();
+        var updates = ActionImportCheck.ToActions(sheet, chosen, User.UserId(), User.Identity?.Name ?? "Unknown", clock.GetUtcNow().UtcDateTime);
         db.ActionUpdates.AddRange(updates);
         // One SaveChanges is one transaction: every action is imported, or none is.
         await db.SaveChangesAsync(ct);
         store.Delete(token!);
-        return Redirect($"/actions/import?imported={updates.Count}");
+        var skipped = rows.Count - chosen.Count;
+        return Redirect($"/actions/import?imported={updates.Count}" + (skipped > 0 ? $"&skipped={skipped}" : ""));
     }
 }

@@ -1,15 +1,19 @@
 using System.Globalization;
 using HscpPortal.Web.Data;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HscpPortal.Web.Features.Errors;
 
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [Route("error")]
-public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
+public sealed class ErrorsController(ILogger<ErrorsController> logger, IOptions<StorageOptions> storage) : Controller
 {
     [Route("{code:int}")]
     public IActionResult Show(int code)
@@ -44,9 +48,20 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
             }
         }
 
+        // A body over the request limit fails while the form is read, before any field can be checked: say what was
+        // too large rather than that the request could not be understood.
+        var bodyLimit = HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ?? RequestLimits.MaxBodyBytes(storage.Value.MaxUploadBytes);
+        if (code is 400 or 413 && Request.ContentLength > bodyLimit)
+        {
+            code = 413;
+            ViewData["Limit"] = Format.FileSize(bodyLimit);
+        }
+
         Response.StatusCode = code;
         var view = code switch
         {
+            413 => "TooLarge",
             403 => "Forbidden",
             404 => "NotFound",
             400 => "BadRequest",

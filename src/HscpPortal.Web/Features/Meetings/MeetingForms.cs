@@ -87,7 +87,8 @@ public sealed class MeetingFormValidator : AbstractValidator<MeetingForm>
             .WithMessage("Enter a location or an online meeting link");
         RuleFor(f => f.Status).IsInEnum().WithMessage("Select the meeting's status");
         RuleFor(f => f.CancellationReason).NotEmpty().When(f => f.Status == MeetingStatus.Cancelled)
-            .WithMessage("Enter why the meeting was cancelled").MaximumLength(1000);
+            .WithMessage("Enter why the meeting was cancelled");
+        RuleFor(f => f.CancellationReason).MaximumLength(1000).WithMessage("The reason must be 1,000 characters or fewer");
     }
 
     internal static bool BeHttpsLink(string? link) =>
@@ -121,8 +122,9 @@ public sealed class ScheduleFormValidator : AbstractValidator<ScheduleForm>
         RuleFor(f => f.End).NotNull().WithMessage("Enter the end time, for example 12:30");
         RuleFor(f => f.End).GreaterThan(f => f.Start).When(f => f.Start is not null && f.End is not null)
             .WithMessage("The end time must be after the start time");
-        RuleFor(f => f.Location).MaximumLength(300);
-        RuleFor(f => f.OnlineLink).MaximumLength(500).Must(MeetingFormValidator.BeHttpsLink).WithMessage("Enter an online meeting link that starts with https://");
+        RuleFor(f => f.Location).MaximumLength(300).WithMessage("Location must be 300 characters or fewer");
+        RuleFor(f => f.OnlineLink).MaximumLength(500).WithMessage("Online link must be 500 characters or fewer")
+            .Must(MeetingFormValidator.BeHttpsLink).WithMessage("Enter an online meeting link that starts with https://");
         RuleFor(f => f.Frequency).NotEqual(MeetingFrequency.AsRequired).WithMessage("This group meets as required: add its meetings one at a time");
     }
 }

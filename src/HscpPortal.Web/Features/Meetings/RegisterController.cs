@@ -91,6 +91,11 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
                 $"This meeting starts on {StartsAt(meeting)}. Until then only apologies can be recorded: record who attended once the meeting has started.");
         }
 
+        foreach (var (index, message) in await IneligibleDeputiesAsync(meeting, form.Lines, ct))
+        {
+            ModelState.AddModelError($"Lines[{index}].DeputyPersonId", message);
+        }
+
         if (!ModelState.IsValid)
         {
             form.Unsaved = true;
@@ -253,6 +258,34 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
         }
 
         return form;
+    }
+
+    /// <summary>
+    /// Deputies that break the register's deputy rule (<see cref="Partnership.CanDeputise"/>). Only a deputy chosen in
+    /// this save is checked, so a register recorded before the rule can still be corrected line by line.
+    /// </summary>
+    private async Task<List<(int Index, string Message)>> IneligibleDeputiesAsync(Meeting meeting, List<RegisterLine> lines, CancellationToken ct)
+    {
+        var stored = await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meeting.Id && a.DeputyPersonId != null)
+            .ToDictionaryAsync(a => a.PersonId, a => a.DeputyPersonId, ct);
+        var chosen = lines.Select((line, index) => (Line: line, Index: index))
+            .Where(x => x.Line.Status == AttendanceStatus.Deputised && x.Line.DeputyPersonId is not null
+                && stored.GetValueOrDefault(x.Line.PersonId) != x.Line.DeputyPersonId)
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var deputyIds = chosen.Select(x => x.Line.DeputyPersonId!.Value).Distinct().ToList();
+        var organisationOf = await db.People.AsNoTracking().Where(p => deputyIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.OrganisationId, ct);
+        var history = await db.PartnerRepresentatives.AsNoTracking().Where(r => deputyIds.Contains(r.PersonId)).ToListAsync(ct);
+        return chosen
+            .Where(x => !organisationOf.TryGetValue(x.Line.DeputyPersonId!.Value, out var organisationId)
+                || !Partnership.CanDeputise(history, x.Line.OrganisationId, x.Line.DeputyPersonId.Value, organisationId, meeting.Date))
+            .Select(x => (x.Index, $"Choose a deputy for {x.Line.PersonName} from {x.Line.Organisation} or its named deputies"))
+            .ToList();
     }
 
     private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;

@@ -43,7 +43,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
     public UserFormValidator(PortalDbContext db)
     {
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the user's email address")
-            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.org").MaximumLength(256);
+            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.org").MaximumLength(256).WithMessage("Email address must be 256 characters or fewer");
         RuleFor(f => f.Email)
             .MustAsync(async (form, email, ct) =>
             {
@@ -56,7 +56,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
                 return !await db.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.Id != form.Id, ct);
             })
             .WithMessage("An account with this email address already exists");
-        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the user's name").MaximumLength(200);
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the user's name").MaximumLength(200).WithMessage("Name must be 200 characters or fewer");
         RuleFor(f => f.Roles).NotEmpty().WithMessage("Select at least one role");
         RuleForEach(f => f.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage("Select a role from the list");
         RuleFor(f => f.PersonId)

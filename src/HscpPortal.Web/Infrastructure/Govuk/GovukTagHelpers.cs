@@ -166,9 +166,17 @@ public sealed class GovukSelectTagHelper : GovukFieldTagHelper
     [HtmlAttributeName("empty")]
     public string? Empty { get; set; }
 
+    /// <summary>
+    /// Long lists of people or organisations: site.js turns the select into a type-to-search field (GOV.UK's
+    /// accessible-autocomplete). Without JavaScript it stays an ordinary select.
+    /// </summary>
+    [HtmlAttributeName("searchable")]
+    public bool Searchable { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var css = "govuk-select" + (Error is null ? "" : " govuk-select--error");
+        var module = Searchable ? " data-module=\"app-autocomplete\"" : "";
         var current = Value;
         var options = Empty is null ? "" : $"<option value=\"\">{E(Empty)}</option>";
         foreach (var item in Items)
@@ -179,7 +187,7 @@ public sealed class GovukSelectTagHelper : GovukFieldTagHelper
 
         Wrap(output,
             $"<label class=\"{LabelClass}\" for=\"{Id}\">{E(LabelText)}</label>{HintAndError()}" +
-            $"<select class=\"{css}\" id=\"{Id}\" name=\"{E(Name)}\"{DescribedBy()}>{options}</select>");
+            $"<select class=\"{css}\" id=\"{Id}\" name=\"{E(Name)}\"{module}{DescribedBy()}>{options}</select>");
     }
 }
 

@@ -30,8 +30,8 @@ for (const init of [initGovukFrontend, initMojFrontend]) {
 // "Hide filter" gives the table the full width on a desktop.
 for (const filter of document.querySelectorAll('[data-module="moj-filter"]')) {
   try {
-    // eslint-disable-next-line no-new
     // Shown on a desktop until hidden; folded away on a phone until shown (startHidden would hide it on both).
+    // eslint-disable-next-line no-new
     new FilterToggleButton(filter, { bigModeMediaQuery: '(min-width: 48.0625em)', startHidden: false })
   } catch (error) {
     console.error(error)
@@ -74,6 +74,55 @@ if (scrollingTables.length > 0) {
     clearTimeout(resizing)
     resizing = setTimeout(markAll, 100)
   })
+}
+
+// Type-to-search for long lists of people and organisations (selects marked data-module="app-autocomplete"), with
+// GOV.UK's accessible-autocomplete. Without JavaScript, or if the library fails to load, they stay ordinary selects.
+// The library is a UMD bundle that defines window.accessibleAutocomplete; it is loaded only on pages that need it.
+const searchableSelects = document.querySelectorAll('select[data-module="app-autocomplete"]')
+if (searchableSelects.length > 0) {
+  import('/lib/accessible-autocomplete/accessible-autocomplete.min.js')
+    .then(() => searchableSelects.forEach(enhanceSelect))
+    .catch((error) => console.error(error))
+}
+
+function enhanceSelect (select) {
+  const id = select.id
+  const describedBy = select.getAttribute('aria-describedby')
+  // The empty option ("Select the person", "The owner's own organisation", "Anyone") is not offered as a match:
+  // clearing the field chooses it.
+  const empty = [...select.options].find((option) => option.value === '')
+  const textOf = (option) => (option.textContent || '').trim()
+  const choose = (text) => {
+    const match = [...select.options].find((option) => option.value !== '' && textOf(option) === (text || '').trim())
+    if (match) {
+      match.selected = true
+    } else if (empty) {
+      empty.selected = true
+    }
+  }
+
+  window.accessibleAutocomplete.enhanceSelectElement({
+    selectElement: select,
+    defaultValue: '',
+    showAllValues: true,
+    // Confirming with nothing highlighted (typing, then leaving the field) keeps what was typed only if it names an option.
+    onConfirm: (text) => choose(text ?? document.getElementById(id)?.value),
+    tNoResults: () => 'No matches found'
+  })
+
+  const input = document.getElementById(id)
+  if (!input) {
+    return
+  }
+
+  // The hint and error message described the select; they describe the field that replaced it.
+  if (describedBy) {
+    input.setAttribute('aria-describedby', [describedBy, input.getAttribute('aria-describedby')].filter(Boolean).join(' '))
+  }
+
+  // What is sent is what the field shows: text that names no option sends the empty choice, and the server says so.
+  input.form?.addEventListener('submit', () => choose(input.value))
 }
 
 // Attendance register: show the quorum for the register as it is being filled in. Without
