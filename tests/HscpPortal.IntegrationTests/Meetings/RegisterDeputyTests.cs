@@ -48,6 +48,22 @@ public class RegisterDeputyTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(0, factory.Query(db => db.Attendance.Count(a => a.MeetingId == meeting)));
     }
 
+    [Fact]
+    public async Task DeputyList_ForTheIcbDsp_OffersOnlyThoseWhoMayDeputise()
+    {
+        var client = await factory.SignInAsync("team");
+        var meeting = NewBoardMeeting();
+        var linda = factory.PersonId("Linda Ashworth");
+
+        var page = await client.GetDocumentAsync($"/meetings/{meeting}/attendance");
+
+        var row = page.QuerySelectorAll("tr").Single(r => r.QuerySelector($"input[name$='.PersonId'][value='{linda}']") is not null);
+        var offered = row.QuerySelectorAll("select[name$='.DeputyPersonId'] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(factory.PersonId("Karen Mellor").ToString(), offered);
+        Assert.Contains(factory.PersonId("Natalie Brooks").ToString(), offered);
+        Assert.DoesNotContain(factory.PersonId("Aisha Rahman").ToString(), offered);
+    }
+
     [Theory]
     [InlineData("Karen Mellor")] // the ICB's named deputy
     [InlineData("Natalie Brooks")] // a colleague from the ICB

@@ -196,6 +196,11 @@ public sealed class RegisterForm
     public QuorumResult? Quorum { get; set; }
     public IReadOnlyList<SelectListItem> People { get; set; } = [];
 
+    /// <summary>Who may deputise for each seat's organisation on the register, by organisation.</summary>
+    public IReadOnlyDictionary<int, List<SelectListItem>> Deputies { get; set; } = new Dictionary<int, List<SelectListItem>>();
+
+    public IReadOnlyList<SelectListItem> DeputiesFor(RegisterLine line) => Deputies.TryGetValue(line.OrganisationId, out var options) ? options : People;
+
     /// <summary>The page shows entries that have not been saved yet (after adding people or marking everyone present).</summary>
     public bool Unsaved { get; set; }
 

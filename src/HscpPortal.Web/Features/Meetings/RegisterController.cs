@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
@@ -6,6 +7,7 @@ using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Features.Meetings;
@@ -245,6 +247,7 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
         form.MeetingId = meeting.Id;
         form.MeetingName = MeetingsController.Name(meeting, meeting.Group!.Name);
         form.People = await db.PersonOptionsAsync(ct);
+        form.Deputies = await DeputyOptionsAsync(form, meeting.Date, ct);
         var register = form.Lines.Select(l => new Attendance
         {
             PersonId = l.PersonId, OrganisationId = l.OrganisationId, Status = l.Status, DeputyPersonId = l.DeputyPersonId,
@@ -286,6 +289,28 @@ public sealed class RegisterController(PortalDbContext db, IAuthorizationService
                 || !Partnership.CanDeputise(history, x.Line.OrganisationId, x.Line.DeputyPersonId.Value, organisationId, meeting.Date))
             .Select(x => (x.Index, $"Choose a deputy for {x.Line.PersonName} from {x.Line.Organisation} or its named deputies"))
             .ToList();
+    }
+
+    /// <summary>
+    /// For each seat's organisation on the register, the people who may deputise (Partnership.CanDeputise): its own
+    /// people and those who represent it as a statutory partner on the day; a deputy already chosen stays offered.
+    /// </summary>
+    private async Task<Dictionary<int, List<SelectListItem>>> DeputyOptionsAsync(RegisterForm form, DateOnly date, CancellationToken ct)
+    {
+        var seats = form.Lines.Select(l => l.OrganisationId).Distinct().ToList();
+        var chosen = form.Lines.Where(l => l.DeputyPersonId is not null).Select(l => l.DeputyPersonId!.Value).ToList();
+        var representatives = await db.PartnerRepresentatives.AsNoTracking().Where(r => seats.Contains(r.OrganisationId)).ToListAsync(ct);
+        var representing = representatives.Select(r => r.PersonId).ToHashSet();
+        var people = await db.People.AsNoTracking()
+            .Where(p => (p.IsLive() && (seats.Contains(p.OrganisationId) || representing.Contains(p.Id))) || chosen.Contains(p.Id))
+            .OrderBy(p => p.FullName)
+            .Select(p => new { p.Id, p.OrganisationId, Text = p.FullName + " – " + p.Organisation!.Name })
+            .ToListAsync(ct);
+        return seats.ToDictionary(seat => seat, seat => people
+            .Where(p => Partnership.CanDeputise(representatives, seat, p.Id, p.OrganisationId, date)
+                || form.Lines.Any(l => l.OrganisationId == seat && l.DeputyPersonId == p.Id))
+            .Select(p => new SelectListItem(p.Text, p.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList());
     }
 
     private async Task<bool> CanEditAsync(Meeting meeting) => (await authz.AuthorizeAsync(User, meeting.Group!, Policies.EditGroup)).Succeeded;
