@@ -49,6 +49,13 @@ public sealed class DemoOptions
 
     /// <summary>Publish the demo 2023-24 yearly report while seeding, which prints its PDF with Chromium.</summary>
     public bool PublishReports { get; set; } = true;
+
+    /// <summary>
+    /// Generate the years from the end of the hand-written story to the day of seeding, so the demo is alive on
+    /// that day (meetings held, registers, actions, escalations). On by default; fixtures that only need the
+    /// hand-written story turn it off to seed faster.
+    /// </summary>
+    public bool FillToToday { get; set; } = true;
 }
 
 public sealed class AccountOptions

@@ -22,6 +22,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
+    /// <summary>Seed the default demo in full, with the generated years up to today (Demo:FillToToday).</summary>
+    protected virtual bool FillToToday => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -32,6 +35,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         // Publishing the demo report prints it with Chromium: only the fixtures that read it turn this on.
         builder.UseSetting("Demo:PublishReports", "false");
+        // Generating the years after the hand-written story to today adds about 20 s to each fixture on two cores:
+        // DemoAliveFactory turns it on for the tests of the default demo's live years.
+        builder.UseSetting("Demo:FillToToday", FillToToday ? "true" : "false");
         // The suite signs in hundreds of times from one address; SignInThrottleTests checks the real limits.
         builder.UseSetting("Accounts:SignInLimits:PerAccount", "100000");
         builder.UseSetting("Accounts:SignInLimits:PerAddress", "100000");

@@ -49,16 +49,51 @@ public static class DemoHistory
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(years, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(years, 50);
+        var current = ReportingYear.Containing(today);
+        return await GenerateAsync(db, protocol, new ReportingYear(current.StartYear - years), seed, today, extendBack: true, ct);
+    }
+
+    /// <summary>
+    /// Brings the default demo up to the day it is seeded: every reporting year from <paramref name="from"/> to the
+    /// current one (to date) is generated as <see cref="SeedAsync"/> does, and the hand-written meetings still
+    /// "Scheduled" on a day now past are held, with registers and quorum, so no past meeting is left waiting.
+    /// The same seed and day give the same records.
+    /// </summary>
+    public static async Task<GeneratedHistory?> FillToTodayAsync(
+        PortalDbContext db, EscalationProtocol protocol, ReportingYear from, int seed, DateOnly today, CancellationToken ct)
+    {
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await HoldPastScheduledAsync(db, await World.LoadAsync(db, ct), today, new Random(seed), ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        }
+
+        return ReportingYear.Containing(today).StartYear < from.StartYear
+            ? null
+            : await GenerateAsync(db, protocol, from, seed, today, extendBack: false, ct);
+    }
+
+    private static async Task<GeneratedHistory> GenerateAsync(
+        PortalDbContext db, EscalationProtocol protocol, ReportingYear first, int seed, DateOnly today, bool extendBack, CancellationToken ct)
+    {
         var random = new Random(seed);
         var current = ReportingYear.Containing(today);
-        var first = new ReportingYear(current.StartYear - years);
         var last = current.Previous;
 
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await ExtendHistoryBackAsync(db, first.Start, ct);
+            if (extendBack)
+            {
+                await ExtendHistoryBackAsync(db, first.Start, ct);
+            }
+
             var world = await World.LoadAsync(db, ct);
             var counts = new Counter();
             for (var year = first; year.StartYear <= current.StartYear; year = new ReportingYear(year.StartYear + 1))
@@ -148,6 +183,56 @@ public static class DemoHistory
         db.ChangeTracker.Clear();
     }
 
+    // A meeting the hand-written demo scheduled for a day now past took place: its register is the group's seats on
+    // the day, its quorum worked out as the meeting pages do, and its minutes circulated (or still in draft if recent).
+    private static async Task HoldPastScheduledAsync(PortalDbContext db, World world, DateOnly today, Random random, CancellationToken ct)
+    {
+        var past = await db.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.Date < today && m.IsLive())
+            .OrderBy(m => m.Date).ThenBy(m => m.Id).ToListAsync(ct);
+        foreach (var meeting in past)
+        {
+            var group = world.Groups.FirstOrDefault(g => g.Id == meeting.GroupId);
+            var register = group is null ? [] : Register(world, group, meeting.Date, random);
+            if (group is null || register.Count == 0)
+            {
+                meeting.Status = MeetingStatus.Cancelled;
+                meeting.CancellationReason = Text.CancellationReasons[0];
+                continue;
+            }
+
+            // Anyone already on its register (invited, or apologies sent ahead) keeps their line, with what happened filled in.
+            var existing = await db.Attendance.Where(a => a.MeetingId == meeting.Id).ToListAsync(ct);
+            foreach (var line in existing.Where(a => a.Status == AttendanceStatus.NotRecorded))
+            {
+                var generated = register.FirstOrDefault(a => a.PersonId == line.PersonId);
+                line.Status = generated?.Status ?? AttendanceStatus.Present;
+                line.DeputyPersonId = generated?.DeputyPersonId;
+                line.ApologyReason = generated?.ApologyReason;
+            }
+
+            var onRegister = existing.Select(a => a.PersonId).ToHashSet();
+            register.RemoveAll(a => onRegister.Contains(a.PersonId));
+            register.ForEach(a => a.MeetingId = meeting.Id);
+            db.Attendance.AddRange(register);
+            register.AddRange(existing);
+            meeting.Status = MeetingStatus.Held;
+            var quorum = Quorum.Evaluate(group.QuorumRule, group.QuorumCount, meeting.Date, Quorum.PresentFrom(register), world.PartnersOn(meeting.Date), world.Representation);
+            meeting.ApplyQuorum(quorum);
+            SetMinutes(meeting, world, today);
+        }
+
+        await SaveAsync(db, ct);
+        db.ChangeTracker.Clear();
+    }
+
+    // Minutes are circulated ten working days after the meeting; until then they are a draft.
+    private static void SetMinutes(Meeting meeting, World world, DateOnly today)
+    {
+        var circulated = world.Calendar.AddWorkingDays(meeting.Date, 10);
+        meeting.MinutesStatus = circulated < today ? MinutesStatus.Circulated : MinutesStatus.Draft;
+        meeting.MinutesCirculatedOn = circulated < today ? circulated : null;
+    }
+
     private static async Task SeedMeetingsAsync(
         PortalDbContext db, World world, ReportingYear year, DateOnly today, Random random, Counter counts, CancellationToken ct)
     {
@@ -194,8 +279,7 @@ public static class DemoHistory
                     meeting.Status = MeetingStatus.Held;
                     var quorum = Quorum.Evaluate(group.QuorumRule, group.QuorumCount, date, Quorum.PresentFrom(register), world.PartnersOn(date), world.Representation);
                     meeting.ApplyQuorum(quorum);
-                    meeting.MinutesStatus = MinutesStatus.Circulated;
-                    meeting.MinutesCirculatedOn = world.Calendar.AddWorkingDays(date, 10);
+                    SetMinutes(meeting, world, today);
                 }
 
                 planned.Add((group, meeting, register));

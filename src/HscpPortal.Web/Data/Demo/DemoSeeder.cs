@@ -19,6 +19,9 @@ public sealed class DemoSeeder(
     public const string Password = "Partnership-Demo-2026";
     public const string Domain = "demo.hscp.example";
 
+    /// <summary>The seed of the generated years after the hand-written story: fixed, so a day's demo is always the same.</summary>
+    public const int HistorySeed = 2025;
+
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         await EnsureRolesAsync(roles);
@@ -43,6 +46,16 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         // After the accounts: the partners who sign the report are the people the partner logins belong to.
         await DemoReports.SeedAsync(db, people, services, demo.Value.PublishReports, logger, cancellationToken);
+
+        // From the end of the hand-written story to the day of seeding, the years are generated, so the demo is alive
+        // on whatever day it starts; the same day always gives the same records.
+        var filled = !demo.Value.FillToToday ? null : await DemoHistory.FillToTodayAsync(
+            db, protocol, new ReportingYear(DemoReports.Draft.StartYear + 1), HistorySeed, UkTime.Today(clock), cancellationToken);
+        if (filled is not null)
+        {
+            logger.LogInformation("Demo years generated to today: {History}", filled);
+        }
+
         return true;
     }
 
