@@ -147,7 +147,7 @@ public static class Cli
 
         await startup.MigrateAsync(CancellationToken.None);
         var watch = Stopwatch.StartNew();
-        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None))
+        if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None, fillToToday: scale is null))
         {
             Console.WriteLine("The database already holds data; nothing seeded.");
             return scale is null ? 0 : 1;

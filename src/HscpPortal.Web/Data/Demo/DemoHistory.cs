@@ -62,20 +62,22 @@ public static class DemoHistory
     public static async Task<GeneratedHistory?> FillToTodayAsync(
         PortalDbContext db, EscalationProtocol protocol, ReportingYear from, int seed, DateOnly today, CancellationToken ct)
     {
+        if (ReportingYear.Containing(today).StartYear >= from.StartYear)
+        {
+            return await GenerateAsync(db, protocol, from, seed, today, extendBack: false, ct);
+        }
+
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await HoldPastScheduledAsync(db, await World.LoadAsync(db, ct), today, new Random(seed), ct);
+            return null;
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = tracking;
         }
-
-        return ReportingYear.Containing(today).StartYear < from.StartYear
-            ? null
-            : await GenerateAsync(db, protocol, from, seed, today, extendBack: false, ct);
     }
 
     private static async Task<GeneratedHistory> GenerateAsync(
@@ -94,6 +96,7 @@ public static class DemoHistory
                 await ExtendHistoryBackAsync(db, first.Start, ct);
             }
 
+            await HoldPastScheduledAsync(db, await World.LoadAsync(db, ct), today, random, ct);
             var world = await World.LoadAsync(db, ct);
             var counts = new Counter();
             for (var year = first; year.StartYear <= current.StartYear; year = new ReportingYear(year.StartYear + 1))

@@ -22,7 +22,11 @@ public sealed class DemoSeeder(
     /// <summary>The seed of the generated years after the hand-written story: fixed, so a day's demo is always the same.</summary>
     public const int HistorySeed = 2025;
 
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    /// <param name="fillToToday">
+    /// Generate the years after the hand-written story up to today (when Demo:FillToToday allows); off when the caller
+    /// generates its own years (<c>seed-demo --scale</c>), so they are not generated twice.
+    /// </param>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken, bool fillToToday = true)
     {
         await EnsureRolesAsync(roles);
         if (await db.Organisations.AnyAsync(cancellationToken))
@@ -49,7 +53,7 @@ public sealed class DemoSeeder(
 
         // From the end of the hand-written story to the day of seeding, the years are generated, so the demo is alive
         // on whatever day it starts; the same day always gives the same records.
-        var filled = !demo.Value.FillToToday ? null : await DemoHistory.FillToTodayAsync(
+        var filled = !(fillToToday && demo.Value.FillToToday) ? null : await DemoHistory.FillToTodayAsync(
             db, protocol, new ReportingYear(DemoReports.Draft.StartYear + 1), HistorySeed, UkTime.Today(clock), cancellationToken);
         if (filled is not null)
         {
