@@ -58,6 +58,36 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
 
     private static string FirstWord(string text) => text.Split(' ', '%')[0];
 
+    [Theory]
+    [InlineData("2023-24")]
+    [InlineData("2024-25")]
+    public async Task Dashboard_AnyYear_FiguresCannotContradictEachOther(string year)
+    {
+        var page = await (await factory.ClientAsync("scrutineer")).GetDocumentAsync($"/dashboard?year={year}");
+
+        // Board attendance: "DSP or deputy" is never below "DSP", and neither is over 100%.
+        foreach (var row in page.QuerySelectorAll("#chart-board-attendance table tbody tr"))
+        {
+            var cells = row.QuerySelectorAll("td").Select(c => int.Parse(FirstWord(c.TextContent.Trim()), CultureInfo.InvariantCulture)).ToArray();
+            Assert.True(cells[1] >= cells[0] && cells[1] <= 100, $"{row.QuerySelector("th")!.TextContent.Trim()}: DSP {cells[0]}%, DSP or deputy {cells[1]}%");
+        }
+
+        // Quorum: quorate + not quorate = held, for each group.
+        var quorum = page.QuerySelector("#tile-quorum-heading")!.ParentElement!;
+        foreach (var row in quorum.QuerySelectorAll("table tbody tr").Where(r => r.QuerySelectorAll("td").Length == 4))
+        {
+            var cells = row.QuerySelectorAll("td").ToArray();
+            Assert.Equal(Number(cells[0]), Number(cells[1]) + Number(cells[2]));
+        }
+
+        // Actions: overdue are open ones; completed are among those due.
+        Assert.True(Number(page.QuerySelector("#actions-overdue")!) <= Number(page.QuerySelector("#actions-open")!));
+        Assert.True(Number(page.QuerySelector("#actions-completed")!) <= Number(page.QuerySelector("#actions-due")!));
+
+        // Escalations: those still open are among those raised.
+        Assert.True(Number(page.QuerySelector("#escalations-open")!) <= Number(page.QuerySelector("#escalations-raised")!));
+    }
+
     [Fact]
     public async Task Dashboard_NoYear_ShowsTheCurrentReportingYear()
     {
