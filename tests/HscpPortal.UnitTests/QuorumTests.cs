@@ -292,6 +292,61 @@ public class AttendanceStatisticsTests
         Assert.Equal((0, 0, 1, 100), (icb.DspAttended, icb.RepresentativeAttended, icb.Nobody, icb.NobodyPercent));
     }
 
+    [Theory]
+    // The seeds' 2023-24 board: 4 meetings, every one represented for each partner.
+    // partner: held, DSP attended, nobody -> DSP %, DSP or deputy % (the report's deputy-or-other column was 75 and 50)
+    [InlineData(4, 2, 0, 50, 100)] // ICB: DSP at 2, deputy at 3 (one with the DSP); police likewise: DSP at 2, deputy at the other 2
+    [InlineData(4, 4, 0, 100, 100)] // council
+    [InlineData(4, 1, 1, 25, 75)]
+    [InlineData(8, 8, 1, 100, 88)] // impossible: the DSP came to all eight, so no meeting lacked someone for the partner
+    public void BoardAttendanceFigures_SeedsBoard_DspOrDeputyNeverBelowDsp(int held, int dsp, int nobody, int dspPercent, int anyPercent)
+    {
+        if (dsp + nobody > held)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => BoardAttendanceFigures.Of(held, dsp, nobody));
+            return;
+        }
+
+        var figures = BoardAttendanceFigures.Of(held, dsp, nobody);
+
+        Assert.Equal((dspPercent, anyPercent), (figures.DspPercent, figures.DspOrDeputyPercent));
+        Assert.True(figures.DspOrDeputyAttended >= figures.DspAttended);
+    }
+
+    [Fact]
+    public void BoardAttendanceFigures_EveryPossibleCount_DspOrDeputyAtLeastDsp()
+    {
+        for (var held = 0; held <= 60; held++)
+        {
+            for (var dsp = 0; dsp <= held; dsp++)
+            {
+                for (var nobody = 0; dsp + nobody <= held; nobody++)
+                {
+                    var figures = BoardAttendanceFigures.Of(held, dsp, nobody);
+                    Assert.True(figures.DspOrDeputyPercent >= figures.DspPercent, $"{held}/{dsp}/{nobody}");
+                    Assert.InRange(figures.DspOrDeputyPercent, 0, 100);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ForPartners_SeedsIcbPattern_DspOrDeputyIsEveryMeeting()
+    {
+        var meetings = new[]
+        {
+            new HeldMeeting(1, new(2023, 6, 15), [new(200, 2)]),
+            new HeldMeeting(2, new(2023, 9, 21), [new(201, 2)]),
+            new HeldMeeting(3, new(2023, 12, 14), [new(200, 2), new(201, 2)]),
+            new HeldMeeting(4, new(2024, 3, 14), [new(201, 2)]),
+        };
+
+        var icb = AttendanceStatistics.ForPartners(meetings, Partners, History).Single();
+
+        Assert.Equal((4, 2, 4), (icb.Figures.Held, icb.Figures.DspAttended, icb.Figures.DspOrDeputyAttended));
+        Assert.Equal((50, 100), (icb.DspPercent, icb.DspOrDeputyPercent));
+    }
+
     [Fact]
     public void ForPartners_NoMeetings_GivesZeroPercentNotAnError()
     {
