@@ -264,19 +264,19 @@ public class AttendanceStatisticsTests
         new() { OrganisationId = 2, PersonId = 201, Role = RepresentationRole.Deputy, From = new(2022, 4, 1) },
     ];
 
+    // DSP at meetings 1 and 3; deputy at 2, 3 and 4: the 2023-24 report's ICB figures.
+    private static readonly HeldMeeting[] SeedsIcbBoard =
+    [
+        new(1, new(2023, 6, 15), [new(200, 2)]),
+        new(2, new(2023, 9, 21), [new(201, 2)]),
+        new(3, new(2023, 12, 14), [new(200, 2), new(201, 2)]),
+        new(4, new(2024, 3, 14), [new(201, 2)]),
+    ];
+
     [Fact]
     public void ForPartners_SeedsIcbPattern_Gives50And75()
     {
-        // DSP at meetings 1 and 3; deputy at 2, 3 and 4: the 2023-24 report's ICB figures.
-        var meetings = new[]
-        {
-            new HeldMeeting(1, new(2023, 6, 15), [new(200, 2)]),
-            new HeldMeeting(2, new(2023, 9, 21), [new(201, 2)]),
-            new HeldMeeting(3, new(2023, 12, 14), [new(200, 2), new(201, 2)]),
-            new HeldMeeting(4, new(2024, 3, 14), [new(201, 2)]),
-        };
-
-        var icb = AttendanceStatistics.ForPartners(meetings, Partners, History).Single();
+        var icb = AttendanceStatistics.ForPartners(SeedsIcbBoard, Partners, History).Single();
 
         Assert.Equal((4, 2, 3, 0), (icb.Held, icb.DspAttended, icb.RepresentativeAttended, icb.Nobody));
         Assert.Equal((50, 75, 0), (icb.DspPercent, icb.RepresentativePercent, icb.NobodyPercent));
@@ -333,15 +333,7 @@ public class AttendanceStatisticsTests
     [Fact]
     public void ForPartners_SeedsIcbPattern_DspOrDeputyIsEveryMeeting()
     {
-        var meetings = new[]
-        {
-            new HeldMeeting(1, new(2023, 6, 15), [new(200, 2)]),
-            new HeldMeeting(2, new(2023, 9, 21), [new(201, 2)]),
-            new HeldMeeting(3, new(2023, 12, 14), [new(200, 2), new(201, 2)]),
-            new HeldMeeting(4, new(2024, 3, 14), [new(201, 2)]),
-        };
-
-        var icb = AttendanceStatistics.ForPartners(meetings, Partners, History).Single();
+        var icb = AttendanceStatistics.ForPartners(SeedsIcbBoard, Partners, History).Single();
 
         Assert.Equal((4, 2, 4), (icb.Figures.Held, icb.Figures.DspAttended, icb.Figures.DspOrDeputyAttended));
         Assert.Equal((50, 100), (icb.DspPercent, icb.DspOrDeputyPercent));
