@@ -55,10 +55,19 @@ public partial class EveryPageTests(PortalServer server)
             if (Checked.TryAdd(shape, who))
             {
                 // The desktop and the 375 px phone page side by side: each is drawn and checked with axe, and the
-                // phone page must not scroll sideways.
-                var onPhone = PhoneChecksAsync(phone, server.BaseUrl + path);
+                // phone page must not scroll sideways. Account pages one after the other: opening two-factor set-up
+                // makes a key, which changes the security stamp and ends the user's other sessions (the phone's).
+                var sideBySide = !path.StartsWith("/account", StringComparison.Ordinal);
+                var onPhone = sideBySide ? PhoneChecksAsync(phone, server.BaseUrl + path) : null;
                 var response = await page.GotoAsync(server.BaseUrl + path);
-                problems.AddRange(await onPhone);
+                var phoneResult = await (onPhone ?? PhoneChecksAsync(phone, server.BaseUrl + path));
+                if (phoneResult.SignedOut)
+                {
+                    phone = await server.PhoneLikeAsync(page);
+                    phoneResult = await PhoneChecksAsync(phone, server.BaseUrl + path);
+                }
+
+                problems.AddRange(phoneResult.Problems);
                 if (response is null || response.Status >= 400)
                 {
                     // Links a user is shown must work for that user.
@@ -95,19 +104,25 @@ public partial class EveryPageTests(PortalServer server)
 
         Assert.True(visited >= 8, $"Only {visited} pages were reachable for {who}");
         Assert.True(queue.All(p => seenShapes.Contains(Shape(p))), $"{who}: stopped at {MaxPages} pages with more to visit");
-        Assert.Empty(problems);
+        // Every problem in full: Assert.Empty would cut the list short.
+        Assert.True(problems.Count == 0, $"{who}:\n{string.Join("\n", problems)}");
     }
 
-    private static async Task<IReadOnlyList<string>> PhoneChecksAsync(IPage phone, string url)
+    private static async Task<(IReadOnlyList<string> Problems, bool SignedOut)> PhoneChecksAsync(IPage phone, string url)
     {
         var response = await phone.GotoAsync(url);
         if (response is null || response.Status >= 400)
         {
             // Reported by the desktop page's visit.
-            return [];
+            return ([], false);
         }
 
-        return [.. await Accessibility.SidewaysScrollingAsync(phone), .. await Accessibility.ViolationsAsync(phone)];
+        if (phone.Url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            return ([], true);
+        }
+
+        return ([.. await Accessibility.SidewaysScrollingAsync(phone), .. await Accessibility.ViolationsAsync(phone)], false);
     }
 
     [Fact]

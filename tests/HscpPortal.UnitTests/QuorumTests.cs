@@ -264,19 +264,19 @@ public class AttendanceStatisticsTests
         new() { OrganisationId = 2, PersonId = 201, Role = RepresentationRole.Deputy, From = new(2022, 4, 1) },
     ];
 
+    // DSP at meetings 1 and 3; deputy at 2, 3 and 4: the 2023-24 report's ICB figures.
+    private static readonly HeldMeeting[] SeedsIcbBoard =
+    [
+        new(1, new(2023, 6, 15), [new(200, 2)]),
+        new(2, new(2023, 9, 21), [new(201, 2)]),
+        new(3, new(2023, 12, 14), [new(200, 2), new(201, 2)]),
+        new(4, new(2024, 3, 14), [new(201, 2)]),
+    ];
+
     [Fact]
     public void ForPartners_SeedsIcbPattern_Gives50And75()
     {
-        // DSP at meetings 1 and 3; deputy at 2, 3 and 4: the 2023-24 report's ICB figures.
-        var meetings = new[]
-        {
-            new HeldMeeting(1, new(2023, 6, 15), [new(200, 2)]),
-            new HeldMeeting(2, new(2023, 9, 21), [new(201, 2)]),
-            new HeldMeeting(3, new(2023, 12, 14), [new(200, 2), new(201, 2)]),
-            new HeldMeeting(4, new(2024, 3, 14), [new(201, 2)]),
-        };
-
-        var icb = AttendanceStatistics.ForPartners(meetings, Partners, History).Single();
+        var icb = AttendanceStatistics.ForPartners(SeedsIcbBoard, Partners, History).Single();
 
         Assert.Equal((4, 2, 3, 0), (icb.Held, icb.DspAttended, icb.RepresentativeAttended, icb.Nobody));
         Assert.Equal((50, 75, 0), (icb.DspPercent, icb.RepresentativePercent, icb.NobodyPercent));
@@ -290,6 +290,53 @@ public class AttendanceStatisticsTests
         var icb = AttendanceStatistics.ForPartners(meetings, Partners, History).Single();
 
         Assert.Equal((0, 0, 1, 100), (icb.DspAttended, icb.RepresentativeAttended, icb.Nobody, icb.NobodyPercent));
+    }
+
+    [Theory]
+    // The seeds' 2023-24 board: 4 meetings, every one represented for each partner.
+    // partner: held, DSP attended, nobody -> DSP %, DSP or deputy % (the report's deputy-or-other column was 75 and 50)
+    [InlineData(4, 2, 0, 50, 100)] // ICB: DSP at 2, deputy at 3 (one with the DSP); police likewise: DSP at 2, deputy at the other 2
+    [InlineData(4, 4, 0, 100, 100)] // council
+    [InlineData(4, 1, 1, 25, 75)]
+    [InlineData(8, 8, 1, 100, 88)] // impossible: the DSP came to all eight, so no meeting lacked someone for the partner
+    public void BoardAttendanceFigures_SeedsBoard_DspOrDeputyNeverBelowDsp(int held, int dsp, int nobody, int dspPercent, int anyPercent)
+    {
+        if (dsp + nobody > held)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => BoardAttendanceFigures.Of(held, dsp, nobody));
+            return;
+        }
+
+        var figures = BoardAttendanceFigures.Of(held, dsp, nobody);
+
+        Assert.Equal((dspPercent, anyPercent), (figures.DspPercent, figures.DspOrDeputyPercent));
+        Assert.True(figures.DspOrDeputyAttended >= figures.DspAttended);
+    }
+
+    [Fact]
+    public void BoardAttendanceFigures_EveryPossibleCount_DspOrDeputyAtLeastDsp()
+    {
+        for (var held = 0; held <= 60; held++)
+        {
+            for (var dsp = 0; dsp <= held; dsp++)
+            {
+                for (var nobody = 0; dsp + nobody <= held; nobody++)
+                {
+                    var figures = BoardAttendanceFigures.Of(held, dsp, nobody);
+                    Assert.True(figures.DspOrDeputyPercent >= figures.DspPercent, $"{held}/{dsp}/{nobody}");
+                    Assert.InRange(figures.DspOrDeputyPercent, 0, 100);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ForPartners_SeedsIcbPattern_DspOrDeputyIsEveryMeeting()
+    {
+        var icb = AttendanceStatistics.ForPartners(SeedsIcbBoard, Partners, History).Single();
+
+        Assert.Equal((4, 2, 4), (icb.Figures.Held, icb.Figures.DspAttended, icb.Figures.DspOrDeputyAttended));
+        Assert.Equal((50, 100), (icb.DspPercent, icb.DspOrDeputyPercent));
     }
 
     [Fact]

@@ -12,9 +12,40 @@ public sealed record PartnerAttendance(StatutoryPartner Partner, int Organisatio
 {
     public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100m * part / whole, MidpointRounding.AwayFromZero);
 
-    public int DspPercent => Percent(DspAttended, Held);
+    public int DspPercent => Figures.DspPercent;
     public int RepresentativePercent => Percent(RepresentativeAttended, Held);
     public int NobodyPercent => Percent(Nobody, Held);
+
+    /// <summary>Meetings the partner was represented at by anyone: its DSP, or a deputy or other representative.</summary>
+    public int DspOrDeputyAttended => Figures.DspOrDeputyAttended;
+    public int DspOrDeputyPercent => Figures.DspOrDeputyPercent;
+
+    /// <summary>The two headline figures ("DSP attended", "DSP or a deputy attended"), from <see cref="BoardAttendanceFigures.Of"/>.</summary>
+    public BoardAttendanceFigures Figures => BoardAttendanceFigures.Of(Held, DspAttended, Nobody);
+}
+
+/// <summary>
+/// A partner's two headline board attendance figures, defined here once for the dashboard tile, the attendance report
+/// and the yearly report: the meetings its DSP attended, and the meetings the DSP or a deputy (or other representative)
+/// attended for it. The second is the meetings held less those where nobody represented the partner, and any meeting the
+/// DSP attended was represented, so "DSP or deputy" is never below "DSP" (nor, as a percentage of the same meetings, its
+/// rounded percentage).
+/// </summary>
+public sealed record BoardAttendanceFigures(int Held, int DspAttended, int DspOrDeputyAttended)
+{
+    public int DspPercent => PartnerAttendance.Percent(DspAttended, Held);
+    public int DspOrDeputyPercent => PartnerAttendance.Percent(DspOrDeputyAttended, Held);
+
+    /// <param name="held">Meetings held while the organisation was a partner.</param>
+    /// <param name="dspAttended">Of those, meetings its DSP attended.</param>
+    /// <param name="nobody">Of those, meetings nobody attended for it (neither the DSP nor a deputy or other representative).</param>
+    public static BoardAttendanceFigures Of(int held, int dspAttended, int nobody)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dspAttended);
+        ArgumentOutOfRangeException.ThrowIfNegative(nobody);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dspAttended + nobody, held, nameof(held));
+        return new BoardAttendanceFigures(held, dspAttended, held - nobody);
+    }
 }
 
 public static class AttendanceStatistics

@@ -312,6 +312,22 @@ public sealed partial class AccountSecurityTests(PortalFactory factory) : IClass
     private HttpClient Raw() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Signs in as a browser would and returns the cookies it was given, to replay later.</summary>
+    [Fact]
+    public async Task TwoFactorSetUp_OpenedTwiceAtOnce_NeitherFails()
+    {
+        const string email = "two-tabs@demo.hscp.example";
+        const string password = "Twin-Tabs-Opened-Together-58";
+        await factory.CreateUserAsync(email, Roles.Member, password);
+        var cookie = await RawSignInAsync(email, password);
+
+        var both = await Task.WhenAll(GetWithCookieAsync("/account/two-factor", cookie), GetWithCookieAsync("/account/two-factor", cookie));
+
+        // One makes the key and shows it; the other shows it too, or (its session ended by the new key's stamp) goes
+        // to the sign-in page: never an error.
+        Assert.All(both, r => Assert.True((int)r.StatusCode < 500, $"{(int)r.StatusCode}"));
+        Assert.Contains(both, r => r.StatusCode == HttpStatusCode.OK);
+    }
+
     private async Task<string> RawSignInAsync(string email, string password)
     {
         using var client = Raw();

@@ -48,13 +48,45 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         var attendance = page.QuerySelector("#chart-board-attendance table")!.QuerySelectorAll("tbody tr")
             .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray(), StringComparer.Ordinal);
         var names = factory.Query(db => db.Organisations.Where(o => o.StatutoryPartner != null).ToDictionary(o => o.StatutoryPartner!.Value, o => o.Name));
-        Assert.Equal(["50", "75"], attendance[names[StatutoryPartner.IntegratedCareBoard]].Select(FirstWord));
+        // DSP, then DSP or deputy: the 2023-24 report had every board meeting represented for all three partners, so the
+        // second figure is 100% each (it used to show the "deputy or other representative" figure, 75% and 50%, which can fall below the DSP's).
+        Assert.Equal(["50", "100"], attendance[names[StatutoryPartner.IntegratedCareBoard]].Select(FirstWord));
         Assert.Equal(["100", "100"], attendance[names[StatutoryPartner.LocalAuthority]].Select(FirstWord));
-        Assert.Equal(["50", "50"], attendance[names[StatutoryPartner.Police]].Select(FirstWord));
+        Assert.Equal(["50", "100"], attendance[names[StatutoryPartner.Police]].Select(FirstWord));
         Assert.NotNull(page.QuerySelector("#tile-board-attendance a[href='/meetings/attendance?year=2023-24']"));
     }
 
     private static string FirstWord(string text) => text.Split(' ', '%')[0];
+
+    [Theory]
+    [InlineData("2023-24")]
+    [InlineData("2024-25")]
+    public async Task Dashboard_AnyYear_FiguresCannotContradictEachOther(string year)
+    {
+        var page = await (await factory.ClientAsync("scrutineer")).GetDocumentAsync($"/dashboard?year={year}");
+
+        // Board attendance: "DSP or deputy" is never below "DSP", and neither is over 100%.
+        foreach (var row in page.QuerySelectorAll("#chart-board-attendance table tbody tr"))
+        {
+            var cells = row.QuerySelectorAll("td").Select(c => int.Parse(FirstWord(c.TextContent.Trim()), CultureInfo.InvariantCulture)).ToArray();
+            Assert.True(cells[1] >= cells[0] && cells[1] <= 100, $"{row.QuerySelector("th")!.TextContent.Trim()}: DSP {cells[0]}%, DSP or deputy {cells[1]}%");
+        }
+
+        // Quorum: quorate + not quorate = held, for each group.
+        var quorum = page.QuerySelector("#tile-quorum-heading")!.ParentElement!;
+        foreach (var row in quorum.QuerySelectorAll("table tbody tr").Where(r => r.QuerySelectorAll("td").Length == 4))
+        {
+            var cells = row.QuerySelectorAll("td").ToArray();
+            Assert.Equal(Number(cells[0]), Number(cells[1]) + Number(cells[2]));
+        }
+
+        // Actions: overdue are open ones; completed are among those due.
+        Assert.True(Number(page.QuerySelector("#actions-overdue")!) <= Number(page.QuerySelector("#actions-open")!));
+        Assert.True(Number(page.QuerySelector("#actions-completed")!) <= Number(page.QuerySelector("#actions-due")!));
+
+        // Escalations: those still open are among those raised.
+        Assert.True(Number(page.QuerySelector("#escalations-open")!) <= Number(page.QuerySelector("#escalations-raised")!));
+    }
 
     [Fact]
     public async Task Dashboard_NoYear_ShowsTheCurrentReportingYear()

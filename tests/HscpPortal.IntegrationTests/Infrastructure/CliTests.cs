@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Meetings;
 using HscpPortal.Web.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -260,8 +261,37 @@ public sealed class CliTests : IDisposable
                     Assert.True(byId[d.RatifiedAtMeetingId!.Value].Date > byId[d.MeetingId].Date);
                 });
 
+                // Titles are drawn without repeats: never twice in a meeting, nor for a group within a calendar month.
+                var decisions = db.Decisions.AsNoTracking().ToList();
+                Assert.All(decisions.GroupBy(d => d.MeetingId), m => Assert.Equal(m.Count(), m.Select(d => d.Title).Distinct().Count()));
                 var actions = db.Actions.AsNoTracking().ToList();
                 Assert.True(actions.Count > 500, $"{actions.Count} actions");
+                Assert.All(actions.Where(a => a.MeetingId is not null).GroupBy(a => a.MeetingId), m => Assert.Equal(m.Count(), m.Select(a => a.Title).Distinct().Count()));
+                var generatedFrom = ReportingYear.Containing(today).Previous.Start;
+                Assert.All(
+                    actions.Where(a => a.MeetingId is { } m && byId[m].Date >= generatedFrom)
+                        .GroupBy(a => (a.GroupId, byId[a.MeetingId!.Value].Date.Year, byId[a.MeetingId!.Value].Date.Month)),
+                    month => Assert.Equal(month.Count(), month.Select(a => a.Title).Distinct().Count()));
+                // ... and varied by group: the groups do not all share one list.
+                Assert.True(actions.Select(a => a.Title).Distinct().Count() > 60, "too few distinct action titles");
+
+                // Board attendance over the generated years: for every partner and year, "DSP or deputy" is at least "DSP".
+                var partnerOrganisations = db.Organisations.AsNoTracking().Where(o => o.StatutoryPartner != null).ToList().ToDictionary(o => o.Id);
+                var partners = partnerOrganisations.Values.Select(o => o.AsPartner()).ToList();
+                var history = db.PartnerRepresentatives.AsNoTracking().ToList();
+                var boardIds = db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.Board).Select(g => g.Id).ToHashSet();
+                var present = db.Attendance.AsNoTracking().ToList().ToLookup(a => a.MeetingId);
+                foreach (var year in meetings.Where(m => m.Status == MeetingStatus.Held && boardIds.Contains(m.GroupId)).GroupBy(m => ReportingYear.Containing(m.Date)))
+                {
+                    var held = year.Select(m => new HeldMeeting(m.Id, m.Date, Quorum.PresentFrom(present[m.Id].ToList()))).ToList();
+                    Assert.All(AttendanceStatistics.ForPartners(held, partners, history, (o, d) => partnerOrganisations[o].IsPartnerOn(d)), p =>
+                    {
+                        Assert.True(p.DspOrDeputyAttended >= p.DspAttended, $"{p.Name} {year.Key}: DSP {p.DspAttended}, DSP or deputy {p.DspOrDeputyAttended}");
+                        Assert.True(p.DspOrDeputyPercent >= p.DspPercent, $"{p.Name} {year.Key}: DSP {p.DspPercent}%, DSP or deputy {p.DspOrDeputyPercent}%");
+                        Assert.Equal(p.Held, p.DspOrDeputyAttended + p.Nobody);
+                    });
+                }
+
                 // The hand-written demo stops in 2024-25: last year's actions are all generated ones.
                 var lastYear = ReportingYear.Containing(today).Previous;
                 var generated = actions.Where(a => a.MeetingId is { } m && lastYear.Contains(byId[m].Date)).ToList();

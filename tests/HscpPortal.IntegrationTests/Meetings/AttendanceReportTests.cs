@@ -25,11 +25,11 @@ public class AttendanceReportTests(PortalFactory factory) : IClassFixture<Portal
     private sealed record Fixture(int Council, int Icb, int Police, int Diocese, int WyeValley);
 
     // The register, by board meeting (M1..M4):
-    //   council: DSP and deputy at all four                         -> DSP 100%, representative 100%, nobody 0%
+    //   council: DSP and deputy at all four                         -> DSP 100%, representative 100%, nobody 0%, DSP or deputy 100%
     //   ICB:     DSP at M1, M2; deputy at M2, and at M3 deputising
-    //            for the DSP, and at M4 on their own line             -> DSP 50%, representative 75%, nobody 0%
+    //            for the DSP, and at M4 on their own line             -> DSP 50%, representative 75%, nobody 0%, DSP or deputy 100%
     //   police:  DSP at M1, left early at M2, absent M3 and M4;
-    //            deputy at M3 only                                    -> DSP 50%, representative 25%, nobody 25%
+    //            deputy at M3 only                                    -> DSP 50%, representative 25%, nobody 25%, DSP or deputy 75%
     // A cancelled board meeting with everyone present must not count.
     // Subgroup (Q&E) meetings S1..S4:
     //   Diocese: present S1, apologies S2, absent S3, never recorded S4 -> 4 expected, 1 attended, 1 apologies, 2 absent
@@ -141,10 +141,10 @@ public class AttendanceReportTests(PortalFactory factory) : IClassFixture<Portal
             .Single(r => r.QuerySelector("th")!.TextContent.Contains(rowHeader, StringComparison.Ordinal));
 
     [Theory]
-    [InlineData("Local authority", "4", "100%", "100%", "0%")]
-    [InlineData("Integrated care board", "4", "50%", "75%", "0%")]
-    [InlineData("Police", "4", "50%", "25%", "25%")]
-    public async Task Index_YearWithBoardMeetings_ShowsHandComputedPartnerPercentages(string partner, string held, string dsp, string representative, string nobody)
+    [InlineData("Local authority", "4", "100%", "100%", "0%", "100%")]
+    [InlineData("Integrated care board", "4", "50%", "75%", "0%", "100%")]
+    [InlineData("Police", "4", "50%", "25%", "25%", "75%")]
+    public async Task Index_YearWithBoardMeetings_ShowsHandComputedPartnerPercentages(string partner, string held, string dsp, string representative, string nobody, string dspOrDeputy)
     {
         _ = Data;
         var client = await factory.ClientAsync("member");
@@ -156,7 +156,11 @@ public class AttendanceReportTests(PortalFactory factory) : IClassFixture<Portal
         Assert.StartsWith(dsp, cells[2], StringComparison.Ordinal);
         Assert.StartsWith(representative, cells[3], StringComparison.Ordinal);
         Assert.StartsWith(nobody, cells[4], StringComparison.Ordinal);
+        Assert.StartsWith(dspOrDeputy, cells[5], StringComparison.Ordinal);
+        Assert.True(Number(cells[5]) >= Number(cells[2]), $"{partner}: DSP or deputy {cells[5]} below DSP {cells[2]}");
     }
+
+    private static int Number(string cell) => int.Parse(cell.Split('%')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Index_YearWithSubgroupMeetings_CountsAgencyMeetingsOncePerMeeting()
@@ -253,10 +257,10 @@ public class AttendanceReportTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal($"board-attendance-{Year}.csv", response.Content.Headers.ContentDisposition!.FileName);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            "Statutory partner,Organisation,Meetings held,Attended by the DSP,DSP %,Attended by a deputy or other representative,Deputy or other representative %,Nobody attended,Nobody %",
+            "Statutory partner,Organisation,Meetings held,Attended by the DSP,DSP %,Attended by a deputy or other representative,Deputy or other representative %,Nobody attended,Nobody %,Attended by the DSP or a deputy,DSP or deputy %",
             lines[0]);
         Assert.Equal(4, lines.Length);
-        Assert.Contains($"Police,{Demo.Police},4,2,50,1,25,1,25", lines);
+        Assert.Contains($"Police,{Demo.Police},4,2,50,1,25,1,25,3,75", lines);
     }
 
     [Fact]

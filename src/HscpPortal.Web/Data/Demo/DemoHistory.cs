@@ -309,18 +309,19 @@ public static class DemoHistory
         await SaveAsync(db, ct);
 
         var actions = new List<(ActionItem Action, List<ActionUpdate> Trail)>();
+        var titles = new DemoTitles();
         foreach (var (group, meeting, register, agenda) in items.Where(i => i.Meeting.Status == MeetingStatus.Held))
         {
             var present = register.Where(a => a.AttendedBy is not null && a.Kind != AttendeeKind.Guest).ToList();
             foreach (var item in agenda.Where(i => i.Purpose == AgendaPurpose.Decision))
             {
-                for (var n = random.Next(1, 4); n > 0; n--)
+                for (var n = random.Next(1, 4); n > 0 && titles.Decision(group, meeting.Date, random) is { } title; n--)
                 {
                     db.Decisions.Add(new Decision
                     {
                         MeetingId = meeting.Id,
                         AgendaItemId = item.Id,
-                        Title = Pick(random, Text.Decisions),
+                        Title = title,
                         Detail = Pick(random, Text.DecisionDetails),
                         IsKey = group.Kind == GroupKind.Board && random.Next(4) == 0,
                         CreatedAt = Noon(meeting.Date),
@@ -331,11 +332,11 @@ public static class DemoHistory
             }
 
             var arising = group.Kind == GroupKind.Board ? random.Next(5, 10) : random.Next(10, 21);
-            for (var n = 0; n < arising && present.Count > 0; n++)
+            for (var n = 0; n < arising && present.Count > 0 && titles.Action(group, meeting.Date, random) is { } title; n++)
             {
                 var owner = present[random.Next(present.Count)];
                 var ownerId = owner.AttendedBy!.Value;
-                actions.Add(Action(world, group, meeting, Pick(random, agenda), ownerId, today, random));
+                actions.Add(Action(world, group, meeting, Pick(random, agenda), title, ownerId, today, random));
             }
         }
 
@@ -602,13 +603,13 @@ public static class DemoHistory
     }
 
     private static (ActionItem, List<ActionUpdate>) Action(
-        World world, Group group, Meeting meeting, AgendaItem item, int ownerId, DateOnly today, Random random)
+        World world, Group group, Meeting meeting, AgendaItem item, string title, int ownerId, DateOnly today, Random random)
     {
         var owner = world.PersonById[ownerId];
         var due = meeting.Date.AddDays(random.Next(28, 150));
         var action = new ActionItem
         {
-            Title = Pick(random, Text.Actions),
+            Title = title,
             Description = random.Next(3) == 0 ? Pick(random, Text.ActionDescriptions) : null,
             GroupId = group.Id,
             OwnerPersonId = owner.Id,
@@ -854,31 +855,11 @@ public static class DemoHistory
             "The group agreed the report should go to the board with its recommendations.",
         ];
 
-        public static readonly string[] Decisions =
-        [
-            "Approve the revised terms of reference", "Adopt the updated multi-agency procedure", "Agree the audit programme for the year",
-            "Accept the rapid review's recommendations", "Approve the training programme", "Agree the risk register's new entries",
-            "Commission a multi-agency audit on the theme raised", "Agree the partners' contributions for next year",
-            "Close the completed actions on the plan", "Refer the matter to the board for a decision",
-            "Approve the highlight report to the board", "Adopt the revised thresholds guidance",
-        ];
-
         public static readonly string[] DecisionDetails =
         [
             "Agreed by the members present; the partnership team will publish the change and tell practitioners.",
             "Agreed, with a review in six months to check it has made a difference.",
             "Agreed subject to the comments made in the meeting being reflected in the final version.",
-        ];
-
-        public static readonly string[] Actions =
-        [
-            "Share the audit findings with front-line managers", "Update the procedure and publish it on the website",
-            "Bring agency data on the theme to the next meeting", "Arrange a learning event on the review's findings",
-            "Check that the new guidance has reached practitioners", "Report back on the re-audit", "Circulate the revised terms of reference",
-            "Confirm each agency's lead for the work", "Draft the briefing for practitioners", "Review attendance and remind agencies of the expectation",
-            "Follow up the outstanding Section 11 returns", "Add the risk to the register with its mitigations",
-            "Provide the figures behind the trend for scrutiny", "Agree the evaluation questions for the course",
-            "Write to the agency about the escalation's learning", "Map the pathway and share it with partners",
         ];
 
         public static readonly string[] ActionDescriptions =

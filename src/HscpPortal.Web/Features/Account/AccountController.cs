@@ -401,6 +401,12 @@ public sealed class AccountController(
             return RedirectToAction(nameof(Index));
         }
 
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)) && !await MakeAuthenticatorKeyAsync(user))
+        {
+            // The page was opened twice at once (two tabs) and the other made the key first: show that one.
+            return Redirect($"/account/two-factor{(required ? "?required=true" : "")}");
+        }
+
         return View(await BuildSetupAsync(user, required, new EnableAuthenticatorForm()));
     }
 
@@ -458,14 +464,36 @@ public sealed class AccountController(
     private bool IsTwoFactorRequired(ApplicationUser user, IList<string> roles) =>
         !user.TwoFactorExempt && accountOptions.Value.RequireTwoFactorForRoles.Any(roles.Contains);
 
+    /// <summary>
+    /// Makes the user's authenticator key. A new key changes the security stamp, which would end this session too, so
+    /// the session carries on with the new stamp. False when another request made one at the same moment.
+    /// </summary>
+    private async Task<bool> MakeAuthenticatorKeyAsync(ApplicationUser user)
+    {
+        IdentityResult made;
+        try
+        {
+            made = await users.ResetAuthenticatorKeyAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            // The other request's key was saved first (the token's unique key, or the user's stamp, clashed).
+            made = IdentityResult.Failed();
+        }
+
+        if (made.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return made.Succeeded;
+    }
+
     private async Task<AuthenticatorSetup> BuildSetupAsync(ApplicationUser user, bool required, EnableAuthenticatorForm form)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        if (string.IsNullOrEmpty(key) && await MakeAuthenticatorKeyAsync(user))
         {
-            // A new key changes the security stamp, which would end this session too: carry it on with the new stamp.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -156,6 +156,8 @@ public sealed class AttendanceReportController(PortalDbContext db, TimeProvider 
         new("Deputy or other representative %", r => r.Stats.RepresentativePercent),
         new("Nobody attended", r => r.Stats.Nobody),
         new("Nobody %", r => r.Stats.NobodyPercent),
+        new("Attended by the DSP or a deputy", r => r.Stats.DspOrDeputyAttended),
+        new("DSP or deputy %", r => r.Stats.DspOrDeputyPercent),
     ];
 
     public static readonly IReadOnlyList<ExportColumn<AgencyRow>> AgencyColumns =

@@ -288,20 +288,7 @@ public sealed class YearlyReportsController(
             return NotFound();
         }
 
-        var form = await SignOffFormAsync(report, organisationId, new SignOffForm(), ct);
-        if (form is null)
-        {
-            return Forbid();
-        }
-
-        if (report.Status != ReportStatus.SignOff)
-        {
-            ModelState.AddModelError("", "The report can be signed off only while it is at the sign-off stage.");
-            return await WorkflowViewAsync(report, ct);
-        }
-
-        form.Fingerprint = await renderer.ContentHashAsync(report.Year, ct);
-        return View("SignOff", form);
+        return await SignOffPageAsync(report, organisationId, new SignOffForm(), ct);
     }
 
     [HttpPost("{year}/sign-offs/{organisationId:int}")]
@@ -343,8 +330,19 @@ public sealed class YearlyReportsController(
             }
         }
 
-        var shown = await SignOffFormAsync(report, organisationId, form, ct);
-        if (shown is null)
+        return await SignOffPageAsync(report, organisationId, form, ct);
+    }
+
+    /// <summary>
+    /// The sign-off page for the user's seat at the organisation, with the fingerprint of the content as it stands
+    /// now (after a change, the partner confirms the new content); refused without a seat, and the workflow with a
+    /// message when the report is not at sign-off.
+    /// </summary>
+    private async Task<IActionResult> SignOffPageAsync(YearlyReport report, int organisationId, SignOffForm form, CancellationToken ct)
+    {
+        var seat = (await signOffs.SeatsOfUserAsync(User.UserId(), ct)).Where(s => s.OrganisationId == organisationId).ToList();
+        var partner = (await signOffs.PartnersAsync(report, ct)).FirstOrDefault(p => p.OrganisationId == organisationId);
+        if (seat.Count == 0 || partner is null)
         {
             return Forbid();
         }
@@ -355,21 +353,6 @@ public sealed class YearlyReportsController(
             return await WorkflowViewAsync(report, ct);
         }
 
-        // The fingerprint of what is on the page now: after a change, the partner confirms the new content.
-        shown.Fingerprint = await renderer.ContentHashAsync(report.Year, ct);
-        return View("SignOff", shown);
-    }
-
-    /// <summary>The sign-off page's facts for the user's seat at the organisation; null when they hold none.</summary>
-    private async Task<SignOffForm?> SignOffFormAsync(YearlyReport report, int organisationId, SignOffForm form, CancellationToken ct)
-    {
-        var seat = (await signOffs.SeatsOfUserAsync(User.UserId(), ct)).Where(s => s.OrganisationId == organisationId).ToList();
-        var partner = (await signOffs.PartnersAsync(report, ct)).FirstOrDefault(p => p.OrganisationId == organisationId);
-        if (seat.Count == 0 || partner is null)
-        {
-            return null;
-        }
-
         form.Year = report.Year;
         form.OrganisationId = organisationId;
         form.Organisation = partner.Organisation;
@@ -377,7 +360,8 @@ public sealed class YearlyReportsController(
         form.SignerRole = seat[0].Role;
         form.AssembledAt = clock.GetUtcNow().UtcDateTime;
         form.Readiness = await gate.CheckAsync(report, ct);
-        return form;
+        form.Fingerprint = await renderer.ContentHashAsync(report.Year, ct);
+        return View("SignOff", form);
     }
 
     [HttpPost("{year}/publish")]

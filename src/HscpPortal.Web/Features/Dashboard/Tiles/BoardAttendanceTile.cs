@@ -19,8 +19,9 @@ public sealed class BoardAttendanceModel
 }
 
 /// <summary>
-/// How often each statutory partner's delegated safeguarding partner came to the board, against any representative
-/// (the DSP or a deputy). The figures are the attendance report's own, so the two never disagree.
+/// How often each statutory partner's delegated safeguarding partner came to the board, against how often the partner
+/// was represented at all (the DSP or a deputy). Both come from <see cref="BoardAttendanceFigures"/>, as the attendance
+/// report's do, so the two never disagree and "DSP or deputy" is never below "DSP".
 /// </summary>
 public sealed class BoardAttendanceTile : DashboardTile<BoardAttendanceModel>
 {
@@ -34,10 +35,12 @@ public sealed class BoardAttendanceTile : DashboardTile<BoardAttendanceModel>
         var rows = current.Rows.Select(r =>
         {
             var last = before.GetValueOrDefault(r.Stats.OrganisationId);
+            var now = r.Stats.Figures;
+            var then = last?.Stats.Figures;
             return new BoardAttendanceRow(
-                r.Stats.OrganisationId, r.OrganisationName, r.Stats.Held, r.Stats.DspPercent, r.Stats.RepresentativePercent,
-                new Trend(r.Stats.DspPercent, last?.Stats.DspPercent ?? 0, context.PreviousYear, Percent: true, PreviousKnown: last is { Stats.Held: > 0 }),
-                new Trend(r.Stats.RepresentativePercent, last?.Stats.RepresentativePercent ?? 0, context.PreviousYear, Percent: true, PreviousKnown: last is { Stats.Held: > 0 }));
+                r.Stats.OrganisationId, r.OrganisationName, now.Held, now.DspPercent, now.DspOrDeputyPercent,
+                new Trend(now.DspPercent, then?.DspPercent ?? 0, context.PreviousYear, Percent: true, PreviousKnown: then is { Held: > 0 }),
+                new Trend(now.DspOrDeputyPercent, then?.DspOrDeputyPercent ?? 0, context.PreviousYear, Percent: true, PreviousKnown: then is { Held: > 0 }));
         }).ToList();
 
         return new BoardAttendanceModel
