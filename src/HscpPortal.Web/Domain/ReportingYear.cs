@@ -13,6 +13,8 @@ public readonly partial record struct ReportingYear(int StartYear)
 
     public ReportingYear Previous => new(StartYear - 1);
 
+    public ReportingYear Next => new(StartYear + 1);
+
     public override string ToString() => $"{StartYear}-{(StartYear + 1) % 100:00}";
 
     public static ReportingYear Containing(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);

@@ -1,6 +1,14 @@
+using System.Net;
 using HscpPortal.IntegrationTests.Infrastructure;
+using HscpPortal.Web.Data.Demo;
 using HscpPortal.Web.Domain;
+using HscpPortal.Web.Infrastructure.Pdf;
+using HscpPortal.Web.Reporting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HscpPortal.IntegrationTests.Dashboard;
 
@@ -65,16 +73,84 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
         var today = Today();
         var (openEscalations, live, late) = factory.Query(db => (
             db.Escalations.AsNoTracking().Count(e => e.ResolvedOn == null),
-            db.Actions.AsNoTracking().Count(a => a.Status == ActionStatus.OnTrack || a.Status == ActionStatus.NotStarted),
-            db.Actions.AsNoTracking().Count(a => (a.Status == ActionStatus.AtRisk || a.Status == ActionStatus.OffTrack) && a.DueDate < today)));
+            db.Actions.AsNoTracking().Count(a => a.Status == ActionStatus.OnTrack || a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.AtRisk || a.Status == ActionStatus.OffTrack),
+            db.Actions.AsNoTracking().Count(a => (a.Status == ActionStatus.OnTrack || a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.AtRisk || a.Status == ActionStatus.OffTrack) && a.DueDate < today)));
 
-        Assert.True(openEscalations > 0);
-        Assert.True(live > late, $"{live} live actions, {late} late: most should be on track");
+        Assert.True(openEscalations > 0, "No disagreement is open today");
+        Assert.True(late > 0, "Nothing is overdue, which no real partnership manages");
+        Assert.True(late * 4 < live, $"{late} of {live} open actions are overdue: most should be on track");
+    }
+
+    [Fact]
+    public void Story_LeftoversFromTheHandWrittenYears_AreSettledByNow()
+    {
+        var storyEnd = DemoReports.Draft.Next.Start;
+        var (actions, escalations) = factory.Query(db => (
+            db.Actions.AsNoTracking().Count(a => a.DueDate < storyEnd
+                && (a.Status == ActionStatus.OnTrack || a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.AtRisk || a.Status == ActionStatus.OffTrack)),
+            db.Escalations.AsNoTracking().Count(e => e.RaisedOn < storyEnd && e.ResolvedOn == null)));
+
+        Assert.Equal(0, actions);
+        Assert.Equal(0, escalations);
+    }
+
+    [Fact]
+    public void Reports_OnlyTheOneInProgressIsUnpublished_AndNoneIsOverdue()
+    {
+        var today = Today();
+        var deadlines = new ReportOptions();
+        var reports = factory.Query(db => db.YearlyReports.AsNoTracking()
+            .Select(r => new { r.StartYear, r.Status, SignOffs = r.SignOffs.Count }).ToList());
+
+        var unpublished = reports.Where(r => r.Status != ReportStatus.Published).ToList();
+        Assert.Single(unpublished);
+        Assert.DoesNotContain(unpublished, r => deadlines.PublicationDeadline(new ReportingYear(r.StartYear)) < today);
+        Assert.All(reports.Where(r => r.Status == ReportStatus.Published), r => Assert.Equal(3, r.SignOffs));
+        // Every finished year up to the one in progress has its report.
+        var current = ReportingYear.Containing(today);
+        Assert.Equal(Enumerable.Range(DemoReports.Published.StartYear, current.StartYear - DemoReports.Published.StartYear).ToList(),
+            reports.Select(r => r.StartYear).Where(y => y < current.StartYear).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Dashboard_Team_ShowsThisYearsBoardMeetingsAndNoOverdueReport()
+    {
+        var today = Today();
+        var year = ReportingYear.Containing(today);
+        var client = await factory.ClientAsync("team");
+
+        var response = await client.GetAsync(new Uri("/dashboard", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Partnership dashboard for {year}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("overdue by", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("publication-overdue", html, StringComparison.Ordinal);
+        var reports = await client.GetStringAsync(new Uri("/reports/yearly", UriKind.Relative));
+        Assert.DoesNotContain(">Overdue<", reports, StringComparison.Ordinal);
+        if (today >= year.Start.AddDays(100))
+        {
+            Assert.DoesNotContain(">0 board meetings<", html, StringComparison.Ordinal);
+        }
     }
 }
 
-/// <summary>The demo exactly as <c>./start.sh</c> seeds it, with the generated years up to today.</summary>
+/// <summary>
+/// The demo exactly as <c>./start.sh</c> seeds it, with the generated years up to today and their reports published
+/// (through the real renderer and gate; only the printer is the quick stand-in).
+/// </summary>
 public sealed class DemoAliveFactory : PortalFactory
 {
     protected override bool FillToToday => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:PublishReports", "true");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IPdfPrinter>();
+            services.AddSingleton<IPdfPrinter>(new FakePdfPrinter());
+        });
+    }
 }

@@ -62,6 +62,11 @@ public static class DemoHistory
     public static async Task<GeneratedHistory?> FillToTodayAsync(
         PortalDbContext db, EscalationProtocol protocol, ReportingYear from, int seed, DateOnly today, CancellationToken ct)
     {
+        if (from.Start < today)
+        {
+            await FinishStoryAsync(db, from.Start, today, new Random(seed), ct);
+        }
+
         if (ReportingYear.Containing(today).StartYear >= from.StartYear)
         {
             return await GenerateAsync(db, protocol, from, seed, today, extendBack: false, ct);
@@ -182,6 +187,74 @@ public static class DemoHistory
         }
 
         db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    // The hand-written story's actions still open at its end and due before it ended were, by now, mostly done: each
+    // is completed a few weeks after its date (a few were dropped), with the update and sign-off that go with it, so the
+    // tracker shows what is late now rather than two-year-old leftovers; and its open disagreements were settled.
+    private static async Task FinishStoryAsync(PortalDbContext db, DateOnly storyEnd, DateOnly today, Random random, CancellationToken ct)
+    {
+        var open = new[] { ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk, ActionStatus.OffTrack };
+        var old = await db.Actions.Include(a => a.OwnerPerson)
+            .Where(a => open.Contains(a.Status) && a.DueDate < storyEnd && a.ArchivedAt == null)
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        var horizon = today.AddDays(-1);
+        foreach (var action in old)
+        {
+            var on = action.DueDate.AddDays(random.Next(7, 60));
+            on = on < horizon ? on : horizon;
+            var by = action.OwnerPerson?.FullName ?? TeamName;
+            var dropped = random.Next(10) == 0;
+            var note = dropped ? Pick(random, Text.CancelledNotes) : Pick(random, Text.CompletionNotes);
+            db.ActionUpdates.Add(new ActionUpdate
+            {
+                ActionItemId = action.Id,
+                At = Noon(on),
+                ByName = by,
+                Note = note,
+                StatusBefore = action.Status,
+                StatusAfter = dropped ? ActionStatus.Cancelled : ActionStatus.Completed,
+            });
+            if (dropped)
+            {
+                action.Status = ActionStatus.Cancelled;
+                action.ClosureReason = note;
+                continue;
+            }
+
+            action.Status = ActionStatus.Completed;
+            action.CompletionEvidence = Pick(random, Text.Evidence);
+            action.CompletionRequestedAt = Noon(on);
+            action.CompletionRequestedBy = by;
+            action.CompletedOn = on;
+            var signedOff = on.AddDays(random.Next(1, 15));
+            action.SignedOffAt = Noon(signedOff < horizon ? signedOff : on);
+            action.SignedOffBy = TeamName;
+        }
+
+        // Its disagreements still open were settled at the stage they had reached, within a few weeks.
+        var escalations = await db.Escalations.Include(e => e.Stages)
+            .Where(e => e.ResolvedOn == null && e.RaisedOn < storyEnd && e.ArchivedAt == null)
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        foreach (var escalation in escalations)
+        {
+            var stage = escalation.Stages.Where(st => st.EndedOn == null).MaxBy(st => st.Stage);
+            var from = stage is null ? escalation.RaisedOn : (stage.DueOn > stage.StartedOn ? stage.DueOn : stage.StartedOn);
+            var settled = from.AddDays(random.Next(1, 21));
+            settled = settled < horizon ? settled : horizon;
+            if (stage is not null)
+            {
+                stage.EndedOn = settled;
+            }
+
+            escalation.ResolvedOn = settled;
+            escalation.ResolvedAtStage = escalation.CurrentStage;
+            escalation.Outcome = Pick(random, Text.Outcomes);
+            escalation.ImpactForChild = Pick(random, Text.Impacts);
+        }
+
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -397,6 +470,17 @@ public static class DemoHistory
             }
         }
 
+        // In the year in progress a few disagreements raised in the last fortnight are still being worked through.
+        var recent = new HashSet<DateOnly>();
+        for (var n = year.Contains(today) && today.AddDays(-14) >= year.Start ? random.Next(2, 4) : 0; n > 0; n--)
+        {
+            var on = calendar.OnOrAfter(today.AddDays(-random.Next(2, 15)));
+            if (on < today && recent.Add(on))
+            {
+                raised.Add(on);
+            }
+        }
+
         foreach (var raisedOn in raised.Order())
         {
             number++;
@@ -436,7 +520,7 @@ public static class DemoHistory
                 var due = protocol.DueOn(stage, start, calendar);
                 var allowed = calendar.WorkingDaysBetween(start, due);
                 var end = calendar.AddWorkingDays(start, Math.Max(1, allowed + random.Next(-1, 4)));
-                var open = end >= today;
+                var open = end >= today || (stage == stages && recent.Contains(raisedOn));
                 escalation.Stages.Add(new EscalationStage
                 {
                     Stage = stage,

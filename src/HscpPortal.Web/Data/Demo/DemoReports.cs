@@ -1,6 +1,7 @@
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Infrastructure.Pdf;
 using HscpPortal.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
 
 namespace HscpPortal.Web.Data.Demo;
 
@@ -17,7 +18,7 @@ public static class DemoReports
 
     private static readonly DateTime Drafted = new(2024, 6, 14, 9, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime Reviewed = new(2024, 7, 22, 14, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime PublishedAt = new(2024, 9, 26, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly PublishedOn = new(2024, 9, 26);
 
     public static async Task SeedAsync(
         PortalDbContext db, DemoPeople people, IServiceProvider services, bool publish, ILogger logger, CancellationToken ct)
@@ -52,20 +53,124 @@ public static class DemoReports
         AddNarrative(next, ReportSectionKeys.Foreword, NextForewordText, people.Scrutineer.FullName, new DateTime(2025, 5, 20, 11, 0, 0, DateTimeKind.Utc));
         await db.SaveChangesAsync(ct);
 
-        await SignOffAndPublishAsync(db, report, people, services, publish, logger, ct);
+        await SignOffAndPublishAsync(db, report, people, services, publish, logger, PublishedOn, Reviewed.AddDays(7), ct);
     }
+
+    /// <summary>
+    /// Brings the reports up to the day of seeding, after the generated years have filled the records: every finished
+    /// year whose publication deadline has passed is written, reviewed, signed by the three partners and published
+    /// (2024-25's draft included); a finished year still within its deadline is the draft the team is working on;
+    /// once every finished year is published, the year in progress has a first draft. So no report is overdue.
+    /// </summary>
+    public static async Task BringUpToDateAsync(
+        PortalDbContext db, DemoPeople people, IServiceProvider services, bool publish, DateOnly today, ILogger logger, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportOptions>>().Value;
+        var current = ReportingYear.Containing(today);
+        var reports = await db.YearlyReports.Include(r => r.Narratives).Where(r => r.StartYear >= Draft.StartYear).ToDictionaryAsync(r => r.StartYear, ct);
+        var working = false;
+        for (var year = Draft; year.StartYear < current.StartYear; year = year.Next)
+        {
+            var deadline = options.PublicationDeadline(year);
+            if (deadline >= today)
+            {
+                // Within its deadline: the report the team is drafting now.
+                working = true;
+                _ = reports.GetValueOrDefault(year.StartYear) ?? AddFirstDraft(db, year, people, today);
+                continue;
+            }
+
+            var report = reports.GetValueOrDefault(year.StartYear) ?? AddReport(db, year);
+            var drafted = Noon(deadline.AddMonths(-3).AddDays(-15));
+            WriteYear(report, year, people, drafted);
+            report.Status = ReportStatus.InReview;
+            await db.SaveChangesAsync(ct);
+            await SignOffAndPublishAsync(db, report, people, services, publish, logger, deadline.AddDays(-14), drafted.AddDays(40), ct);
+        }
+
+        if (!working && !reports.ContainsKey(current.StartYear))
+        {
+            AddFirstDraft(db, current, people, today);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static YearlyReport AddReport(PortalDbContext db, ReportingYear year)
+    {
+        var report = new YearlyReport { StartYear = year.StartYear };
+        db.YearlyReports.Add(report);
+        return report;
+    }
+
+    // The team starts a year's report with the scrutineer's outline of the foreword, a few weeks before the day.
+    private static YearlyReport AddFirstDraft(PortalDbContext db, ReportingYear year, DemoPeople people, DateOnly today)
+    {
+        var report = AddReport(db, year);
+        var started = year.Start.AddMonths(2) < today ? year.Start.AddMonths(2) : year.Start;
+        AddNarrative(report, ReportSectionKeys.Foreword, FirstDraftForeword(year), people.Scrutineer.FullName, Noon(started));
+        return report;
+    }
+
+    // A generated year's narrative, written from what the year's records hold; a later version replaces any first draft.
+    private static void WriteYear(YearlyReport report, ReportingYear year, DemoPeople people, DateTime drafted)
+    {
+        var manager = people.PartnershipManager.FullName;
+        var versions = report.Narratives.GroupBy(n => n.SectionKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(n => n.Version), StringComparer.Ordinal);
+        void Write(string key, string text, string by, DateTime at) =>
+            report.Narratives.Add(new ReportNarrative { SectionKey = key, Version = versions.GetValueOrDefault(key) + 1, Text = text, By = by, At = at });
+
+        var next = year.Next;
+        Write(ReportSectionKeys.Foreword, $"""
+            This report covers the partnership's work from April {year.StartYear} to March {year.StartYear + 1}. The figures in it come from what the partnership recorded during the year: its meetings and who attended them, the decisions taken, the actions that followed and the professional disagreements raised.
+
+            The partners have read the evidence as I have, and the sections that follow say plainly where the arrangements have worked and where they have not yet made the difference children need.
+            """, people.Scrutineer.FullName, drafted);
+        Write(ReportSectionKeys.ForewordSignatories, $"{people.Scrutineer.FullName}, Independent Scrutineer", people.Scrutineer.FullName, drafted);
+        Write(ReportSectionKeys.LocalContext, $"""
+            Herefordshire remains a large and sparsely populated rural county, where distance shapes how help reaches families. About one resident in five is a child.
+
+            During {year} the partnership kept its four priorities: the right help at the right time, child exploitation, neglect, and leadership and accountability.
+            """, manager, drafted);
+        Write(ReportSectionKeys.Challenges, $"""
+            Demand on front-line services stayed high through {year}, and turnover among senior leaders in more than one partner agency meant the board spent time re-establishing who held which responsibility. Some actions slipped as a result; the action plans section shows which.
+            """, manager, drafted.AddDays(3));
+        Write(ReportSectionKeys.PrioritiesAhead, $"""
+            In {next} the partners will keep the same priorities, check that the learning from audits and reviews changes practice, and widen the shared performance data so that the board sees sooner where help is not reaching children.
+            """, manager, drafted.AddDays(3));
+        Write(ReportSectionKeys.Impact(ReportSectionKeys.BoardImpact),
+            "Because the partners met regularly and their attendance was recorded, the board could hold each agency to what it had agreed, and it returned to late actions at its next meeting.",
+            manager, drafted.AddDays(3));
+        Write(ReportSectionKeys.Impact(ReportSectionKeys.Escalations),
+            "Most professional disagreements were settled at an early stage, so children's plans moved on without waiting for senior managers.",
+            manager, drafted.AddDays(3));
+        Write(ReportSectionKeys.Impact(ReportSectionKeys.ActionPlans),
+            "Each subgroup worked to a plan the board could see, and the actions that mattered most to children were completed within the year.",
+            manager, drafted.AddDays(3));
+        Write(ReportSectionKeys.ScrutineerComment, $"""
+            The arrangements held steady in {year}. The next test is evidence of impact: what changed for children because of what the partners decided, not only that the decisions were taken.
+            """, people.Scrutineer.FullName, drafted.AddDays(30));
+    }
+
+    private static DateTime Noon(DateOnly date) => date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+
+    private static string FirstDraftForeword(ReportingYear year) => $"""
+        First draft. This foreword will introduce the {year} report once the year's evidence has been gathered: the board's work, the progress of each priority, and what children and families told the partnership.
+        """;
 
     /// <summary>
     /// The one step that needs the assembled report: the sign-offs hold its fingerprint and publishing prints it.
     /// Without a browser, the report is left signed off but unpublished.
     /// </summary>
     private static async Task SignOffAndPublishAsync(
-        PortalDbContext db, YearlyReport report, DemoPeople people, IServiceProvider services, bool publish, ILogger logger, CancellationToken ct)
+        PortalDbContext db, YearlyReport report, DemoPeople people, IServiceProvider services, bool publish, ILogger logger,
+        DateOnly published, DateTime omitted, CancellationToken ct)
     {
         report.Status = ReportStatus.SignOff;
         await db.SaveChangesAsync(ct);
 
-        // What the records do not cover in 2023-24 is said in the report, not left for readers to notice.
+        // What the records do not cover in the year is said in the report, not left for readers to notice.
         var gate = services.GetRequiredService<ReportGate>();
         foreach (var missing in (await gate.CheckAsync(report, ct)).Where(i => i.Blocks))
         {
@@ -73,17 +178,18 @@ public static class DemoReports
             {
                 ReportId = report.Id,
                 ItemKey = missing.Item.Key,
-                Reason = OmissionReasons.GetValueOrDefault(missing.Item.Key,
-                    "The partnership kept no shared record of this part of its 2023-24 work, so this report does not cover it."),
-                CreatedAt = Reviewed.AddDays(7),
+                Reason = report.StartYear == Published.StartYear && OmissionReasons.TryGetValue(missing.Item.Key, out var reason)
+                    ? reason
+                    : $"The partnership kept no shared record of this part of its {report.Year} work, so this report does not cover it.",
+                CreatedAt = omitted,
                 CreatedBy = people.PartnershipManager.FullName,
             });
         }
 
         await db.SaveChangesAsync(ct);
         var renderer = services.GetRequiredService<IYearlyReportRenderer>();
-        var hash = await renderer.ContentHashAsync(Published, ct);
-        var day = 0;
+        var hash = await renderer.ContentHashAsync(report.Year, ct);
+        var day = 10;
         foreach (var partner in new[] { people.CouncilDsp, people.IcbDsp, people.PoliceDsp })
         {
             db.ReportSignOffs.Add(new ReportSignOff
@@ -93,7 +199,7 @@ public static class DemoReports
                 PersonId = partner.Id,
                 SignerName = partner.FullName,
                 SignerRole = RepresentationRole.DelegatedPartner,
-                SignedAt = new DateTime(2024, 9, 16 + day++, 15, 0, 0, DateTimeKind.Utc),
+                SignedAt = Noon(published.AddDays(-day--)).AddHours(3),
                 ContentHash = hash,
             });
         }
@@ -106,10 +212,11 @@ public static class DemoReports
 
         try
         {
-            var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(report, people.PartnershipManager.FullName, ct, PublishedAt);
+            var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(
+                report, people.PartnershipManager.FullName, ct, Noon(published).AddHours(-2));
             if (outcome != PublishOutcome.Published)
             {
-                logger.LogWarning("The demo {Year} report was not published: {Outcome}", Published, outcome);
+                logger.LogWarning("The demo {Year} report was not published: {Outcome}", report.Year, outcome);
                 return;
             }
 
@@ -123,7 +230,7 @@ public static class DemoReports
         }
         catch (PdfPrintException e)
         {
-            logger.LogWarning(e, "The demo {Year} report could not be printed, so it is left signed off but unpublished", Published);
+            logger.LogWarning(e, "The demo {Year} report could not be printed, so it is left signed off but unpublished", report.Year);
         }
     }
 

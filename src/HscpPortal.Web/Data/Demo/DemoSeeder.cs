@@ -53,12 +53,20 @@ public sealed class DemoSeeder(
 
         // From the end of the hand-written story to the day of seeding, the years are generated, so the demo is alive
         // on whatever day it starts; the same day always gives the same records.
-        var filled = !(fillToToday && demo.Value.FillToToday) ? null : await DemoHistory.FillToTodayAsync(
-            db, protocol, new ReportingYear(DemoReports.Draft.StartYear + 1), HistorySeed, UkTime.Today(clock), cancellationToken);
+        if (!(fillToToday && demo.Value.FillToToday))
+        {
+            return true;
+        }
+
+        var today = UkTime.Today(clock);
+        var filled = await DemoHistory.FillToTodayAsync(db, protocol, DemoReports.Draft.Next, HistorySeed, today, cancellationToken);
         if (filled is not null)
         {
             logger.LogInformation("Demo years generated to today: {History}", filled);
         }
+
+        // Then the reports of the years now finished are written from those records, signed and published.
+        await DemoReports.BringUpToDateAsync(db, people, services, demo.Value.PublishReports, today, logger, cancellationToken);
 
         return true;
     }
