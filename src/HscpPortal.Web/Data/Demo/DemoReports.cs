@@ -66,20 +66,11 @@ public static class DemoReports
         PortalDbContext db, DemoPeople people, IServiceProvider services, bool publish, DateOnly today, ILogger logger, CancellationToken ct)
     {
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportOptions>>().Value;
-        var current = ReportingYear.Containing(today);
+        var (toPublish, working) = Plan(options, today);
         var reports = await db.YearlyReports.Include(r => r.Narratives).Where(r => r.StartYear >= Draft.StartYear).ToDictionaryAsync(r => r.StartYear, ct);
-        var working = false;
-        for (var year = Draft; year.StartYear < current.StartYear; year = year.Next)
+        foreach (var year in toPublish)
         {
             var deadline = options.PublicationDeadline(year);
-            if (deadline >= today)
-            {
-                // Within its deadline: the report the team is drafting now.
-                working = true;
-                _ = reports.GetValueOrDefault(year.StartYear) ?? AddFirstDraft(db, year, people, today);
-                continue;
-            }
-
             var report = reports.GetValueOrDefault(year.StartYear) ?? AddReport(db, year);
             var drafted = Noon(deadline.AddMonths(-3).AddDays(-15));
             WriteYear(report, year, people, drafted);
@@ -88,12 +79,34 @@ public static class DemoReports
             await SignOffAndPublishAsync(db, report, people, services, publish, logger, deadline.AddDays(-14), drafted.AddDays(40), ct);
         }
 
-        if (!working && !reports.ContainsKey(current.StartYear))
+        if (!reports.ContainsKey(working.StartYear))
         {
-            AddFirstDraft(db, current, people, today);
+            AddFirstDraft(db, working, people, today);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Which of the years after the hand-written story are published on <paramref name="today"/>: each finished year
+    /// whose deadline has passed; and the one report the team is working on, the earliest finished year still within
+    /// its deadline or else the year in progress.
+    /// </summary>
+    public static (IReadOnlyList<ReportingYear> Publish, ReportingYear Working) Plan(ReportOptions options, DateOnly today)
+    {
+        var current = ReportingYear.Containing(today);
+        var publish = new List<ReportingYear>();
+        for (var year = Draft; year.StartYear < current.StartYear; year = year.Next)
+        {
+            if (options.PublicationDeadline(year) >= today)
+            {
+                return (publish, year);
+            }
+
+            publish.Add(year);
+        }
+
+        return (publish, current.StartYear < Draft.StartYear ? Draft : current);
     }
 
     private static YearlyReport AddReport(PortalDbContext db, ReportingYear year)
@@ -103,11 +116,13 @@ public static class DemoReports
         return report;
     }
 
-    // The team starts a year's report with the scrutineer's outline of the foreword, a few weeks before the day.
+    // The team starts a year's report with the scrutineer's outline of the foreword.
     private static YearlyReport AddFirstDraft(PortalDbContext db, ReportingYear year, DemoPeople people, DateOnly today)
     {
         var report = AddReport(db, year);
-        var started = year.Start.AddMonths(2) < today ? year.Start.AddMonths(2) : year.Start;
+        // A finished year's report is begun soon after the year ends; the year in progress's a couple of months in.
+        var started = year.End < today ? year.End.AddDays(20) : year.Start.AddMonths(2);
+        started = started < today ? started : today;
         AddNarrative(report, ReportSectionKeys.Foreword, FirstDraftForeword(year), people.Scrutineer.FullName, Noon(started));
         return report;
     }
