@@ -193,8 +193,8 @@ public static class DemoReports
             {
                 ReportId = report.Id,
                 ItemKey = missing.Item.Key,
-                Reason = report.StartYear == Published.StartYear && OmissionReasons.TryGetValue(missing.Item.Key, out var reason)
-                    ? reason
+                Reason = (report.StartYear == Published.StartYear ? OmissionReasons : LaterOmissionReasons).TryGetValue(missing.Item.Key, out var reason)
+                    ? string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, report.Year)
                     : $"The partnership kept no shared record of this part of its {report.Year} work, so this report does not cover it.",
                 CreatedAt = omitted,
                 CreatedBy = people.PartnershipManager.FullName,
@@ -259,6 +259,18 @@ public static class DemoReports
         [ReadinessKeys.Voice] = "Each agency recorded its own work with children and families in 2023-24; the partnership kept no shared record of it that year.",
         [ReadinessKeys.Funding] = "The partners' contributions for 2023-24 were agreed and accounted for by the council's finance team and are reported in the council's accounts rather than here.",
         [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in 2023-24 is described in the foreword; it was not recorded separately that year.",
+    };
+
+    // Why a later year's report does not cover an item: those lines of work were still kept outside the portal ({0} is the year).
+    private static readonly Dictionary<string, string> LaterOmissionReasons = new(StringComparer.Ordinal)
+    {
+        [ReadinessKeys.PartnersDid] = "Rapid reviews and practice reviews in {0} were managed by the Joint Case Review group in its own case files; their learning was shared through the partnership's briefings rather than recorded here.",
+        [ReadinessKeys.Effectiveness] = "The {0} training programme was booked and evaluated through the council's learning system, whose figures were not brought into the partnership's records.",
+        [ReadinessKeys.LittleProgress] = "In {0} the partnership did not rate progress priority by priority; the action plans section lists every action that was late or off track at the year end.",
+        [ReadinessKeys.ReviewRecommendations] = "The Joint Case Review group followed up the {0} review recommendations in its own tracker, so they are not listed one by one here.",
+        [ReadinessKeys.Voice] = "Feedback from children and families in {0} was gathered by each agency for its own services; no shared record of it was kept by the partnership.",
+        [ReadinessKeys.Funding] = "The partners' {0} contributions were agreed and accounted for by the council's finance team, and appear in the council's published accounts.",
+        [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in {0} is described in the foreword and the scrutineer's comment rather than recorded as separate challenges.",
     };
 
     private static void AddNarrative(YearlyReport report, string key, string text, string by, DateTime at) =>
