@@ -96,6 +96,24 @@ public sealed class ChairOfGroupHandler(PortalDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The groups whose records the user may edit today, in one query: null for the team and administrators (every
+    /// group), otherwise the groups whose chair or vice-chair seat they hold. For lists, where asking the policy
+    /// group by group would query once per group.
+    /// </summary>
+    public static async Task<IReadOnlySet<int>?> ChairedGroupsAsync(PortalDbContext db, System.Security.Claims.ClaimsPrincipal user, DateOnly today, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PartnershipTeam))
+        {
+            return null;
+        }
+
+        var userId = user.UserId();
+        return userId is null
+            ? new HashSet<int>()
+            : (await Seats.ChairSeats(db, userId, today).Select(m => m.GroupId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
     /// <summary>Whether the user holds the chair or vice-chair seat of the group today (roles aside).</summary>
     public static async Task<bool> IsChairAsync(PortalDbContext db, System.Security.Claims.ClaimsPrincipal user, int groupId, DateOnly today)
     {
