@@ -71,4 +71,20 @@ public class DashboardJourneyTests(PortalServer server)
         problems.AddRange(await Accessibility.ViolationsAsync(page));
         Assert.Empty(problems);
     }
+
+    [Theory]
+    [InlineData("scrutineer")]
+    [InlineData("qe.chair")]
+    [InlineData("police.partner")]
+    public async Task Dashboard_OnAPhone_OpensOnNeedsAttentionTodayAndDoesNotScrollSideways(string who)
+    {
+        // Each of them lands on their own dashboard: the partnership's, the group's, the partner's.
+        var page = await server.SignInAsync(who);
+        var phone = await server.PhoneLikeAsync(page);
+        await phone.GotoAsync(page.Url);
+
+        Assert.Equal("Needs attention today", (await phone.InnerTextAsync("#needs-attention-heading")).Trim());
+        List<string> problems = [.. await Accessibility.SidewaysScrollingAsync(phone), .. await Accessibility.ViolationsAsync(phone)];
+        Assert.Empty(problems);
+    }
 }

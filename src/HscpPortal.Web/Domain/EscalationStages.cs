@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace HscpPortal.Web.Domain;
 
 /// <summary>One stage of the escalation protocol as configured: its name and its working-day timescale.</summary>
@@ -45,6 +47,14 @@ public sealed class EscalationProtocol
     /// is on time; the day after is drift.
     /// </summary>
     public static bool Drifted(EscalationStage stage, DateOnly today) => (stage.EndedOn ?? today) > stage.DueOn;
+
+    /// <summary>
+    /// Late today: open, with its current stage still running past its due date. Drift also counts stages that ran late
+    /// and ended; this is what someone can still act on. A database expression, so the register's filter and the
+    /// dashboards' "needs attention today" count the same records.
+    /// </summary>
+    public static Expression<Func<Escalation, bool>> LateOn(DateOnly today) =>
+        e => e.ResolvedOn == null && e.Stages.Any(s => s.EndedOn == null && s.DueOn < today);
 
     /// <summary>
     /// The stages as they stood at the end of the date: those started by then, with an end only if it had ended by

@@ -15,6 +15,15 @@ public readonly partial record struct ReportingYear(int StartYear)
 
     public ReportingYear Next => new(StartYear + 1);
 
+    /// <summary>
+    /// How long a new year counts as just started. Boards meet about quarterly, so in the first twelve weeks a year
+    /// has few meetings or none and its rates swing on one or two records; dashboards show the last full year beside it.
+    /// </summary>
+    public const int EarlyWeeks = 12;
+
+    /// <summary>True while <paramref name="today"/> is in this year and fewer than <see cref="EarlyWeeks"/> weeks after its start.</summary>
+    public bool IsEarlyOn(DateOnly today) => Contains(today) && today.DayNumber - Start.DayNumber < EarlyWeeks * 7;
+
     public override string ToString() => $"{StartYear}-{(StartYear + 1) % 100:00}";
 
     public static ReportingYear Containing(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);

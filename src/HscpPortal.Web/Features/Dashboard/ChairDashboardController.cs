@@ -16,7 +16,13 @@ public sealed class ChairDashboardPage
     public required ReportingYear Year { get; init; }
     public required DateOnly Today { get; init; }
     public required bool CanEdit { get; init; }
+    public required NeedsAttentionModel Attention { get; init; }
     public required IReadOnlyList<LoadedTile> Tiles { get; init; }
+
+    /// <summary>The year has just started, so its attendance rests on a meeting or two (ReportingYear.IsEarlyOn).</summary>
+    public bool EarlyYear => Year.IsEarlyOn(Today);
+
+    public string LastYearMeetingsUrl => $"/meetings?year={Year.Previous}&status=Held&groupId={GroupId}";
 }
 
 public sealed class ChairGroupsPage
@@ -30,7 +36,8 @@ public sealed class ChairGroupsPage
 /// the menu and the landing page offer it to the group's chair and vice-chair.
 /// </summary>
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, TimeProvider clock) : Controller
+public sealed class ChairDashboardController(
+    PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, NeedsAttention attention, TimeProvider clock) : Controller
 {
     [HttpGet("groups/{id:int}/dashboard")]
     public async Task<IActionResult> Group(int id, CancellationToken ct)
@@ -43,7 +50,9 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
 
         var today = UkTime.Today(clock);
         var year = ReportingYear.Containing(today);
-        var loaded = await tiles.LoadAsync(DashboardTiles.Chair, Context(id, year, today), ct);
+        var context = Context(id, year, today);
+        var late = await attention.LoadAsync(context, ct);
+        var loaded = await tiles.LoadAsync(DashboardTiles.Chair, context, ct);
         return View("~/Features/Dashboard/Chair.cshtml", new ChairDashboardPage
         {
             GroupId = id,
@@ -51,6 +60,7 @@ public sealed class ChairDashboardController(PortalDbContext db, IAuthorizationS
             Year = year,
             Today = today,
             CanEdit = (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded,
+            Attention = late,
             Tiles = loaded,
         });
     }

@@ -17,7 +17,8 @@ namespace HscpPortal.Web.Features.Dashboard;
 /// </summary>
 [Route("dashboard")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class DashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, TimeProvider clock) : Controller
+public sealed class DashboardController(
+    PortalDbContext db, IAuthorizationService authz, DashboardTileLoader tiles, NeedsAttention attention, TimeProvider clock) : Controller
 {
     public const string YearError = "Select a reporting year in the form 2023-24";
 
@@ -26,14 +27,24 @@ public sealed class DashboardController(PortalDbContext db, IAuthorizationServic
     {
         var today = UkTime.Today(clock);
         var years = await AttendanceReportData.YearsAsync(db, today, ct);
+        // What is late today does not depend on the year asked for, so it shows even when that year is not valid.
+        var late = await attention.LoadAsync(Context(ReportingYear.Containing(today), today), ct);
         if (!TryYear(year, today, out var reportingYear))
         {
             ModelState.AddModelError("year", YearError);
-            return View(new DashboardPage { Years = years, Today = today });
+            return View(new DashboardPage { Years = years, Today = today, Attention = late });
         }
 
         var loaded = await tiles.LoadAsync(DashboardTiles.Partnership, Context(reportingYear, today), ct);
-        return View(new DashboardPage { Years = years, Today = today, Year = reportingYear, Tiles = loaded });
+        return View(new DashboardPage
+        {
+            Years = years,
+            Today = today,
+            Attention = late,
+            Year = reportingYear,
+            Tiles = loaded,
+            EarlyYear = EarlyYearModel.For(reportingYear, today, loaded),
+        });
     }
 
     /// <summary>The actions-by-group table as CSV or Excel: the same rows as the page (as of today).</summary>
@@ -76,9 +87,13 @@ public sealed class DashboardPage
 {
     public required IReadOnlyList<ReportingYear> Years { get; init; }
     public required DateOnly Today { get; init; }
+    public required NeedsAttentionModel Attention { get; init; }
 
     /// <summary>Null when the year asked for was not a reporting year.</summary>
     public ReportingYear? Year { get; init; }
 
     public IReadOnlyList<LoadedTile> Tiles { get; init; } = [];
+
+    /// <summary>Set when the year shown is the current one and has only just started.</summary>
+    public EarlyYearModel? EarlyYear { get; init; }
 }

@@ -65,7 +65,7 @@ public static class DashboardTiles
             services.AddScoped(tile);
         }
 
-        return services.AddScoped<DashboardTileLoader>();
+        return services.AddScoped<DashboardTileLoader>().AddScoped<NeedsAttention>();
     }
 }
 

@@ -20,6 +20,10 @@ public sealed class PartnerDashboardPage
     public PartnerChoice? Partner { get; init; }
 
     public bool MayChoose { get; init; }
+
+    /// <summary>Null until a partner is chosen.</summary>
+    public NeedsAttentionModel? Attention { get; init; }
+
     public IReadOnlyList<LoadedTile> Tiles { get; init; } = [];
 }
 
@@ -30,7 +34,8 @@ public sealed class PartnerDashboardPage
 /// </summary>
 [Route("dashboard/partner")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizationService authz, DashboardTileLoader loader, TimeProvider clock) : Controller
+public sealed class PartnerDashboardController(
+    PortalDbContext db, IAuthorizationService authz, DashboardTileLoader loader, NeedsAttention attention, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? organisationId, CancellationToken ct)
@@ -67,7 +72,12 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
             partner = choices.Count == 1 || !mayChoose ? choices.FirstOrDefault() : null;
         }
 
-        var tiles = partner is null ? [] : await loader.LoadAsync(DashboardTiles.Partner, new TileContext
+        if (partner is null)
+        {
+            return View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage { Today = today, Choices = choices, MayChoose = mayChoose });
+        }
+
+        var context = new TileContext
         {
             Db = db,
             Year = ReportingYear.Containing(today),
@@ -75,13 +85,16 @@ public sealed class PartnerDashboardController(PortalDbContext db, IAuthorizatio
             User = User,
             Authorization = authz,
             OrganisationId = partner.Id,
-        }, ct);
+        };
+        var late = await attention.LoadAsync(context, ct);
+        var tiles = await loader.LoadAsync(DashboardTiles.Partner, context, ct);
         return View("~/Features/Dashboard/Partner.cshtml", new PartnerDashboardPage
         {
             Today = today,
             Choices = choices,
             Partner = partner,
             MayChoose = mayChoose,
+            Attention = late,
             Tiles = tiles,
         });
     }

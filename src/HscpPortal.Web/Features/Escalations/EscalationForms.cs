@@ -17,6 +17,9 @@ public sealed class EscalationListQuery
     public int? ConcernedOrganisationId { get; set; }
     public EscalationCategory? Category { get; set; }
     public bool Drift { get; set; }
+
+    /// <summary>Open and past the current stage's due date today (EscalationProtocol.LateOn).</summary>
+    public bool Late { get; set; }
     public bool Archived { get; set; }
     public int Page { get; set; } = 1;
 }

@@ -76,6 +76,11 @@ public sealed class EscalationsController(
             list = list.Where(e => e.Stages.Any(s => (s.EndedOn ?? today) > s.DueOn));
         }
 
+        if (query.Late)
+        {
+            list = list.Where(EscalationProtocol.LateOn(today));
+        }
+
         var page = await list
             .OrderByDescending(e => e.RaisedOn).ThenByDescending(e => e.Reference)
             .Select(e => new EscalationRow(

@@ -1,3 +1,4 @@
+using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Dashboard;
 using HscpPortal.Web.Features.Shared;
@@ -54,22 +55,7 @@ public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : D
             .Where(r => r.StartYear == context.Year.StartYear)
             .Select(r => new { r.Status, r.PublishedAt })
             .FirstOrDefaultAsync(ct);
-        var unpublished = await context.Db.YearlyReports.AsNoTracking()
-            .Where(r => r.Status != ReportStatus.Published && r.StartYear != context.Year.StartYear)
-            .Select(r => new { r.StartYear, r.Status })
-            .ToListAsync(ct);
-        var late = unpublished.Select(r => (Year: new ReportingYear(r.StartYear), Status: (ReportStatus?)r.Status)).ToList();
-        var lastFinished = ReportingYear.Containing(context.Today).Previous;
-        if (lastFinished != context.Year && !await context.Db.YearlyReports.AnyAsync(r => r.StartYear == lastFinished.StartYear, ct))
-        {
-            late.Add((lastFinished, null));
-        }
-
-        var overdue = late
-            .Select(r => new OverdueReport(r.Year, r.Status, options.Value.PublicationDeadline(r.Year), context.Today.DayNumber - options.Value.PublicationDeadline(r.Year).DayNumber))
-            .Where(r => r.DaysLate > 0)
-            .OrderByDescending(r => r.Year.StartYear)
-            .ToList();
+        var overdue = await OverdueAsync(context.Db, context.Today, except: context.Year, ct);
         return new PublicationDeadlineModel
         {
             OtherOverdue = overdue,
@@ -79,5 +65,33 @@ public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : D
             Deadline = options.Value.PublicationDeadline(context.Year),
             Today = context.Today,
         };
+    }
+
+    /// <summary>
+    /// Every report past its deadline and not published, latest first, leaving out <paramref name="except"/> (the
+    /// year the tile shows on its own): each one started and not published, and the last finished year's report if
+    /// nobody has started it. One query; the dashboards' "needs attention today" panel lists the same reports.
+    /// </summary>
+    public async Task<IReadOnlyList<OverdueReport>> OverdueAsync(PortalDbContext db, DateOnly today, ReportingYear? except, CancellationToken ct)
+    {
+        var lastFinished = ReportingYear.Containing(today).Previous;
+        var lastStart = lastFinished.StartYear;
+        var skip = except?.StartYear;
+        var reports = await db.YearlyReports.AsNoTracking()
+            .Where(r => (r.Status != ReportStatus.Published || r.StartYear == lastStart) && r.StartYear != skip)
+            .Select(r => new { r.StartYear, r.Status })
+            .ToListAsync(ct);
+        var late = reports.Where(r => r.Status != ReportStatus.Published)
+            .Select(r => (Year: new ReportingYear(r.StartYear), Status: (ReportStatus?)r.Status)).ToList();
+        if (lastFinished != except && reports.TrueForAll(r => r.StartYear != lastFinished.StartYear))
+        {
+            late.Add((lastFinished, null));
+        }
+
+        return late
+            .Select(r => new OverdueReport(r.Year, r.Status, options.Value.PublicationDeadline(r.Year), today.DayNumber - options.Value.PublicationDeadline(r.Year).DayNumber))
+            .Where(r => r.DaysLate > 0)
+            .OrderByDescending(r => r.Year.StartYear)
+            .ToList();
     }
 }
