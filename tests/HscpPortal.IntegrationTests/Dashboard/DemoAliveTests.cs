@@ -82,6 +82,17 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
     }
 
     [Fact]
+    public void Actions_OpenToday_AreSpreadOverManyOwners()
+    {
+        var open = new[] { ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk, ActionStatus.OffTrack };
+        var byOwner = factory.Query(db => db.Actions.AsNoTracking().Where(a => open.Contains(a.Status))
+            .GroupBy(a => a.OwnerPersonId).Select(g => g.Count()).ToList());
+
+        Assert.True(byOwner.Count >= 20, $"open actions are held by only {byOwner.Count} people");
+        Assert.True(byOwner.Max() <= 25, $"one person owns {byOwner.Max()} open actions");
+    }
+
+    [Fact]
     public void Story_LeftoversFromTheHandWrittenYears_AreSettledByNow()
     {
         var storyEnd = DemoReports.Draft.Next.Start;

@@ -276,6 +276,11 @@ public sealed class CliTests : IDisposable
                     month => Assert.Equal(month.Count(), month.Select(a => a.Title).Distinct().Count()));
                 // ... and varied by group: the groups do not all share one list.
                 Assert.True(actions.Select(a => a.Title).Distinct().Count() > 60, "too few distinct action titles");
+                // Workloads are plausible: open actions are spread over many owners, none carrying dozens at once.
+                var openByOwner = actions.Where(a => a.Status is ActionStatus.NotStarted or ActionStatus.OnTrack or ActionStatus.AtRisk or ActionStatus.OffTrack)
+                    .GroupBy(a => a.OwnerPersonId).Select(g => g.Count()).ToList();
+                Assert.True(openByOwner.Count >= 20, $"open actions are held by only {openByOwner.Count} people");
+                Assert.True(openByOwner.Max() <= 25, $"one person owns {openByOwner.Max()} open actions");
 
                 // Board attendance over the generated years: for every partner and year, "DSP or deputy" is at least "DSP".
                 var partnerOrganisations = db.Organisations.AsNoTracking().Where(o => o.StatutoryPartner != null).ToList().ToDictionary(o => o.Id);
