@@ -13,6 +13,7 @@ namespace HscpPortal.EndToEndTests;
 /// changes which buttons a page shows, not its template, and the integration tests' role matrix checks who may
 /// open what in full. This keeps the crawl to one axe run per page shape rather than one per user. Each shape is
 /// also drawn on a 375 px phone, beside the desktop page: it must not scroll sideways there and passes axe too.
+/// Two workers share each user's crawl, each with its own desktop and phone page in the user's session.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public partial class EveryPageTests(PortalServer server)
@@ -35,77 +36,187 @@ public partial class EveryPageTests(PortalServer server)
     [InlineData("member")]
     public async Task EveryReachablePage_DemoUser_LoadsAndPassesAxe(string who)
     {
-        var page = await server.SignInAsync(who);
-        var phone = await server.PhoneLikeAsync(page);
-        var queue = new Queue<string>(["/"]);
-        var seenShapes = new HashSet<string>();
-        var problems = new List<string>();
-        var visited = 0;
-        while (queue.Count > 0 && visited < MaxPages)
+        var first = await server.SignInAsync(who);
+        var crawl = new Crawl(who);
+        crawl.Enqueue("/");
+
+        // Independent pages in parallel: each worker is a desktop page and a phone page in the same session. Account
+        // pages wait for a second pass with one worker: opening two-factor set-up makes a key, which changes the
+        // security stamp and ends the user's other sessions (the other workers' and the phones').
+        var workers = new List<Worker> { new(first, await server.PhoneLikeAsync(first)) };
+        for (var i = 1; i < Workers; i++)
         {
-            var path = queue.Dequeue();
-            var shape = Shape(path);
-            if (!seenShapes.Add(shape))
+            var desktop = await server.SameUserAsync(first);
+            workers.Add(new Worker(desktop, await server.PhoneLikeAsync(first)));
+        }
+
+        await Task.WhenAll(workers.Select(w => RunAsync(w, crawl, accountPages: false)));
+        await RunAsync(workers[0], crawl, accountPages: true);
+
+        Assert.True(crawl.Visited >= 8, $"Only {crawl.Visited} pages were reachable for {who}");
+        Assert.True(crawl.Finished, $"{who}: stopped at {MaxPages} pages with more to visit");
+        // Every problem in full: Assert.Empty would cut the list short.
+        Assert.True(crawl.Problems.IsEmpty, $"{who}:\n{string.Join("\n", crawl.Problems)}");
+    }
+
+    // Two workers keep both cores busy: while one waits for a page or axe in the browser, the other's page renders on the server.
+    private const int Workers = 2;
+
+    private sealed class Worker(IPage page, IPage phone)
+    {
+        public IPage Page { get; } = page;
+
+        public IPage Phone { get; set; } = phone;
+    }
+
+    /// <summary>The crawl's shared state: the queue of paths, the route shapes seen, and what went wrong.</summary>
+    private sealed class Crawl(string who)
+    {
+        private readonly Queue<string> queue = new();
+        private readonly Queue<string> accountQueue = new();
+        private readonly HashSet<string> seenShapes = [];
+        private readonly object gate = new();
+        private int inFlight;
+
+        public string Who { get; } = who;
+
+        public ConcurrentQueue<string> Problems { get; } = new();
+
+        public int Visited { get; private set; }
+
+        /// <summary>True when every queued path was visited (or was a shape already visited) before the safety stop.</summary>
+        public bool Finished
+        {
+            get
             {
-                continue;
-            }
-
-            visited++;
-            IReadOnlyList<string> links;
-            if (Checked.TryAdd(shape, who))
-            {
-                // The desktop and the 375 px phone page side by side: each is drawn and checked with axe, and the
-                // phone page must not scroll sideways. Account pages one after the other: opening two-factor set-up
-                // makes a key, which changes the security stamp and ends the user's other sessions (the phone's).
-                var sideBySide = !path.StartsWith("/account", StringComparison.Ordinal);
-                var onPhone = sideBySide ? PhoneChecksAsync(phone, server.BaseUrl + path) : null;
-                var response = await page.GotoAsync(server.BaseUrl + path);
-                var phoneResult = await (onPhone ?? PhoneChecksAsync(phone, server.BaseUrl + path));
-                if (phoneResult.SignedOut)
+                lock (gate)
                 {
-                    phone = await server.PhoneLikeAsync(page);
-                    phoneResult = await PhoneChecksAsync(phone, server.BaseUrl + path);
-                }
-
-                problems.AddRange(phoneResult.Problems);
-                if (response is null || response.Status >= 400)
-                {
-                    // Links a user is shown must work for that user.
-                    problems.Add($"{path}: HTTP {response?.Status}");
-                    continue;
-                }
-
-                problems.AddRange(await Accessibility.ViolationsAsync(page));
-                // Links marked as downloads (exports, templates) are files, not pages, whatever their address.
-                links = await page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.filter(e => !e.hasAttribute('download')).map(e => e.getAttribute('href'))");
-            }
-            else
-            {
-                // Checked with axe already: this user's session only needs to load it and read its links.
-                var response = await page.Context.APIRequest.GetAsync(server.BaseUrl + path);
-                if (response.Status >= 400)
-                {
-                    problems.Add($"{path}: HTTP {response.Status}");
-                    continue;
-                }
-
-                links = Links(await response.TextAsync());
-            }
-
-            foreach (var href in links)
-            {
-                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal)
-                    && !IsDownload(href))
-                {
-                    queue.Enqueue(href.Split('#')[0]);
+                    return queue.Concat(accountQueue).All(p => seenShapes.Contains(Shape(p)));
                 }
             }
         }
 
-        Assert.True(visited >= 8, $"Only {visited} pages were reachable for {who}");
-        Assert.True(queue.All(p => seenShapes.Contains(Shape(p))), $"{who}: stopped at {MaxPages} pages with more to visit");
-        // Every problem in full: Assert.Empty would cut the list short.
-        Assert.True(problems.Count == 0, $"{who}:\n{string.Join("\n", problems)}");
+        public void Enqueue(string path)
+        {
+            lock (gate)
+            {
+                (IsAccountPage(path) ? accountQueue : queue).Enqueue(path);
+            }
+        }
+
+        /// <summary>
+        /// The next path of a shape not yet visited, or null when this pass is over: nothing queued and no other
+        /// worker still visiting a page (whose links may add more). Waits while others are still visiting.
+        /// </summary>
+        public async Task<string?> NextAsync(bool accountPages)
+        {
+            while (true)
+            {
+                lock (gate)
+                {
+                    while (Visited < MaxPages && (queue.Count > 0 || (accountPages && accountQueue.Count > 0)))
+                    {
+                        var path = queue.Count > 0 ? queue.Dequeue() : accountQueue.Dequeue();
+                        if (seenShapes.Add(Shape(path)))
+                        {
+                            Visited++;
+                            inFlight++;
+                            return path;
+                        }
+                    }
+
+                    if (inFlight == 0 || Visited >= MaxPages)
+                    {
+                        return null;
+                    }
+                }
+
+                await Task.Delay(20);
+            }
+        }
+
+        public void Done()
+        {
+            lock (gate)
+            {
+                inFlight--;
+            }
+        }
+
+        private static bool IsAccountPage(string path) => path.StartsWith("/account", StringComparison.Ordinal);
+    }
+
+    private async Task RunAsync(Worker worker, Crawl crawl, bool accountPages)
+    {
+        while (await crawl.NextAsync(accountPages) is { } path)
+        {
+            try
+            {
+                foreach (var href in await VisitAsync(worker, crawl, path))
+                {
+                    if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal)
+                        && !IsDownload(href))
+                    {
+                        crawl.Enqueue(href.Split('#')[0]);
+                    }
+                }
+            }
+            finally
+            {
+                crawl.Done();
+            }
+        }
+    }
+
+    // One page: drawn and checked with axe at desktop and phone width by the first user to reach its shape, or
+    // fetched over HTTP with this user's session when already checked. Returns the page's links.
+    private async Task<IReadOnlyList<string>> VisitAsync(Worker worker, Crawl crawl, string path)
+    {
+        var shape = Shape(path);
+        if (!Checked.TryAdd(shape, crawl.Who))
+        {
+            // Checked with axe already: this user's session only needs to load it and read its links.
+            var fetched = await worker.Page.Context.APIRequest.GetAsync(server.BaseUrl + path);
+            if (fetched.Status >= 400)
+            {
+                crawl.Problems.Enqueue($"{path}: HTTP {fetched.Status}");
+                return [];
+            }
+
+            return Links(await fetched.TextAsync());
+        }
+
+        // The desktop and the 375 px phone page side by side: each is drawn and checked with axe, and the phone page
+        // must not scroll sideways. Account pages one after the other (see above).
+        var sideBySide = !path.StartsWith("/account", StringComparison.Ordinal);
+        var onPhone = sideBySide ? PhoneChecksAsync(worker.Phone, server.BaseUrl + path) : null;
+        var response = await worker.Page.GotoAsync(server.BaseUrl + path);
+        var phoneResult = await (onPhone ?? PhoneChecksAsync(worker.Phone, server.BaseUrl + path));
+        if (phoneResult.SignedOut)
+        {
+            worker.Phone = await server.PhoneLikeAsync(worker.Page);
+            phoneResult = await PhoneChecksAsync(worker.Phone, server.BaseUrl + path);
+        }
+
+        foreach (var problem in phoneResult.Problems)
+        {
+            crawl.Problems.Enqueue(problem);
+        }
+
+        if (response is null || response.Status >= 400)
+        {
+            // Links a user is shown must work for that user.
+            crawl.Problems.Enqueue($"{path}: HTTP {response?.Status}");
+            return [];
+        }
+
+        foreach (var violation in await Accessibility.ViolationsAsync(worker.Page))
+        {
+            crawl.Problems.Enqueue(violation);
+        }
+
+        // Links marked as downloads (exports, templates) are files, not pages, whatever their address.
+        return await worker.Page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.filter(e => !e.hasAttribute('download')).map(e => e.getAttribute('href'))");
     }
 
     private static async Task<(IReadOnlyList<string> Problems, bool SignedOut)> PhoneChecksAsync(IPage phone, string url)

@@ -63,6 +63,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         return page;
     }
 
+    /// <summary>A desktop page in a new context signed in as the same user as <paramref name="page"/> (the same session).</summary>
+    public async Task<IPage> SameUserAsync(IPage page)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-GB", TimezoneId = "Europe/London", StorageState = await page.Context.StorageStateAsync(),
+        });
+        return await context.NewPageAsync();
+    }
+
     /// <summary>A phone-sized (375 px) page in a new context signed in as the same user as <paramref name="page"/>.</summary>
     public async Task<IPage> PhoneLikeAsync(IPage page)
     {

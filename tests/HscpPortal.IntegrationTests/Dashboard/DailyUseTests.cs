@@ -72,7 +72,7 @@ public class DailyUseTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task PublicationTile_ListsEveryOtherOverdueReport_WhateverYearIsChosen()
+    public async Task NeedsAttention_ListsEveryOverdueReport_WhateverYearIsChosen_AndTheTileDoesNotRepeatIt()
     {
         factory.Query(db =>
         {
@@ -82,9 +82,11 @@ public class DailyUseTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
         var page = await (await factory.ClientAsync("scrutineer")).GetDocumentAsync("/dashboard?year=2024-25");
 
-        var overdue = page.QuerySelector("#publication-overdue")?.TextContent ?? "";
-        Assert.Contains("2019-20: In review, overdue by", overdue, StringComparison.Ordinal);
-        Assert.DoesNotContain("2024-25", overdue, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("#publication-overdue a[href='/reports/yearly/2019-20/workflow']"));
+        var overdue = page.QuerySelector("#attention-report-2019-20")?.TextContent ?? "";
+        Assert.Contains("In review", overdue, StringComparison.Ordinal);
+        Assert.Contains("past its publication deadline", overdue, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#attention-report-2019-20 a[href='/reports/yearly/2019-20/workflow']"));
+        // The publication tile speaks only of the year shown.
+        Assert.DoesNotContain("2019-20", page.QuerySelector("#tile-publication-deadline")?.TextContent ?? "", StringComparison.Ordinal);
     }
 }

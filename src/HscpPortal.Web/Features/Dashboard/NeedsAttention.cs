@@ -59,7 +59,7 @@ public sealed class NeedsAttention(PublicationDeadlineTile publication)
             return new NeedsAttentionModel { Today = today, Actions = actions };
         }
 
-        var reports = await publication.OverdueAsync(context.Db, today, except: null, ct);
+        var reports = await publication.OverdueAsync(context.Db, today, ct);
         int? late = null;
         string? lateUrl = null;
         if (await context.AllowedAsync(Policies.ViewEscalations))

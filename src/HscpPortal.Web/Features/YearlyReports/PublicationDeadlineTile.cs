@@ -26,9 +26,6 @@ public sealed class PublicationDeadlineModel
 
     public string StatusText => Status is { } status ? Format.Humanise(status) : "Not started";
 
-    /// <summary>Other years whose report is past its deadline and not yet published, latest first.</summary>
-    public IReadOnlyList<OverdueReport> OtherOverdue { get; init; } = [];
-
     public const string ReportsUrl = "/reports/yearly";
 }
 
@@ -41,9 +38,8 @@ public sealed record OverdueReport(ReportingYear Year, ReportStatus? Status, Dat
 /// <summary>
 /// The yearly report for the chosen year against its statutory publication deadline (Reports:PublicationMonth):
 /// where it has got to, and how many days are left or how late it is. It lives with the yearly reports' workflow it
-/// watches; the partnership dashboard lists it in DashboardTiles. Whatever year is chosen, it also lists every other
-/// report that is late: each one started and not published once its deadline has passed, and the last finished
-/// year's report if nobody has started it by its deadline.
+/// watches; the partnership dashboard lists it in DashboardTiles. Every other report that is late, whatever year is
+/// chosen, is listed by the dashboard's "Needs attention today" panel, from <see cref="OverdueAsync"/>.
 /// </summary>
 public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : DashboardTile<PublicationDeadlineModel>
 {
@@ -55,10 +51,8 @@ public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : D
             .Where(r => r.StartYear == context.Year.StartYear)
             .Select(r => new { r.Status, r.PublishedAt })
             .FirstOrDefaultAsync(ct);
-        var overdue = await OverdueAsync(context.Db, context.Today, except: context.Year, ct);
         return new PublicationDeadlineModel
         {
-            OtherOverdue = overdue,
             Year = context.Year,
             Status = report?.Status,
             PublishedAt = report?.PublishedAt,
@@ -68,22 +62,21 @@ public sealed class PublicationDeadlineTile(IOptions<ReportOptions> options) : D
     }
 
     /// <summary>
-    /// Every report past its deadline and not published, latest first, leaving out <paramref name="except"/> (the
-    /// year the tile shows on its own): each one started and not published, and the last finished year's report if
-    /// nobody has started it. One query; the dashboards' "needs attention today" panel lists the same reports.
+    /// Every report past its deadline and not published, latest first: each one started and not published, and the
+    /// last finished year's report if nobody has started it. One query; the dashboards' "needs attention today" panel
+    /// lists them.
     /// </summary>
-    public async Task<IReadOnlyList<OverdueReport>> OverdueAsync(PortalDbContext db, DateOnly today, ReportingYear? except, CancellationToken ct)
+    public async Task<IReadOnlyList<OverdueReport>> OverdueAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
     {
         var lastFinished = ReportingYear.Containing(today).Previous;
         var lastStart = lastFinished.StartYear;
-        var skip = except?.StartYear;
         var reports = await db.YearlyReports.AsNoTracking()
-            .Where(r => (r.Status != ReportStatus.Published || r.StartYear == lastStart) && r.StartYear != skip)
+            .Where(r => r.Status != ReportStatus.Published || r.StartYear == lastStart)
             .Select(r => new { r.StartYear, r.Status })
             .ToListAsync(ct);
         var late = reports.Where(r => r.Status != ReportStatus.Published)
             .Select(r => (Year: new ReportingYear(r.StartYear), Status: (ReportStatus?)r.Status)).ToList();
-        if (lastFinished != except && reports.TrueForAll(r => r.StartYear != lastFinished.StartYear))
+        if (reports.TrueForAll(r => r.StartYear != lastFinished.StartYear))
         {
             late.Add((lastFinished, null));
         }
