@@ -7,7 +7,10 @@ namespace HscpPortal.Web.Data.Demo;
 /// The three multi-agency audits the Quality and Effectiveness Group completed in 2023-24, as the partnership's yearly
 /// report for that year describes them: strategy meetings (a dip sample of 30), child sexual abuse (6 cases, JTAI
 /// tool) and child-on-child abuse (10 children's files). Facts and figures are the report's; the wording is ours.
-/// The report gives no dates, so each audit's dates are placed in the quarter its order suggests.
+/// The report gives no dates, no reason for the child-on-child audit and no count of people the learning reached, so
+/// the dates are placed in the quarter the report's order suggests, that audit's reason is recorded as a priority with
+/// no note, and the number reached is left blank; it says the learning was taken out to practitioners, and the MASH
+/// Group's audits are followed by learning circles.
 /// </summary>
 /// <remarks>
 /// The action plans were in place by the year's end and are worked through in 2024-25, beside the group's other
@@ -45,7 +48,7 @@ public static class DemoAudits
             Status = AuditStatus.ActionsMonitored,
             StartedOn = new DateOnly(2023, 9, 4),
             ReportedOn = new DateOnly(2023, 11, 14),
-            LearningShared = "learning circles with the agencies that took part",
+            LearningShared = "the agencies that took part, out to their practitioners",
             Agencies = Agencies(council, police, icb, wvt),
             Findings =
             [
@@ -71,7 +74,7 @@ public static class DemoAudits
             Status = AuditStatus.ActionsMonitored,
             StartedOn = new DateOnly(2023, 10, 2),
             ReportedOn = new DateOnly(2024, 1, 16),
-            LearningShared = "learning circles and a briefing to the agencies' safeguarding leads",
+            LearningShared = "the agencies that took part, out to their practitioners",
             Agencies = Agencies(council, police, wvt, hwhct),
             Findings =
             [
@@ -93,7 +96,7 @@ public static class DemoAudits
             ProgrammeYear = 2023,
             PlannedQuarter = 4,
             Reason = AuditReason.Priority,
-            ReasonNote = "Child-on-child abuse guidance was being revised, and the group wanted to know how referrals were handled in practice.",
+            ReasonNote = null,
             Method = AuditMethod.CaseFileAudit,
             CasesSampled = 10,
             SampleDescription = "Ten children's files from referrals to the MASH between June and November 2023 screened at levels 3 and 4 of Right Help, Right Time: seven children said to have been harmed and three said to have caused harm.",
