@@ -60,6 +60,10 @@ public class ActionItem : ArchivableEntity
     public int? EscalationId { get; set; }
     public Escalation? Escalation { get; set; }
 
+    /// <summary>The audit's area for improvement this action answers, when <see cref="Source"/> is Audit.</summary>
+    public int? AuditFindingId { get; set; }
+    public AuditFinding? AuditFinding { get; set; }
+
     /// <summary>
     /// Names the source when it is not (yet) a record here: "Section 11 return 2023", "LCSPR Child F rec 3".
     /// Later capabilities add their own foreign keys beside <see cref="MeetingId"/> and <see cref="EscalationId"/>.

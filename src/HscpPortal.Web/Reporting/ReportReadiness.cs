@@ -1,4 +1,5 @@
 using System.Globalization;
+using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.ReportDraft.Sections;
 using K = HscpPortal.Web.Reporting.ReportSectionKeys;
 using R = HscpPortal.Web.Reporting.ReadinessKeys;
@@ -56,17 +57,24 @@ public static class ReportReadiness
                     : " Nothing is written about practice reviews: case review records are not yet in the portal, so write the case reviews commentary."),
             meetings == 0 ? "/meetings" : Edit(Commentary(K.CaseReviews))));
 
-        // Evidence of effectiveness and impact, including of training.
-        var impact = Has(Commentary(K.BoardImpact));
+        // Evidence of effectiveness and impact, including of training. Multi-agency audits are the partnership's own
+        // evidence of whether practice is effective, so audits reported in the year, with commentary on what they
+        // changed, meet the impact half as the board's impact commentary does; training still needs its own words.
+        var audits = report.Facts<AuditsSectionModel>(K.Audits)?.Audits.Count ?? 0;
+        var auditImpact = audits > 0 && Has(Commentary(K.Audits));
+        var impact = Has(Commentary(K.BoardImpact)) || auditImpact;
         var training = Has(Commentary(K.Training));
         items.Add(new ReadinessItem(
             R.Effectiveness,
             Requirement(R.Effectiveness),
             impact && training,
-            (impact ? "The board's impact is described in its commentary." : "The board's impact section has figures but no commentary on what they achieved.")
+            (Has(Commentary(K.BoardImpact)) ? "The board's impact is described in its commentary."
+                : auditImpact ? $"{Count(audits, "multi-agency audit")} reported in {y}, and the audits commentary says what they changed."
+                : audits > 0 ? $"{Count(audits, "multi-agency audit")} reported in {y}, but neither the audits nor the board's impact section has commentary on what was achieved."
+                : "The board's impact section has figures but no commentary on what they achieved.")
                 + (training ? " Training is described in its commentary (training records are not yet in the portal)."
                     : " Nothing is written about training: training records are not yet in the portal, so write the training commentary."),
-            !impact ? Edit(Commentary(K.BoardImpact)) : Edit(Commentary(K.Training))));
+            !impact ? Edit(Commentary(audits > 0 ? K.Audits : K.BoardImpact)) : Edit(Commentary(K.Training))));
 
         // Areas with little or no progress: the list of stalled actions is evidence only with words that say why they
         // stalled (the action plans commentary) or a statement of where progress was limited, or that there was none.

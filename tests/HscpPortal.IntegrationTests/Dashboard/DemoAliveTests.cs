@@ -93,6 +93,35 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
     }
 
     [Fact]
+    public void GeneratedYears_EachHaveAnAuditProgrammeWithFindingsAndActions()
+    {
+        var today = Today();
+        var first = DemoReports.Draft.Next.StartYear;
+        var years = factory.Query(db => db.Audits.AsNoTracking()
+            .Where(a => a.ProgrammeYear >= first)
+            .GroupBy(a => a.ProgrammeYear)
+            .Select(g => new
+            {
+                Year = g.Key,
+                Count = g.Count(),
+                Reported = g.Count(a => a.ReportedOn != null),
+                Improvements = g.SelectMany(a => a.Findings).Count(f => f.Kind == FindingKind.AreaForImprovement),
+            })
+            .ToList());
+        var actions = factory.Query(db => db.Actions.AsNoTracking().Count(a => a.Source == ActionSource.Audit && a.AuditFinding!.Audit!.ProgrammeYear >= first));
+
+        Assert.Equal(Enumerable.Range(first, ReportingYear.Containing(today).StartYear - first + 1).ToList(), years.Select(y => y.Year).Order().ToList());
+        Assert.All(years, y => Assert.InRange(y.Count, 5, 7));
+        // A year's last audit reports up to about ten weeks after the year ends, so only years finished longer ago are complete.
+        Assert.All(years.Where(y => new ReportingYear(y.Year).End.AddDays(80) < today), y =>
+        {
+            Assert.Equal(y.Count, y.Reported);
+            Assert.True(y.Improvements > 0);
+        });
+        Assert.True(actions > 0, "No generated audit's area for improvement became an action");
+    }
+
+    [Fact]
     public void Story_LeftoversFromTheHandWrittenYears_AreSettledByNow()
     {
         var storyEnd = DemoReports.Draft.Next.Start;

@@ -74,6 +74,7 @@ public static partial class DemoRoutes
                 "actions" => values["action"],
                 "priorities" => values["priority"],
                 "escalations" => values["escalation"],
+                "audits" => values["audit"],
                 "reports" when pattern.Contains("/comments/", StringComparison.Ordinal) => values["reportComment"],
                 "reports" => values["reportRecipient"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
@@ -81,6 +82,7 @@ public static partial class DemoRoutes
             "memberId" => values["qeMember"],
             "meetingId" => values["meeting"],
             "groupId" => values["qe"],
+            "findingId" => values["auditFinding"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
             // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
@@ -120,6 +122,11 @@ public static partial class DemoRoutes
             ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
             ["priority"] = f.Query(db => db.Priorities.Select(p => p.Id).First()).ToString(),
             ["escalation"] = f.AddEscalation(new DateOnly(2019, 2, 4)).ToString(),
+            // The demo's strategy meetings audit (2023-24) and one of its areas for improvement.
+            ["audit"] = f.Query(db => db.Audits.Where(a => a.Title == "Strategy meetings multi-agency audit").Select(a => a.Id).First()).ToString(),
+            ["auditFinding"] = f.Query(db => db.AuditFindings
+                .Where(x => x.Audit!.Title == "Strategy meetings multi-agency audit" && x.Kind == FindingKind.AreaForImprovement)
+                .OrderBy(x => x.Id).Select(x => x.Id).First()).ToString(),
             ["reportComment"] = f.Query(db =>
             {
                 var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };

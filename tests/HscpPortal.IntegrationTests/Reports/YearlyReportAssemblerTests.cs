@@ -324,7 +324,7 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(ReportSectionKeys.Foreword, outline[0].Key);
         Assert.Equal([ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary], outline.TakeLast(2).Select(o => o.Key));
         Assert.Equal(
-            [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans,
+            [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Audits, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans,
              ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary],
             outline.Where(o => o.Built && sections.Find(o.Key)!.Kind == ReportSectionKind.Data).Select(o => o.Key));
     }

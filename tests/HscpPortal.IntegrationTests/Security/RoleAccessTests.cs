@@ -152,6 +152,21 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/escalations/{escalation}/resolve", ManageEscalations),
         ("/escalations/{escalation}/reopen", ManageEscalations),
         ("/audit/Escalation/{escalation}", ViewAuditTrail),
+        // Audits hold counts of cases, never a child's identity, so every member reads them; the team and the owning
+        // group's chair or vice-chair (EditGroup on Quality and Effectiveness) change them. Planning one needs a group
+        // the user may edit, as adding an action does.
+        ("/audits", Everyone),
+        ("/audits?year=2023-24&status=ActionsMonitored", Everyone),
+        ("/audits/export?year=2023-24&format=csv", Everyone),
+        ("/audits/export?year=2023-24&format=xlsx", Everyone),
+        ("/audits/{audit}", Everyone),
+        ("/audits/new", EditAnyGroup),
+        ("/audits/new?reAuditOf={audit}", EditAnyGroup),
+        ("/audits/{audit}/edit", EditQualityAndEffectiveness),
+        ("/audits/{audit}/findings/new", EditQualityAndEffectiveness),
+        ("/audits/{audit}/findings/{auditFinding}/edit", EditQualityAndEffectiveness),
+        ("/audits/{audit}/findings/{auditFinding}/action", EditQualityAndEffectiveness),
+        ("/audit/Audit/{audit}", ViewAuditTrail),
         ("/escalations/analysis", ViewEscalations),
         ("/escalations/analysis?year=2023-24", ViewEscalations),
         ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),

@@ -15,12 +15,13 @@ public sealed record GeneratedHistory(
     int Decisions,
     int Actions,
     int ActionUpdates,
-    int Escalations)
+    int Escalations,
+    int Audits)
 {
     public override string ToString() =>
         $"{First} to {Last} (and the current year to date): {Meetings:N0} meetings, {Attendance:N0} attendance rows, "
         + $"{AgendaItems:N0} agenda items, {Decisions:N0} decisions, {Actions:N0} actions with {ActionUpdates:N0} updates, "
-        + $"{Escalations:N0} escalations";
+        + $"{Escalations:N0} escalations, {Audits:N0} multi-agency audits";
 }
 
 /// <summary>
@@ -109,12 +110,13 @@ public static class DemoHistory
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await SeedMeetingsAsync(db, world, year, today, random, counts, ct);
                 await SeedEscalationsAsync(db, world, protocol, year, today, random, counts, ct);
+                await SeedAuditsAsync(db, world, year, today, random, counts, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }
 
             return new GeneratedHistory(first, last, counts.Meetings, counts.Attendance, counts.AgendaItems, counts.Decisions,
-                counts.Actions, counts.Updates, counts.Escalations);
+                counts.Actions, counts.Updates, counts.Escalations, counts.Audits);
         }
         finally
         {
@@ -559,6 +561,172 @@ public static class DemoHistory
         await SaveAsync(db, ct);
     }
 
+    /// <summary>
+    /// The year's multi-agency audit programme, about six audits owned by Quality and Effectiveness (or, in a partnership
+    /// without it, its first subgroup), a quarter apart: those whose dates have passed are reported with their findings,
+    /// most areas for improvement become actions, and most of those are complete once due. A year that already has audits
+    /// (the hand-written 2023-24) is left as it is.
+    /// </summary>
+    private static async Task SeedAuditsAsync(
+        PortalDbContext db, World world, ReportingYear year, DateOnly today, Random random, Counter counts, CancellationToken ct)
+    {
+        bool ActiveIn(Group g) => g.Status == GroupStatus.Active || (g.DissolvedOn is { } d && d >= year.Start);
+        bool Running(Group g) => (g.EstablishedOn ?? DateOnly.MinValue) <= year.End && (g.DissolvedOn ?? DateOnly.MaxValue) >= year.Start && ActiveIn(g);
+        var owners = world.Groups.Where(g => Running(g) && g.Name.Contains("Quality", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (owners.Count == 0)
+        {
+            owners = world.Groups.Where(g => Running(g) && g.Kind == GroupKind.Subgroup).Take(1).ToList();
+        }
+
+        if (owners.Count == 0 || world.Agencies.Count == 0 || await db.Audits.AnyAsync(a => a.ProgrammeYear == year.StartYear, ct))
+        {
+            return;
+        }
+
+        var owner = owners[0];
+        var themes = AuditThemes.OrderBy(_ => random.Next()).Take(random.Next(5, 8)).ToList();
+        for (var i = 0; i < themes.Count; i++)
+        {
+            var (theme, method) = themes[i];
+            var quarter = Math.Min(4, 1 + (i * 4 / themes.Count));
+            var started = world.Calendar.OnOrAfter(year.Start.AddDays(((quarter - 1) * 91) + random.Next(5, 50)));
+            var reported = world.Calendar.OnOrAfter(started.AddDays(random.Next(35, 70)));
+            var agencies = world.Agencies.Take(1).Concat(world.Agencies.Skip(1).OrderBy(_ => random.Next()).Take(random.Next(1, 4))).ToList();
+            var audit = new Audit
+            {
+                Title = $"{theme} multi-agency audit",
+                Theme = theme,
+                ProgrammeYear = year.StartYear,
+                PlannedQuarter = quarter,
+                Reason = (AuditReason)random.Next(1, 6),
+                Method = method,
+                GroupId = owner.Id,
+                CreatedAt = Noon(year.Start.AddDays(-20)),
+                CreatedBy = TeamName,
+                Agencies = agencies.Select(a => new AuditAgency { OrganisationId = a.Id }).ToList(),
+            };
+            if (started < today)
+            {
+                audit.StartedOn = started;
+                audit.Status = AuditStatus.InProgress;
+            }
+
+            if (reported < today)
+            {
+                audit.ReportedOn = reported;
+                audit.CasesSampled = method == AuditMethod.PractitionerSurvey ? random.Next(20, 90) : random.Next(6, 31);
+                audit.LearningShared = Pick(random, AuditLearningShared);
+                audit.PeopleReached = random.Next(12, 120);
+                audit.Status = reported.AddDays(240) < today ? AuditStatus.Closed : AuditStatus.ActionsMonitored;
+                foreach (var text in AuditStrengths.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                {
+                    audit.Findings.Add(new AuditFinding { Kind = FindingKind.Strength, Text = text, CreatedAt = Noon(reported), CreatedBy = TeamName });
+                }
+
+                foreach (var text in AuditImprovements.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                {
+                    audit.Findings.Add(new AuditFinding { Kind = FindingKind.AreaForImprovement, Text = text, CreatedAt = Noon(reported), CreatedBy = TeamName });
+                }
+            }
+
+            db.Audits.Add(audit);
+            await SaveAsync(db, ct);
+            counts.Audits++;
+
+            // Two in three areas for improvement become actions for one of the agencies that took part.
+            foreach (var finding in audit.Findings.Where(f => f.Kind == FindingKind.AreaForImprovement && random.Next(3) > 0))
+            {
+                var agency = Pick(random, agencies);
+                var person = world.People.FirstOrDefault(p => p.OrganisationId == agency.Id && p.IsLive()) ?? world.People[0];
+                var due = reported.AddDays(random.Next(60, 150));
+                var action = new ActionItem
+                {
+                    Title = "Respond to the audit: " + char.ToLowerInvariant(finding.Text[0]) + finding.Text[1..],
+                    GroupId = owner.Id,
+                    OwnerPersonId = person.Id,
+                    OwnerOrganisationId = person.OrganisationId,
+                    DueDate = due,
+                    Source = ActionSource.Audit,
+                    AuditFindingId = finding.Id,
+                    SourceReference = audit.Title,
+                    CreatedAt = Noon(reported),
+                    CreatedBy = TeamName,
+                };
+                var done = due.AddDays(random.Next(-20, 10));
+                if (done < today.AddDays(-1) && random.Next(10) < 9)
+                {
+                    action.Status = ActionStatus.Completed;
+                    action.CompletedOn = done;
+                    action.CompletionEvidence = "The agencies' re-checks of a sample of cases show the change in place.";
+                    action.CompletionRequestedAt = Noon(done);
+                    action.CompletionRequestedBy = person.FullName;
+                    action.SignedOffAt = Noon(done);
+                    action.SignedOffBy = TeamName;
+                    db.ActionUpdates.Add(new ActionUpdate
+                    {
+                        ActionItem = action, At = Noon(done), ByName = person.FullName, Note = "Done, and checked against a sample of cases.",
+                        StatusBefore = ActionStatus.NotStarted, StatusAfter = ActionStatus.Completed,
+                    });
+                    counts.Updates++;
+                }
+                else
+                {
+                    action.Status = ActionStatus.OnTrack;
+                }
+
+                db.Actions.Add(action);
+                counts.Actions++;
+            }
+        }
+
+        await SaveAsync(db, ct);
+    }
+
+    private static readonly (string Theme, AuditMethod Method)[] AuditThemes =
+    [
+        ("Neglect", AuditMethod.CaseFileAudit),
+        ("Strategy discussions and section 47 enquiries", AuditMethod.DipSample),
+        ("Child sexual abuse", AuditMethod.JtaiTool),
+        ("Child-on-child abuse", AuditMethod.CaseFileAudit),
+        ("Return home interviews", AuditMethod.DipSample),
+        ("Domestic abuse and children", AuditMethod.JtaiTool),
+        ("Children missing education", AuditMethod.CaseFileAudit),
+        ("Understanding of thresholds", AuditMethod.PractitionerSurvey),
+        ("Voice of the child in assessments", AuditMethod.CaseFileAudit),
+        ("Child exploitation", AuditMethod.JtaiTool),
+        ("Pre-birth assessments", AuditMethod.DipSample),
+        ("Early help referrals", AuditMethod.DipSample),
+    ];
+
+    private static readonly string[] AuditStrengths =
+    [
+        "Agencies knew the children and families well and worked together closely",
+        "Referrals were screened at the right level of need",
+        "Assessments recorded what the children said and how they felt",
+        "Information was shared promptly between agencies",
+        "Practitioners had good supervision and support",
+        "Safety plans were clear and reviewed",
+    ];
+
+    private static readonly string[] AuditImprovements =
+    [
+        "Strategy discussions were not always held within timescales",
+        "The outcome of a referral was not always fed back to the referring agency",
+        "Assessments did not always consider a child's culture and identity",
+        "Where professionals disagreed, the disagreement was not always recorded",
+        "Management oversight was not always evident on the file",
+        "Agreed actions were not always completed on time",
+        "Attendance at strategy meetings was not always recorded accurately",
+    ];
+
+    private static readonly string[] AuditLearningShared =
+    [
+        "learning circles with the agencies that took part",
+        "a 7-minute briefing and the practitioner forum",
+        "team briefings in each agency",
+        "the partnership newsletter and a learning event",
+    ];
+
     private static IEnumerable<DateOnly> MeetingDates(Group group, ReportingYear year, Random random)
     {
         var perYear = group.Frequency switch
@@ -805,6 +973,7 @@ public static class DemoHistory
         public int Actions { get; set; }
         public int Updates { get; set; }
         public int Escalations { get; set; }
+        public int Audits { get; set; }
     }
 
     /// <summary>The structure the activity hangs on, read once.</summary>

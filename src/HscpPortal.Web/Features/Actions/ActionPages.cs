@@ -11,7 +11,12 @@ namespace HscpPortal.Web.Features.Actions;
 /// <summary>The names the action page shows beside the action's own fields.</summary>
 public sealed record ActionLinks(
     string GroupName, string OwnerName, string OwnerOrganisation, string? MeetingTitle, DateOnly? MeetingDate,
-    int? AgendaItemOrder, string? AgendaItemTitle, string? EscalationReference, string? PriorityTitle);
+    int? AgendaItemOrder, string? AgendaItemTitle, string? EscalationReference, string? PriorityTitle)
+{
+    /// <summary>The audit whose area for improvement the action answers, when it came from one.</summary>
+    public int? AuditId { get; init; }
+    public string? AuditTitle { get; init; }
+}
 
 public sealed record TrailEntry(
     int Id, DateTime At, string ByName, string Note, ActionStatus StatusBefore, ActionStatus StatusAfter, DateOnly? DueDateBefore, DateOnly? DueDateAfter);

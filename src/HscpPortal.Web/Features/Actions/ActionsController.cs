@@ -29,7 +29,11 @@ public sealed class ActionsController(PortalDbContext db, IAuthorizationService 
             .Select(a => new ActionLinks(
                 a.Group!.Name, a.OwnerPerson!.FullName, a.OwnerOrganisation!.Name,
                 a.MeetingId == null ? null : a.Meeting!.Title ?? "Meeting", (DateOnly?)a.Meeting!.Date,
-                (int?)a.AgendaItem!.Order, a.AgendaItem.Title, a.Escalation!.Reference, a.Priority!.Title))
+                (int?)a.AgendaItem!.Order, a.AgendaItem.Title, a.Escalation!.Reference, a.Priority!.Title)
+            {
+                AuditId = (int?)a.AuditFinding!.AuditId,
+                AuditTitle = a.AuditFinding.Audit!.Title,
+            })
             .FirstOrDefaultAsync(ct);
         if (action is null || links is null)
         {

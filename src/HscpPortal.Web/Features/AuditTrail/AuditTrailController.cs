@@ -115,6 +115,7 @@ public static class RecordLinks
         nameof(Decision) => $"/decisions/{id}",
         nameof(ActionItem) => $"/actions/{id}",
         nameof(Escalation) => $"/escalations/{id}",
+        nameof(Audit) => $"/audits/{id}",
         nameof(BankHoliday) => "/admin/bank-holidays",
         _ => null,
     };
@@ -130,6 +131,9 @@ public static class RecordLinks
         nameof(ActionItem) => "Action",
         nameof(Escalation) => "Escalation",
         nameof(EscalationStage) => "Escalation stage",
+        nameof(Audit) => "Multi-agency audit",
+        nameof(AuditAgency) => "Agency in an audit",
+        nameof(AuditFinding) => "Audit finding",
         nameof(BankHoliday) => "Bank holiday",
         AccountAudit.EntityType => "User account",
         _ => type,

@@ -1,4 +1,5 @@
 using HscpPortal.Web.Features.Actions;
+using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.Dashboard.Tiles;
 using HscpPortal.Web.Features.YearlyReports;
 
@@ -18,6 +19,7 @@ public static class DashboardTiles
         Tile<RatificationTile>(),
         Tile<ActionsTile>(),
         Tile<EscalationsTile>(),
+        Tile<AuditsTile>(),
         Tile<PublicationDeadlineTile>(),
     ];
 
@@ -29,6 +31,7 @@ public static class DashboardTiles
         Tile<ActionPlanTile>(),
         Tile<DueBeforeMeetingTile>(),
         Tile<MemberAttendanceTile>(),
+        Tile<AuditsTile>(),
     ];
 
     /// <summary>What needs a statutory partner's lead or delegated partner (TileContext.OrganisationId set).</summary>

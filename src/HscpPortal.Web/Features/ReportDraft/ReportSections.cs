@@ -1,3 +1,4 @@
+using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.EscalationAnalysis;
 using HscpPortal.Web.Features.ReportDraft.Sections;
 using HscpPortal.Web.Reporting;
@@ -23,7 +24,7 @@ public static class ReportSections
         Data<BoardImpactSection>(),
         Unbuilt(K.Priorities, "Our priorities", R.PartnersDid, R.LittleProgress),
         Unbuilt(K.Performance, "Performance data", R.Effectiveness),
-        Unbuilt(K.Audits, "Multi-agency audits", R.Effectiveness),
+        Data<AuditsSection>(),
         Unbuilt(K.CaseReviews, "Case reviews", R.PartnersDid, R.ReviewRecommendations),
         Unbuilt(K.Training, "Training", R.Effectiveness),
         Data<EscalationsSection>(),

@@ -72,6 +72,13 @@ public static class Format
         CoreDiscipline.SocialWork => "Social work",
         AgencyDesignation.Education => "Designated education agency",
         AgencyDesignation.Childcare => "Designated childcare agency",
+        AuditMethod.JtaiTool => "JTAI audit tool",
+        AuditStatus.ReAuditDue => "Re-audit due",
+        AuditReason.Data => "Performance data",
+        AuditReason.Priority => "A business plan priority",
+        AuditReason.CaseReview => "A case review",
+        AuditReason.ScrutinyChallenge => "A scrutiny challenge",
+        AuditReason.PractitionerConcern => "Practitioners' concern",
         _ => SplitWords(value.ToString()),
     };
 

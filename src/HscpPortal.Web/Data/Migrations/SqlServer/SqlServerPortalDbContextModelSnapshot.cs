@@ -125,6 +125,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("AuditFindingId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ClosureReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -219,6 +222,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AgendaItemId")
                         .HasDatabaseName("IX_Actions_AgendaItemId");
+
+                    b.HasIndex("AuditFindingId")
+                        .HasDatabaseName("IX_Actions_AuditFindingId");
 
                     b.HasIndex("DueDate")
                         .HasDatabaseName("IX_Actions_DueDate");
@@ -431,6 +437,143 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Attendance");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.Audit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("CasesSampled")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LearningShared")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("PeopleReached")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlannedQuarter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgrammeYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReAuditOfId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ReasonNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SampleDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("IX_Audits_GroupId");
+
+                    b.HasIndex("ReAuditOfId")
+                        .HasDatabaseName("IX_Audits_ReAuditOfId");
+
+                    b.HasIndex("ReportedOn")
+                        .HasDatabaseName("IX_Audits_ReportedOn");
+
+                    b.HasIndex("ProgrammeYear", "Status")
+                        .HasDatabaseName("IX_Audits_ProgrammeYear_Status");
+
+                    b.ToTable("Audits");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditAgency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_AuditAgencies_OrganisationId");
+
+                    b.HasIndex("AuditId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AuditAgencies_Audit_Organisation");
+
+                    b.ToTable("AuditAgencies");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -483,6 +626,70 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_AuditEntries_EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comparison")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("RevisitsFindingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId")
+                        .HasDatabaseName("IX_AuditFindings_AuditId");
+
+                    b.HasIndex("RevisitsFindingId")
+                        .HasDatabaseName("IX_AuditFindings_RevisitsFindingId");
+
+                    b.ToTable("AuditFindings");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.BankHoliday", b =>
@@ -2164,6 +2371,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.AuditFinding", "AuditFinding")
+                        .WithMany()
+                        .HasForeignKey("AuditFindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HscpPortal.Web.Domain.Escalation", "Escalation")
                         .WithMany()
                         .HasForeignKey("EscalationId")
@@ -2198,6 +2410,8 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("AuditFinding");
 
                     b.Navigation("Escalation");
 
@@ -2266,6 +2480,61 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Audit", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Audit", "ReAuditOf")
+                        .WithMany()
+                        .HasForeignKey("ReAuditOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("ReAuditOf");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditAgency", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Audit", "Audit")
+                        .WithMany("Agencies")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditFinding", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Audit", "Audit")
+                        .WithMany("Findings")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.AuditFinding", "RevisitsFinding")
+                        .WithMany()
+                        .HasForeignKey("RevisitsFindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("RevisitsFinding");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
@@ -2622,6 +2891,13 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
                 {
                     b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Audit", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>

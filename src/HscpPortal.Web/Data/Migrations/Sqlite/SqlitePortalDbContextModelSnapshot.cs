@@ -117,6 +117,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AuditFindingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClosureReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -211,6 +214,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgendaItemId")
                         .HasDatabaseName("IX_Actions_AgendaItemId");
+
+                    b.HasIndex("AuditFindingId")
+                        .HasDatabaseName("IX_Actions_AuditFindingId");
 
                     b.HasIndex("DueDate")
                         .HasDatabaseName("IX_Actions_DueDate");
@@ -417,6 +423,139 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Attendance");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.Audit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CasesSampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearningShared")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeopleReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReAuditOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("IX_Audits_GroupId");
+
+                    b.HasIndex("ReAuditOfId")
+                        .HasDatabaseName("IX_Audits_ReAuditOfId");
+
+                    b.HasIndex("ReportedOn")
+                        .HasDatabaseName("IX_Audits_ReportedOn");
+
+                    b.HasIndex("ProgrammeYear", "Status")
+                        .HasDatabaseName("IX_Audits_ProgrammeYear_Status");
+
+                    b.ToTable("Audits");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditAgency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_AuditAgencies_OrganisationId");
+
+                    b.HasIndex("AuditId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AuditAgencies_Audit_Organisation");
+
+                    b.ToTable("AuditAgencies");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -467,6 +606,68 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_AuditEntries_EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comparison")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevisitsFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId")
+                        .HasDatabaseName("IX_AuditFindings_AuditId");
+
+                    b.HasIndex("RevisitsFindingId")
+                        .HasDatabaseName("IX_AuditFindings_RevisitsFindingId");
+
+                    b.ToTable("AuditFindings");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.BankHoliday", b =>
@@ -2095,6 +2296,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.AuditFinding", "AuditFinding")
+                        .WithMany()
+                        .HasForeignKey("AuditFindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HscpPortal.Web.Domain.Escalation", "Escalation")
                         .WithMany()
                         .HasForeignKey("EscalationId")
@@ -2129,6 +2335,8 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("AuditFinding");
 
                     b.Navigation("Escalation");
 
@@ -2197,6 +2405,61 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Audit", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Audit", "ReAuditOf")
+                        .WithMany()
+                        .HasForeignKey("ReAuditOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("ReAuditOf");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditAgency", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Audit", "Audit")
+                        .WithMany("Agencies")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.AuditFinding", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Audit", "Audit")
+                        .WithMany("Findings")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.AuditFinding", "RevisitsFinding")
+                        .WithMany()
+                        .HasForeignKey("RevisitsFindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("RevisitsFinding");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
@@ -2553,6 +2816,13 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("HscpPortal.Web.Domain.AgendaItem", b =>
                 {
                     b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.Audit", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
