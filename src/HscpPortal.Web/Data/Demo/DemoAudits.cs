@@ -48,7 +48,7 @@ public static class DemoAudits
             Status = AuditStatus.ActionsMonitored,
             StartedOn = new DateOnly(2023, 9, 4),
             ReportedOn = new DateOnly(2023, 11, 14),
-            LearningShared = "the agencies that took part, out to their practitioners",
+            LearningShared = "The agencies that took part passed it on to their practitioners",
             Agencies = Agencies(council, police, icb, wvt),
             Findings =
             [
@@ -74,7 +74,7 @@ public static class DemoAudits
             Status = AuditStatus.ActionsMonitored,
             StartedOn = new DateOnly(2023, 10, 2),
             ReportedOn = new DateOnly(2024, 1, 16),
-            LearningShared = "the agencies that took part, out to their practitioners",
+            LearningShared = "The agencies that took part passed it on to their practitioners",
             Agencies = Agencies(council, police, wvt, hwhct),
             Findings =
             [
@@ -104,7 +104,7 @@ public static class DemoAudits
             Status = AuditStatus.ActionsMonitored,
             StartedOn = new DateOnly(2024, 1, 8),
             ReportedOn = new DateOnly(2024, 3, 12),
-            LearningShared = "learning circles with the MASH agencies",
+            LearningShared = "Learning circles with the MASH agencies",
             Agencies = Agencies(council, police, hwhct),
             Findings =
             [

@@ -721,10 +721,10 @@ public static class DemoHistory
 
     private static readonly string[] AuditLearningShared =
     [
-        "learning circles with the agencies that took part",
-        "a 7-minute briefing and the practitioner forum",
-        "team briefings in each agency",
-        "the partnership newsletter and a learning event",
+        "Learning circles with the agencies that took part",
+        "A 7-minute briefing and the practitioner forum",
+        "Team briefings in each agency",
+        "The partnership newsletter and a learning event",
     ];
 
     private static IEnumerable<DateOnly> MeetingDates(Group group, ReportingYear year, Random random)
