@@ -200,7 +200,7 @@ public static class DemoHistory
     {
         var open = new[] { ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk, ActionStatus.OffTrack };
         var old = await db.Actions.Include(a => a.OwnerPerson)
-            .Where(a => open.Contains(a.Status) && a.DueDate < storyEnd && a.ArchivedAt == null)
+            .Where(a => open.Contains(a.Status) && a.DueDate < storyEnd && a.IsLive())
             .OrderBy(a => a.Id).ToListAsync(ct);
         var horizon = today.AddDays(-1);
         foreach (var action in old)
@@ -238,7 +238,7 @@ public static class DemoHistory
 
         // Its disagreements still open were settled at the stage they had reached, within a few weeks.
         var escalations = await db.Escalations.Include(e => e.Stages)
-            .Where(e => e.ResolvedOn == null && e.RaisedOn < storyEnd && e.ArchivedAt == null)
+            .Where(e => e.ResolvedOn == null && e.RaisedOn < storyEnd && e.IsLive())
             .OrderBy(e => e.Id).ToListAsync(ct);
         foreach (var escalation in escalations)
         {
