@@ -276,6 +276,23 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task New_OffersTheGroupsTheUserMayEdit_AndPreselectsTheGroupThatRunsTheProgramme()
+    {
+        var team = await (await factory.ClientAsync("team")).GetDocumentAsync("/audits/new");
+        var chair = await (await factory.ClientAsync("qe.chair")).GetDocumentAsync("/audits/new");
+
+        // The team may choose any active group; the programme's owner is found from the records, not by its name.
+        var teamGroups = team.QuerySelectorAll("select[name='GroupId'] option").Where(o => o.GetAttribute("value") != "").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Contains(Demo.Board, teamGroups);
+        Assert.Equal(Demo.QualityAndEffectiveness, team.QuerySelector("select[name='GroupId'] option[selected]")?.TextContent.Trim());
+
+        // A chair is offered only the groups they chair.
+        var chairGroups = chair.QuerySelectorAll("select[name='GroupId'] option").Where(o => o.GetAttribute("value") != "").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Contains(Demo.QualityAndEffectiveness, chairGroups);
+        Assert.DoesNotContain(Demo.Board, chairGroups);
+    }
+
+    [Fact]
     public async Task Archive_KeepsTheRecordAndHidesItFromTheList()
     {
         var client = await factory.ClientAsync("team");

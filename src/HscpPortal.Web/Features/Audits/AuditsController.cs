@@ -502,31 +502,35 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
         ViewBag.AuditTitle = audit.Title;
     }
 
-    /// <summary>The live groups whose audits this user may add to: every one for the team, their own for a chair.</summary>
+    /// <summary>
+    /// The live groups whose audits this user may add to: every one for the team, their own for a chair (the EditGroup
+    /// rule asked once for all groups, not group by group), and the audit's own group when editing it.
+    /// </summary>
     private async Task<List<SelectListItem>> EditableGroupsAsync(CancellationToken ct, int? alwaysInclude = null)
     {
-        var groups = await db.Groups.AsNoTracking()
-            .Where(g => (g.IsLive() && g.Status == GroupStatus.Active) || g.Id == alwaysInclude)
+        var chaired = await ChairOfGroupHandler.ChairedGroupsAsync(db, User, UkTime.Today(clock), ct);
+        var ids = chaired?.ToList();
+        return await db.Groups.AsNoTracking()
+            .Where(g => g.Id == alwaysInclude || (g.IsLive() && g.Status == GroupStatus.Active && (ids == null || ids.Contains(g.Id))))
             .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
+            .Select(g => new SelectListItem(g.Name, g.Id.ToString()))
             .ToListAsync(ct);
-        var editable = new List<SelectListItem>();
-        foreach (var group in groups)
-        {
-            if (group.Id == alwaysInclude || (await authz.AuthorizeAsync(User, group, Policies.EditGroup)).Succeeded)
-            {
-                editable.Add(new SelectListItem(group.Name, group.Id.ToString(CultureInfo.InvariantCulture)));
-            }
-        }
-
-        return editable;
     }
 
+    /// <summary>
+    /// The group a new audit is offered under: of the groups the user may choose, the one that has run the most audits
+    /// (the group that owns the audit programme, whatever the partnership calls it), or the only one.
+    /// </summary>
     private async Task<int?> DefaultGroupAsync(List<SelectListItem> groups, CancellationToken ct)
     {
-        var qe = await db.Groups.AsNoTracking().Where(g => g.IsLive() && g.Name == AuditDefaults.OwningGroupName).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
-        return qe is { } id && groups.Any(g => g.Value == id.ToString(CultureInfo.InvariantCulture))
-            ? id
-            : groups.Count == 1 ? int.Parse(groups[0].Value, CultureInfo.InvariantCulture) : null;
+        var ids = groups.Select(g => int.Parse(g.Value, CultureInfo.InvariantCulture)).ToList();
+        var owner = await db.Audits.AsNoTracking()
+            .Where(a => a.IsLive() && ids.Contains(a.GroupId))
+            .GroupBy(a => a.GroupId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => (int?)g.Key)
+            .FirstOrDefaultAsync(ct);
+        return owner ?? (ids.Count == 1 ? ids[0] : null);
     }
 
     private async Task<AuditForm> WithOptionsAsync(AuditForm form, List<SelectListItem> groups, CancellationToken ct)
@@ -564,10 +568,4 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
         ViewBag.Organisations = await db.OrganisationOptionsAsync(ct);
         return form;
     }
-}
-
-public static class AuditDefaults
-{
-    /// <summary>The group that owns the audit programme unless another is chosen: groups are data, so it is found by name.</summary>
-    public const string OwningGroupName = "Quality and Effectiveness Group";
 }
