@@ -6,7 +6,9 @@ using AngleSharp.Html.Parser;
 using HscpPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HscpPortal.IntegrationTests.Infrastructure;
 
@@ -14,6 +16,11 @@ namespace HscpPortal.IntegrationTests.Infrastructure;
 /// The real portal over a real SQLite file in a fresh folder, seeded with the demo partnership. One per
 /// test class (xunit class fixture); tests that change data use records of their own.
 /// </summary>
+/// <remarks>
+/// Migrating and seeding the demo costs every fixture several seconds of CPU, and the suite has dozens of fixtures:
+/// a plain <see cref="PortalFactory"/> starts instead from a copy of one database seeded, the same way, once per test
+/// run (<see cref="SeededTemplate"/>). The portal finds it migrated and seeded and starts as it would on a restart.
+/// </remarks>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Partnership-Demo-2026";
@@ -24,6 +31,49 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>Seed the default demo in full, with the generated years up to today (Demo:FillToToday).</summary>
     protected virtual bool FillToToday => false;
+
+    /// <summary>
+    /// Whether this fixture starts from the run's seeded copy: only a plain PortalFactory, whose settings are the
+    /// template's; a subclass that changes the clock or the seeding seeds its own.
+    /// </summary>
+    protected virtual bool StartsFromSeededTemplate => GetType() == typeof(PortalFactory);
+
+    /// <summary>The database file of a plain fixture after start-up (migrated and seeded), made once per test run.</summary>
+    private static readonly Lazy<string> SeededTemplate = new(() =>
+    {
+        var seeding = new TemplateSeedingFactory();
+        seeding.Query(db => db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);"));
+        var template = Path.Combine(Path.GetTempPath(), "hscp-tests", $"template-{Guid.NewGuid():N}.db");
+        seeding.Dispose();
+        File.Copy(Path.Combine(seeding.DataDirectory, DatabaseFile), template);
+        Directory.Delete(seeding.DataDirectory, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
+        return template;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private const string DatabaseFile = "hscp-portal.db";
+
+    private bool deletesDataDirectory = true;
+
+    private sealed class TemplateSeedingFactory : PortalFactory
+    {
+        public TemplateSeedingFactory() => deletesDataDirectory = false;
+
+        protected override bool StartsFromSeededTemplate => false;
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Also called for the factories WithWebHostBuilder derives, which share this folder: copy only into an empty one.
+        var database = Path.Combine(DataDirectory, DatabaseFile);
+        if (StartsFromSeededTemplate && !File.Exists(database))
+        {
+            Directory.CreateDirectory(DataDirectory);
+            File.Copy(SeededTemplate.Value, database);
+        }
+
+        return base.CreateHost(builder);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -85,6 +135,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!deletesDataDirectory)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            return;
+        }
+
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
