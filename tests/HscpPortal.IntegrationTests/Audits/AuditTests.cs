@@ -308,6 +308,71 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task ArchivedFinding_IsListedApartAndCanBeRestored()
+    {
+        var client = await factory.ClientAsync("team");
+        var id = await CreateAsync(client, Fields("Audit with a finding put back"));
+        await AddFindingAsync(client, id, FindingKind.AreaForImprovement, "Chronologies were not shared across agencies");
+        var findingId = FindingId(id, "Chronologies were not shared across agencies");
+        var version = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
+
+        var archive = await client.PostFormAsync($"/audits/{id}/findings/{findingId}/archive", new() { ["version"] = version }, $"/audits/{id}");
+        var archivedPage = await client.GetDocumentAsync($"/audits/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, archive.StatusCode);
+        Assert.Contains("Chronologies were not shared", archivedPage.QuerySelector("#archived-findings")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chronologies were not shared", archivedPage.QuerySelector("#findings")!.NextElementSibling!.TextContent, StringComparison.Ordinal);
+
+        var restoreVersion = archivedPage.QuerySelector($"form[action='/audits/{id}/findings/{findingId}/restore'] input[name='version']")!.GetAttribute("value")!;
+        var restore = await client.PostFormAsync($"/audits/{id}/findings/{findingId}/restore", new() { ["version"] = restoreVersion }, $"/audits/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        Assert.Null(factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).ArchivedAt));
+        Assert.Null((await client.GetDocumentAsync($"/audits/{id}")).QuerySelector("#archived-findings"));
+        Assert.True(factory.Query(db => db.AuditEntries.Count(e => e.EntityType == nameof(AuditFinding) && e.EntityId == findingId)) >= 3);
+    }
+
+    [Fact]
+    public async Task RestoreFinding_BySomeoneWhoCannotEdit_IsRefused()
+    {
+        var team = await factory.ClientAsync("team");
+        var id = await CreateAsync(team, Fields("Audit whose finding stays archived"));
+        await AddFindingAsync(team, id, FindingKind.Strength, "Good information sharing at the front door");
+        var findingId = FindingId(id, "Good information sharing at the front door");
+        var version = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
+        await team.PostFormAsync($"/audits/{id}/findings/{findingId}/archive", new() { ["version"] = version }, $"/audits/{id}");
+        var archivedVersion = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
+
+        var member = await factory.ClientAsync("member");
+        var response = await member.PostFormAsync($"/audits/{id}/findings/{findingId}/restore", new() { ["version"] = archivedVersion }, $"/audits/{id}");
+
+        Assert.True(response.IsDenied(), $"{(int)response.StatusCode} {response.Headers.Location}");
+        Assert.NotNull(factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).ArchivedAt));
+    }
+
+    [Fact]
+    public async Task MeetingPage_OfTheGroupThatRanTheAudit_ListsItsAuditsReportedSinceTheLastMeeting()
+    {
+        var (meetingId, title) = factory.Query(db =>
+        {
+            var audit = db.Audits.Where(a => a.ReportedOn != null && a.Group!.Name == Demo.QualityAndEffectiveness).OrderBy(a => a.ReportedOn).First();
+            var meeting = db.Meetings.Where(m => m.GroupId == audit.GroupId && m.Date >= audit.ReportedOn && m.Status != MeetingStatus.Cancelled)
+                .OrderBy(m => m.Date).First();
+            return (meeting.Id, audit.Title);
+        });
+        var boardMeeting = factory.Query(db => db.Meetings.First(m => m.Group!.Name == Demo.Board).Id);
+        var client = await factory.ClientAsync("member");
+
+        var page = await client.GetDocumentAsync($"/meetings/{meetingId}");
+        var board = await client.GetDocumentAsync($"/meetings/{boardMeeting}");
+
+        var section = page.QuerySelector("section.app-meeting-audits");
+        Assert.NotNull(section);
+        Assert.Contains(title, section.TextContent, StringComparison.Ordinal);
+        Assert.Null(board.QuerySelector("section.app-meeting-audits"));
+    }
+
+    [Fact]
     public async Task List_ForTheDemoYear_ShowsTheThreeAuditsAndExportsThem()
     {
         var client = await factory.ClientAsync("member");
@@ -335,5 +400,19 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.NotNull(tile);
         Assert.StartsWith("3", page.QuerySelector("#audits-total")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("6 of 11 areas for improvement have an action", tile!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssuranceOverview_ShowsTheYearsAuditsAndRefusesABadYearOnThePage()
+    {
+        var client = await factory.ClientAsync("qe.chair");
+
+        var page = await client.GetDocumentAsync("/dashboard/assurance?year=2023-24");
+        var bad = await client.GetAsync("/dashboard/assurance?year=2023-25");
+
+        Assert.Equal("Assurance overview for 2023-24", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("3", page.QuerySelector("#tile-audits #audits-total")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Select a reporting year in the form 2023-24", (await bad.ReadDocumentAsync()).ErrorSummary());
     }
 }

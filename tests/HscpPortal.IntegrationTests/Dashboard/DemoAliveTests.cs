@@ -103,8 +103,8 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
             .Select(g => new
             {
                 Year = g.Key,
-                Count = g.Count(),
-                Reported = g.Count(a => a.ReportedOn != null),
+                Count = g.Count(a => a.ReAuditOfId == null),
+                Reported = g.Count(a => a.ReAuditOfId == null && a.ReportedOn != null),
                 Improvements = g.SelectMany(a => a.Findings).Count(f => f.Kind == FindingKind.AreaForImprovement),
             })
             .ToList());
@@ -119,6 +119,30 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
             Assert.True(y.Improvements > 0);
         });
         Assert.True(actions > 0, "No generated audit's area for improvement became an action");
+    }
+
+    [Fact]
+    public void GeneratedYears_ReAuditAnEarlierAudit_RevisitingEachAreaForImprovement()
+    {
+        var first = DemoReports.Draft.Next.StartYear;
+        var reAudits = factory.Query(db => db.Audits.AsNoTracking()
+            .Where(a => a.ProgrammeYear >= first && a.ReAuditOfId != null && a.ReportedOn != null)
+            .Select(a => new
+            {
+                a.Title,
+                Revisited = a.Findings.Count(f => f.RevisitsFindingId != null && f.Comparison != null),
+                Original = a.ReAuditOf!.Findings.Count(f => f.Kind == FindingKind.AreaForImprovement),
+                OriginalReported = a.ReAuditOf.ReportedOn,
+                a.StartedOn,
+            })
+            .ToList());
+
+        Assert.NotEmpty(reAudits);
+        Assert.All(reAudits, r =>
+        {
+            Assert.Equal(r.Original, r.Revisited);
+            Assert.True(r.OriginalReported < r.StartedOn, $"{r.Title} started before the audit it revisits reported");
+        });
     }
 
     [Fact]

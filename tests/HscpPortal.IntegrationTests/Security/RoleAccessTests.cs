@@ -174,6 +174,7 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         // tile hides itself from those who may not see the register. The menu offers it to the roles that use it.
         ("/dashboard", Everyone),
         ("/dashboard?year=2023-24", Everyone),
+        ("/dashboard/assurance?year=2023-24", Everyone),
         ("/dashboard/actions-by-group.csv", Everyone),
         ("/reports/yearly", Everyone),
         ("/reports/yearly/2023-24/workflow", Everyone),

@@ -680,6 +680,84 @@ public static class DemoHistory
         }
 
         await SaveAsync(db, ct);
+        await SeedReAuditAsync(db, owner, year, today, world.Calendar, counts, ct);
+    }
+
+    /// <summary>
+    /// A re-audit on the year's programme of an earlier audit that reported between nine months and two years before the
+    /// year began (its actions monitored or closed) and had areas for improvement: it revisits each of them (most
+    /// improved, some not), so the audits section's "re-audit result" has something to say. Its own random stream, so
+    /// the rest of the year is unchanged.
+    /// </summary>
+    private static async Task SeedReAuditAsync(
+        PortalDbContext db, Group owner, ReportingYear year, DateOnly today, WorkingDayCalendar calendar, Counter counts, CancellationToken ct)
+    {
+        var random = new Random(year.StartYear);
+        var original = await db.Audits
+            .Where(a => a.IsLive() && a.GroupId == owner.Id && (a.Status == AuditStatus.Closed || a.Status == AuditStatus.ActionsMonitored) && a.ReAuditOfId == null
+                && a.ReportedOn >= year.Start.AddMonths(-24) && a.ReportedOn <= year.Start.AddMonths(-9)
+                && !db.Audits.Any(r => r.ReAuditOfId == a.Id)
+                && a.Findings.Any(f => f.IsLive() && f.Kind == FindingKind.AreaForImprovement))
+            .Include(a => a.Findings).Include(a => a.Agencies)
+            .OrderBy(a => a.ReportedOn)
+            .FirstOrDefaultAsync(ct);
+        var started = calendar.OnOrAfter(year.Start.AddDays(random.Next(100, 200)));
+        if (original is null || started >= today)
+        {
+            return;
+        }
+
+        var reported = calendar.OnOrAfter(started.AddDays(random.Next(30, 60)));
+        var reAudit = new Audit
+        {
+            Title = $"Re-audit: {original.Theme}",
+            Theme = original.Theme,
+            ProgrammeYear = year.StartYear,
+            PlannedQuarter = Math.Min(4, ((started.DayNumber - year.Start.DayNumber) / 91) + 1),
+            Reason = original.Reason,
+            ReasonNote = "To see whether the earlier audit's areas for improvement have changed practice.",
+            Method = original.Method,
+            GroupId = owner.Id,
+            ReAuditOfId = original.Id,
+            StartedOn = started,
+            Status = AuditStatus.InProgress,
+            CreatedAt = Noon(year.Start.AddDays(-20)),
+            CreatedBy = TeamName,
+            Agencies = original.Agencies.Select(a => new AuditAgency { OrganisationId = a.OrganisationId }).ToList(),
+        };
+        if (reported < today)
+        {
+            reAudit.ReportedOn = reported;
+            reAudit.CasesSampled = original.CasesSampled;
+            reAudit.Status = AuditStatus.Closed;
+            foreach (var finding in original.Findings.Where(f => f.IsLive() && f.Kind == FindingKind.AreaForImprovement))
+            {
+                var comparison = random.Next(10) switch
+                {
+                    < 6 => FindingComparison.Improved,
+                    < 9 => FindingComparison.NoChange,
+                    _ => FindingComparison.Worse,
+                };
+                reAudit.Findings.Add(new AuditFinding
+                {
+                    Kind = comparison == FindingComparison.Improved ? FindingKind.Strength : FindingKind.AreaForImprovement,
+                    Text = comparison switch
+                    {
+                        FindingComparison.Improved => "Now in place in most of the cases sampled: " + char.ToLowerInvariant(finding.Text[0]) + finding.Text[1..],
+                        FindingComparison.NoChange => "Still seen: " + char.ToLowerInvariant(finding.Text[0]) + finding.Text[1..],
+                        _ => "Seen more often than at the first audit: " + char.ToLowerInvariant(finding.Text[0]) + finding.Text[1..],
+                    },
+                    RevisitsFindingId = finding.Id,
+                    Comparison = comparison,
+                    CreatedAt = Noon(reported),
+                    CreatedBy = TeamName,
+                });
+            }
+        }
+
+        db.Audits.Add(reAudit);
+        await SaveAsync(db, ct);
+        counts.Audits++;
     }
 
     private static readonly (string Theme, AuditMethod Method)[] AuditThemes =

@@ -64,6 +64,9 @@ public sealed record FindingView(
     int Id, FindingKind Kind, string Text, Guid Version, IReadOnlyList<FindingAction> Actions,
     int? RevisitsFindingId, string? RevisitsText, FindingComparison? Comparison);
 
+/// <summary>A finding taken out of the audit, kept so that it can be put back.</summary>
+public sealed record ArchivedFinding(int Id, FindingKind Kind, string Text, Guid Version, DateTime ArchivedAt, string? ArchivedBy);
+
 /// <summary>A finding of the original audit beside what the re-audit found on it.</summary>
 public sealed record ComparisonRow(int OriginalId, FindingKind Kind, string Original, string? ReAuditFinding, FindingComparison? Comparison);
 
@@ -73,6 +76,7 @@ public sealed class AuditDetails
     public required string Group { get; init; }
     public required IReadOnlyList<string> Agencies { get; init; }
     public required IReadOnlyList<FindingView> Findings { get; init; }
+    public IReadOnlyList<ArchivedFinding> ArchivedFindings { get; init; } = [];
     public required (int Id, string Title)? ReAuditOf { get; init; }
     public required IReadOnlyList<(int Id, string Title, AuditStatus Status)> ReAudits { get; init; }
 

@@ -99,6 +99,10 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
             Group = audit.Group!.Name,
             Agencies = agencies,
             Findings = findings,
+            ArchivedFindings = await db.AuditFindings.AsNoTracking().Where(f => f.AuditId == id && f.IsArchived())
+                .OrderBy(f => f.ArchivedAt)
+                .Select(f => new ArchivedFinding(f.Id, f.Kind, f.Text, f.Version, f.ArchivedAt!.Value, f.ArchivedBy))
+                .ToListAsync(ct),
             ReAuditOf = original,
             ReAudits = reAudits,
             Comparison = comparison,
@@ -341,6 +345,23 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
         }
 
         return await this.SetArchivedAsync<AuditFinding>(db, findingId, version, archive: true, $"/audits/{id}", clock, ct);
+    }
+
+    [HttpPost("{id:int}/findings/{findingId:int}/restore")]
+    public async Task<IActionResult> RestoreFinding(int id, int findingId, Guid version, CancellationToken ct)
+    {
+        var access = await EditableAuditAsync(id, ct);
+        if (!access.Granted(out _, out var refusal))
+        {
+            return refusal;
+        }
+
+        if (!await db.AuditFindings.AnyAsync(f => f.Id == findingId && f.AuditId == id, ct))
+        {
+            return NotFound();
+        }
+
+        return await this.SetArchivedAsync<AuditFinding>(db, findingId, version, archive: false, $"/audits/{id}", clock, ct);
     }
 
     [HttpGet("{id:int}/findings/{findingId:int}/action")]

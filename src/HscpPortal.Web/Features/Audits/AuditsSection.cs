@@ -18,13 +18,84 @@ public sealed record AuditReportRow(
     public int AuditId { get; init; }
 }
 
-public sealed class AuditsSectionModel
+public sealed class AuditsSectionModel : IHasFigures
 {
     public required IReadOnlyList<AuditReportRow> Audits { get; init; }
     public required int CasesSampled { get; init; }
 
     /// <summary>Audits on the year's programme, whatever became of them, for "n of m planned".</summary>
     public required int OnProgramme { get; init; }
+
+    /// <summary>Each row's figure-id stem, unique within the year even when two audits share a title.</summary>
+    public string Stem(AuditReportRow row) => AuditsFigures.Stems(Audits)[row];
+
+    public IEnumerable<ReportFigure> Figures(ReportPeriod period) => AuditsFigures.Of(this, period);
+}
+
+/// <summary>The audits section's numbers as figures: the year's totals and each audit's sample and actions, linked to the audit.</summary>
+public static class AuditsFigures
+{
+    public const string Reported = ReportSectionKeys.Audits + ".reported";
+    public const string CasesSampled = ReportSectionKeys.Audits + ".cases-sampled";
+    public const string OnProgramme = ReportSectionKeys.Audits + ".on-programme";
+
+    public static string Cases(string stem) => $"{stem}.cases";
+
+    public static string Actions(string stem) => $"{stem}.actions";
+
+    public static string ActionsComplete(string stem) => $"{stem}.actions-complete";
+
+    public static string CompletePercent(string stem) => $"{stem}.actions-complete-percent";
+
+    public static IReadOnlyDictionary<AuditReportRow, string> Stems(IReadOnlyList<AuditReportRow> rows)
+    {
+        var stems = new Dictionary<AuditReportRow, string>(ReferenceEqualityComparer.Instance);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var stem = $"{ReportSectionKeys.Audits}.{ReportFigures.Slug(row.Title)}";
+            for (var n = 2; !used.Add(stem); n++)
+            {
+                stem = $"{ReportSectionKeys.Audits}.{ReportFigures.Slug(row.Title)}-{n}";
+            }
+
+            stems[row] = stem;
+        }
+
+        return stems;
+    }
+
+    public static IEnumerable<ReportFigure> Of(AuditsSectionModel model, ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(period);
+        var list = $"/audits?year={period.Year}";
+        var figures = new List<ReportFigure>
+        {
+            ReportFigure.Count(Reported, "Multi-agency audits reported in the year", period.InYear, model.Audits.Count, "audits", list),
+            ReportFigure.Count(CasesSampled, "Cases looked at by the multi-agency audits reported in the year", period.InYear, model.CasesSampled, "cases", list),
+            ReportFigure.Count(OnProgramme, "Audits on the year's audit programme, whatever became of them", period.InYear, model.OnProgramme, "audits", list),
+        };
+        var stems = Stems(model.Audits);
+        foreach (var row in model.Audits)
+        {
+            var stem = stems[row];
+            var record = $"/audits/{row.AuditId}";
+            if (row.CasesSampled is { } cases)
+            {
+                figures.Add(ReportFigure.Count(Cases(stem), $"{row.Title}: cases sampled", period.InYear, cases, "cases", record));
+            }
+
+            if (row.CompletePercent is { } percent)
+            {
+                figures.Add(ReportFigure.Percentage(CompletePercent(stem), $"{row.Title}: actions raised that were complete {period.AtYearEnd}", period.AtYearEnd, percent, record));
+                figures.Add(ReportFigure.Count(ActionsComplete(stem), $"{row.Title}: actions raised that were complete {period.AtYearEnd}", period.AtYearEnd, row.ActionsComplete, "actions", record));
+                figures.Add(ReportFigure.Count(Actions(stem), $"{row.Title}: actions raised from its areas for improvement", period.AtYearEnd, row.Actions, "actions", record));
+            }
+        }
+
+        return figures;
+    }
 }
 
 /// <summary>

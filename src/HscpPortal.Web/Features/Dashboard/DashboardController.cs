@@ -47,6 +47,31 @@ public sealed class DashboardController(
         });
     }
 
+    /// <summary>
+    /// The assurance overview, for the Quality and Effectiveness chair, the scrutineer and the team: each assurance
+    /// line of work's tile for the year (<see cref="DashboardTiles.Assurance"/>), every figure linking to its records
+    /// and every list behind them exporting to CSV and Excel.
+    /// </summary>
+    [HttpGet("assurance")]
+    public async Task<IActionResult> Assurance(string? year, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        var years = await AttendanceReportData.YearsAsync(db, today, ct);
+        if (!TryYear(year, today, out var reportingYear))
+        {
+            ModelState.AddModelError("year", YearError);
+            return View(new AssurancePage { Years = years, Today = today });
+        }
+
+        return View(new AssurancePage
+        {
+            Years = years,
+            Today = today,
+            Year = reportingYear,
+            Tiles = await tiles.LoadAsync(DashboardTiles.Assurance, Context(reportingYear, today), ct),
+        });
+    }
+
     /// <summary>The actions-by-group table as CSV or Excel: the same rows as the page (as of today).</summary>
     [HttpGet("actions-by-group.csv")]
     public Task<IActionResult> ActionsByGroup([FromServices] ActionsTile tile, CancellationToken ct) => ActionsByGroupAsync(tile, ExportFormat.Csv, ct);
@@ -96,4 +121,15 @@ public sealed class DashboardPage
 
     /// <summary>Set when the year shown is the current one and has only just started.</summary>
     public EarlyYearModel? EarlyYear { get; init; }
+}
+
+public sealed class AssurancePage
+{
+    public required IReadOnlyList<ReportingYear> Years { get; init; }
+    public required DateOnly Today { get; init; }
+
+    /// <summary>Null when the year asked for was not a reporting year.</summary>
+    public ReportingYear? Year { get; init; }
+
+    public IReadOnlyList<LoadedTile> Tiles { get; init; } = [];
 }

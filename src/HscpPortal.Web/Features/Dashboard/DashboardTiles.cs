@@ -52,8 +52,17 @@ public static class DashboardTiles
         Tile<AgencyActionsTile>(),
     ];
 
+    /// <summary>
+    /// The assurance overview (<c>/dashboard/assurance</c>): how the partnership knows whether practice is safe, from
+    /// audits, agencies' self-assessments and independent scrutiny. An assurance line of work adds its tile here.
+    /// </summary>
+    public static IReadOnlyList<Type> Assurance { get; } =
+    [
+        Tile<AuditsTile>(),
+    ];
+
     /// <summary>Every tile on any dashboard, once.</summary>
-    public static IReadOnlyList<Type> All { get; } = Partnership.Concat(Chair).Concat(Partner).Concat(MyWork).Distinct().ToList();
+    public static IReadOnlyList<Type> All { get; } = Partnership.Concat(Chair).Concat(Partner).Concat(MyWork).Concat(Assurance).Distinct().ToList();
 
     // A list of types rather than of instances so that DI builds each tile with its own services; the generic
     // constraint keeps a non-tile out of the lists at compile time.

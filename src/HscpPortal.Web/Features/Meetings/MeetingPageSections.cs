@@ -1,4 +1,5 @@
 using HscpPortal.Web.Features.Actions;
+using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.Decisions;
 using HscpPortal.Web.Features.Minutes;
 using HscpPortal.Web.Features.Shared;
@@ -20,6 +21,7 @@ public static class MeetingPageSections
         Section<MeetingMinutesViewComponent>(),
         Section<MeetingDecisionsViewComponent>(),
         Section<MeetingActionsViewComponent>(),
+        Section<MeetingAuditsViewComponent>(),
     ];
 
     private static Type Section<T>()

@@ -54,6 +54,7 @@ public static class Navigation
         new(NavArea.Home, "Partnership dashboard", "/dashboard", Policies.ViewRecords, "Is the partnership effective: attendance, quorum, actions, escalations and the yearly report's deadline."),
         new(NavArea.Home, "Partner dashboard", "/dashboard/partner", Policies.ViewPartnerDashboard, "What needs a statutory partner: decisions to ratify, sign-offs, the agency's actions and escalations."),
         new(NavArea.Home, "Chair's dashboards", "/dashboard/chair", Policies.ChairsAGroup, "The dashboards of the groups you chair.", "/groups/*/dashboard"),
+        new(NavArea.Home, "Assurance overview", "/dashboard/assurance", Policies.ViewRecords, "Audits, agencies' self-assessments and the scrutineer's challenges for a reporting year."),
         new(NavArea.Home, "My work", "/my-work", Policies.ViewRecords, "Your actions, your groups' coming meetings and your agency's actions."),
         new(NavArea.Meetings, "Meetings", "/meetings", Policies.ViewRecords, "Every group's meetings, agendas, papers, registers and minutes.", "/groups/*/meetings", "/papers"),
         new(NavArea.Meetings, "Decisions", "/decisions", Policies.ViewRecords, "The decisions log."),
