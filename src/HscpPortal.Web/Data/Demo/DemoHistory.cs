@@ -715,7 +715,7 @@ public static class DemoHistory
             ProgrammeYear = year.StartYear,
             PlannedQuarter = Math.Min(4, ((started.DayNumber - year.Start.DayNumber) / 91) + 1),
             Reason = original.Reason,
-            ReasonNote = "To see whether the earlier audit's areas for improvement have changed practice.",
+            ReasonNote = "to see whether the earlier audit's areas for improvement have changed practice.",
             Method = original.Method,
             GroupId = owner.Id,
             ReAuditOfId = original.Id,
