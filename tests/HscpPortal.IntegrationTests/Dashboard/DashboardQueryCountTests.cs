@@ -110,6 +110,9 @@ public class DashboardQueryCountTests(PortalFactory factory) : IClassFixture<Por
     // Which groups a chair may add meetings to is one query, not one per group.
     [InlineData("qe.chair", "/meetings")]
     [InlineData("qe.chair", "/meetings/new")]
+    [InlineData("qe.chair", "/audits/new")]
+    [InlineData("qe.chair", "/dashboard/assurance")]
+    [InlineData("scrutineer", "/dashboard/assurance?year=2023-24")]
     public async Task RoleDashboards_FiftyMoreActionsEscalationsAndMeetings_SameNumberOfQueriesUnderTheBound(string who, string url)
     {
         var counter = new CommandCounter();
