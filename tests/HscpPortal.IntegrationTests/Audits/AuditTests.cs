@@ -50,6 +50,17 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
     private int FindingId(int auditId, string text) =>
         factory.Query(db => db.AuditFindings.Single(f => f.AuditId == auditId && f.Text == text).Id);
 
+    /// <summary>Adds a finding to a new audit of the team's and archives it; returns the audit's and the finding's ids.</summary>
+    private async Task<(int AuditId, int FindingId, HttpResponseMessage Archive)> ArchivedFindingAsync(HttpClient team, string audit, FindingKind kind, string text)
+    {
+        var id = await CreateAsync(team, Fields(audit));
+        await AddFindingAsync(team, id, kind, text);
+        var findingId = FindingId(id, text);
+        var version = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
+        var archive = await team.PostFormAsync($"/audits/{id}/findings/{findingId}/archive", new() { ["version"] = version }, $"/audits/{id}");
+        return (id, findingId, archive);
+    }
+
     [Fact]
     public async Task Create_NothingEntered_ShowsErrorSummaryAndWritesNothing()
     {
@@ -311,12 +322,8 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
     public async Task ArchivedFinding_IsListedApartAndCanBeRestored()
     {
         var client = await factory.ClientAsync("team");
-        var id = await CreateAsync(client, Fields("Audit with a finding put back"));
-        await AddFindingAsync(client, id, FindingKind.AreaForImprovement, "Chronologies were not shared across agencies");
-        var findingId = FindingId(id, "Chronologies were not shared across agencies");
-        var version = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
 
-        var archive = await client.PostFormAsync($"/audits/{id}/findings/{findingId}/archive", new() { ["version"] = version }, $"/audits/{id}");
+        var (id, findingId, archive) = await ArchivedFindingAsync(client, "Audit with a finding put back", FindingKind.AreaForImprovement, "Chronologies were not shared across agencies");
         var archivedPage = await client.GetDocumentAsync($"/audits/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, archive.StatusCode);
@@ -335,12 +342,7 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task RestoreFinding_BySomeoneWhoCannotEdit_IsRefused()
     {
-        var team = await factory.ClientAsync("team");
-        var id = await CreateAsync(team, Fields("Audit whose finding stays archived"));
-        await AddFindingAsync(team, id, FindingKind.Strength, "Good information sharing at the front door");
-        var findingId = FindingId(id, "Good information sharing at the front door");
-        var version = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
-        await team.PostFormAsync($"/audits/{id}/findings/{findingId}/archive", new() { ["version"] = version }, $"/audits/{id}");
+        var (id, findingId, _) = await ArchivedFindingAsync(await factory.ClientAsync("team"), "Audit whose finding stays archived", FindingKind.Strength, "Good information sharing at the front door");
         var archivedVersion = factory.Query(db => db.AuditFindings.Single(f => f.Id == findingId).Version.ToString());
 
         var member = await factory.ClientAsync("member");

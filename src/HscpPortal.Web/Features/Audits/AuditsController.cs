@@ -331,24 +331,14 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
     }
 
     [HttpPost("{id:int}/findings/{findingId:int}/archive")]
-    public async Task<IActionResult> ArchiveFinding(int id, int findingId, Guid version, CancellationToken ct)
-    {
-        var access = await EditableAuditAsync(id, ct);
-        if (!access.Granted(out _, out var refusal))
-        {
-            return refusal;
-        }
-
-        if (!await db.AuditFindings.AnyAsync(f => f.Id == findingId && f.AuditId == id, ct))
-        {
-            return NotFound();
-        }
-
-        return await this.SetArchivedAsync<AuditFinding>(db, findingId, version, archive: true, $"/audits/{id}", clock, ct);
-    }
+    public Task<IActionResult> ArchiveFinding(int id, int findingId, Guid version, CancellationToken ct) =>
+        SetFindingArchivedAsync(id, findingId, version, archive: true, ct);
 
     [HttpPost("{id:int}/findings/{findingId:int}/restore")]
-    public async Task<IActionResult> RestoreFinding(int id, int findingId, Guid version, CancellationToken ct)
+    public Task<IActionResult> RestoreFinding(int id, int findingId, Guid version, CancellationToken ct) =>
+        SetFindingArchivedAsync(id, findingId, version, archive: false, ct);
+
+    private async Task<IActionResult> SetFindingArchivedAsync(int id, int findingId, Guid version, bool archive, CancellationToken ct)
     {
         var access = await EditableAuditAsync(id, ct);
         if (!access.Granted(out _, out var refusal))
@@ -361,7 +351,7 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
             return NotFound();
         }
 
-        return await this.SetArchivedAsync<AuditFinding>(db, findingId, version, archive: false, $"/audits/{id}", clock, ct);
+        return await this.SetArchivedAsync<AuditFinding>(db, findingId, version, archive, $"/audits/{id}", clock, ct);
     }
 
     [HttpGet("{id:int}/findings/{findingId:int}/action")]
