@@ -52,9 +52,8 @@ public sealed class SelfAssessmentSection : ReportSection<SelfAssessmentSectionM
         var answers = await db.SelfAssessmentAnswers.AsNoTracking()
             .Where(a => ids.Contains(a.Return!.RoundId) && a.Return.IsLive() && a.Return.Status == ReturnStatus.Submitted && a.Return.SubmittedOn <= asAt)
             .Select(a => new { a.Return!.RoundId, a.StandardNumber, a.Rating, a.ActionId }).ToListAsync(ct);
-        var createdBefore = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var actionIds = answers.Where(a => a.ActionId != null).Select(a => a.ActionId!.Value).ToList();
-        var actions = await db.Actions.AsNoTracking().Where(x => actionIds.Contains(x.Id) && x.IsLive() && x.CreatedAt < createdBefore)
+        var actions = await db.Actions.AsNoTracking().Where(x => actionIds.Contains(x.Id) && x.IsLive())
             .Select(x => new { x.Id, x.Status, x.CompletedOn, x.SignedOffAt }).ToListAsync(ct);
         var sessions = await db.CheckChallengeSessions.AsNoTracking()
             .Where(s => ids.Contains(s.RoundId) && s.IsLive() && s.HeldOn <= asAt)

@@ -21,7 +21,7 @@ namespace HscpPortal.Web.Features.Section11;
 /// </summary>
 [Route("section11")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class SelfAssessmentsController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed class Section11Controller(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
