@@ -46,6 +46,15 @@ public static class Policies
     /// <summary>Write the yearly report's foreword and the independent scrutineer's comment, besides those who write it all (EditReport).</summary>
     public const string WriteScrutinyText = nameof(WriteScrutinyText);
 
+    /// <summary>Open Section 11 and 175 rounds, record check and challenge, raise actions from returns.</summary>
+    public const string ManageSelfAssessments = nameof(ManageSelfAssessments);
+
+    /// <summary>See every organisation's return, the rounds' status and the matrix.</summary>
+    public const string ViewSelfAssessments = nameof(ViewSelfAssessments);
+
+    /// <summary>Resource-based on a SelfAssessmentReturn: its organisation's named lead, or the team.</summary>
+    public const string CompleteReturn = nameof(CompleteReturn);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -72,6 +81,11 @@ public static class Policies
         options.AddPolicy(ViewAnyPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(OverseePartnership, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
         options.AddPolicy(WriteScrutinyText, p => p.RequireRole(Roles.Scrutineer));
+        // Self-assessment returns are the agencies' own account of themselves: the team runs the rounds, the scrutineer
+        // reads them to chair check and challenge, and each organisation's lead completes only its own return.
+        options.AddPolicy(ManageSelfAssessments, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(ViewSelfAssessments, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
+        options.AddPolicy(CompleteReturn, p => p.AddRequirements(new LeadOfReturnRequirement()));
     }
 }
 

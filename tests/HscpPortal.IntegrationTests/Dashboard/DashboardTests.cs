@@ -283,7 +283,7 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(page.QuerySelectorAll("[style], style, script:not([src])"));
-        Assert.Equal(7, page.QuerySelectorAll(".app-dashboard-tile").Length);
+        Assert.Equal(8, page.QuerySelectorAll(".app-dashboard-tile").Length);
         Assert.All(page.QuerySelectorAll(".app-dashboard-tile"), tile => Assert.NotNull(page.GetElementById(tile.GetAttribute("aria-labelledby")!)));
     }
 }

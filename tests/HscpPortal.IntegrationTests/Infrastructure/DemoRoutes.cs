@@ -75,6 +75,8 @@ public static partial class DemoRoutes
                 "priorities" => values["priority"],
                 "escalations" => values["escalation"],
                 "audits" => values["audit"],
+                "section11" when pattern.Contains("/returns/", StringComparison.Ordinal) => values["s11Return"],
+                "section11" => values["s11Round"],
                 "reports" when pattern.Contains("/comments/", StringComparison.Ordinal) => values["reportComment"],
                 "reports" => values["reportRecipient"],
                 _ => throw new InvalidOperationException($"No demo value for {{id}} in {pattern}"),
@@ -83,6 +85,7 @@ public static partial class DemoRoutes
             "meetingId" => values["meeting"],
             "groupId" => values["qe"],
             "findingId" => values["auditFinding"],
+            "answerId" => values["s11Answer"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
             // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
@@ -127,6 +130,13 @@ public static partial class DemoRoutes
             ["auditFinding"] = f.Query(db => db.AuditFindings
                 .Where(x => x.Audit!.Title == "Strategy meetings multi-agency audit" && x.Kind == FindingKind.AreaForImprovement)
                 .OrderBy(x => x.Id).Select(x => x.Id).First()).ToString(),
+            // The demo's open 2025 Section 11 round, the police's return to it (not started), and a 2023 rating that proposes an action.
+            ["s11Round"] = f.Query(db => db.SelfAssessmentRounds.Where(r => r.Title == "Section 11 self-assessment 2025").Select(r => r.Id).First()).ToString(),
+            ["s11Return"] = f.Query(db => db.SelfAssessmentReturns
+                .Where(x => x.Round!.Title == "Section 11 self-assessment 2025" && x.Organisation!.Name == Demo.Police).Select(x => x.Id).First()).ToString(),
+            ["s11Answer"] = f.Query(db => db.SelfAssessmentAnswers
+                .Where(a => a.Return!.Round!.Title == "Section 11 self-assessment 2023" && a.Return.Organisation!.Name == Demo.Police && a.StandardNumber == 10)
+                .Select(a => a.Id).First()).ToString(),
             ["reportComment"] = f.Query(db =>
             {
                 var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };

@@ -44,6 +44,12 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
     private static readonly string[] EditReport = ["admin", "team"];
     private static readonly string[] ReviewReport = ["admin", "team", "scrutineer", "council.partner", "icb.partner", "police.partner"];
 
+    // Section 11 and 175: the team runs the rounds, the scrutineer also reads them, and a return is for its own lead:
+    // {s11Return} is West Mercia Police's 2025 return, whose lead is Ian Fairbairn (police.partner).
+    private static readonly string[] ManageSelfAssessments = ["admin", "team"];
+    private static readonly string[] ViewSelfAssessments = ["admin", "team", "scrutineer"];
+    private static readonly string[] PoliceReturnLead = ["admin", "team", "police.partner"];
+
     /// <summary>Each page with the users who may open it. Placeholders in braces are filled from the demo data.</summary>
     internal static readonly (string Url, string[] Allowed)[] Pages =
     [
@@ -167,6 +173,13 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/audits/{audit}/findings/{auditFinding}/edit", EditQualityAndEffectiveness),
         ("/audits/{audit}/findings/{auditFinding}/action", EditQualityAndEffectiveness),
         ("/audit/Audit/{audit}", ViewAuditTrail),
+        ("/section11", Everyone),
+        ("/section11/new", ManageSelfAssessments),
+        ("/section11/new?kind=Section175", ManageSelfAssessments),
+        ("/section11/{s11Round}", ViewSelfAssessments),
+        ("/section11/returns/{s11Return}", PoliceReturnLead),
+        ("/section11/{s11Round}/check-and-challenge/new", ManageSelfAssessments),
+        ("/section11/answers/{s11Answer}/action", ManageSelfAssessments),
         ("/escalations/analysis", ViewEscalations),
         ("/escalations/analysis?year=2023-24", ViewEscalations),
         ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),

@@ -16,12 +16,13 @@ public sealed record GeneratedHistory(
     int Actions,
     int ActionUpdates,
     int Escalations,
-    int Audits)
+    int Audits,
+    int SelfAssessmentRounds)
 {
     public override string ToString() =>
         $"{First} to {Last} (and the current year to date): {Meetings:N0} meetings, {Attendance:N0} attendance rows, "
         + $"{AgendaItems:N0} agenda items, {Decisions:N0} decisions, {Actions:N0} actions with {ActionUpdates:N0} updates, "
-        + $"{Escalations:N0} escalations, {Audits:N0} multi-agency audits";
+        + $"{Escalations:N0} escalations, {Audits:N0} multi-agency audits, {SelfAssessmentRounds:N0} Section 11 rounds";
 }
 
 /// <summary>
@@ -111,12 +112,13 @@ public static class DemoHistory
                 await SeedMeetingsAsync(db, world, year, today, random, counts, ct);
                 await SeedEscalationsAsync(db, world, protocol, year, today, random, counts, ct);
                 await SeedAuditsAsync(db, world, year, today, random, counts, ct);
+                await SeedSelfAssessmentsAsync(db, world, year, today, counts, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }
 
             return new GeneratedHistory(first, last, counts.Meetings, counts.Attendance, counts.AgendaItems, counts.Decisions,
-                counts.Actions, counts.Updates, counts.Escalations, counts.Audits);
+                counts.Actions, counts.Updates, counts.Escalations, counts.Audits, counts.SelfAssessmentRounds);
         }
         finally
         {
@@ -567,6 +569,70 @@ public static class DemoHistory
     /// most areas for improvement become actions, and most of those are complete once due. A year that already has audits
     /// (the hand-written 2023-24) is left as it is.
     /// </summary>
+    /// <summary>
+    /// A Section 11 round every other year (odd years, as the story's 2023 and 2025 rounds), opening in May, for the
+    /// partners and agencies that have someone to lead the return. Its own random numbers, seeded by the year, so adding
+    /// it left the rest of the generated history as it was. Returns are in once the deadline has passed; a round still
+    /// open has some returns in, some drafts and some not started.
+    /// </summary>
+    private static async Task SeedSelfAssessmentsAsync(
+        PortalDbContext db, World world, ReportingYear year, DateOnly today, Counter counts, CancellationToken ct)
+    {
+        var cycle = year.StartYear;
+        var opens = world.Calendar.OnOrAfter(new DateOnly(cycle, 5, 1));
+        var owner = world.Groups.FirstOrDefault(g => g.Name.Contains("Quality", StringComparison.OrdinalIgnoreCase) && g.Status == GroupStatus.Active)
+            ?? world.Groups.FirstOrDefault(g => g.Kind == GroupKind.Subgroup && g.Status == GroupStatus.Active);
+        if (cycle % 2 == 0 || opens > today || owner is null
+            || await db.SelfAssessmentRounds.AnyAsync(r => r.Kind == SelfAssessmentKind.Section11 && r.CycleYear == cycle, ct))
+        {
+            return;
+        }
+
+        var random = new Random(cycle * 7919);
+        var deadline = world.Calendar.OnOrAfter(opens.AddDays(56));
+        var scale = SelfAssessmentRules.DefaultScale;
+        var standards = SelfAssessmentRules.DefaultSection11Standards;
+        var leads = world.Partners.Concat(world.Agencies).DistinctBy(o => o.Id)
+            .Select(o => world.People.Where(p => p.OrganisationId == o.Id).OrderBy(p => p.Id).FirstOrDefault())
+            .OfType<Person>().Take(12).ToList();
+        var round = new SelfAssessmentRound
+        {
+            Title = $"Section 11 self-assessment {cycle}",
+            Kind = SelfAssessmentKind.Section11,
+            CycleYear = cycle,
+            Standards = string.Join('\n', standards),
+            RatingScale = string.Join('\n', scale),
+            OpensOn = opens,
+            Deadline = deadline,
+            GroupId = owner.Id,
+            CreatedAt = Noon(opens),
+            CreatedBy = TeamName,
+            Returns = leads.Select(lead =>
+            {
+                var closed = deadline < today;
+                var roll = random.Next(10);
+                var status = closed || roll < 4 ? ReturnStatus.Submitted : roll < 7 ? ReturnStatus.InProgress : ReturnStatus.NotStarted;
+                var submitted = closed ? deadline.AddDays(-random.Next(0, 20)) : today.AddDays(-random.Next(0, Math.Max(1, today.DayNumber - opens.DayNumber)));
+                return new SelfAssessmentReturn
+                {
+                    OrganisationId = lead.OrganisationId,
+                    LeadPersonId = lead.Id,
+                    Status = status,
+                    SubmittedOn = status == ReturnStatus.Submitted ? submitted : null,
+                    Answers = status == ReturnStatus.NotStarted ? [] : standards.Select((_, n) => new SelfAssessmentAnswer
+                    {
+                        StandardNumber = n + 1,
+                        // Mostly fully or mostly met, as the story's returns were; now and then partially met.
+                        Rating = random.Next(10) switch { < 5 => 1, < 9 => 2, _ => 3 },
+                    }).ToList(),
+                };
+            }).ToList(),
+        };
+        db.SelfAssessmentRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        counts.SelfAssessmentRounds++;
+    }
+
     private static async Task SeedAuditsAsync(
         PortalDbContext db, World world, ReportingYear year, DateOnly today, Random random, Counter counts, CancellationToken ct)
     {
@@ -1052,6 +1118,7 @@ public static class DemoHistory
         public int Updates { get; set; }
         public int Escalations { get; set; }
         public int Audits { get; set; }
+        public int SelfAssessmentRounds { get; set; }
     }
 
     /// <summary>The structure the activity hangs on, read once.</summary>

@@ -1,6 +1,7 @@
 using HscpPortal.Web.Features.Actions;
 using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.Dashboard.Tiles;
+using HscpPortal.Web.Features.Section11;
 using HscpPortal.Web.Features.YearlyReports;
 
 namespace HscpPortal.Web.Features.Dashboard;
@@ -20,6 +21,7 @@ public static class DashboardTiles
         Tile<ActionsTile>(),
         Tile<EscalationsTile>(),
         Tile<AuditsTile>(),
+        Tile<SelfAssessmentTile>(),
         Tile<PublicationDeadlineTile>(),
     ];
 

@@ -1,6 +1,7 @@
 using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.EscalationAnalysis;
 using HscpPortal.Web.Features.ReportDraft.Sections;
+using HscpPortal.Web.Features.Section11;
 using HscpPortal.Web.Reporting;
 using K = HscpPortal.Web.Reporting.ReportSectionKeys;
 using R = HscpPortal.Web.Reporting.ReadinessKeys;
@@ -31,7 +32,7 @@ public static class ReportSections
         Data<ActionPlansSection>(),
         Unbuilt(K.Policies, "Policies reviewed"),
         Unbuilt(K.Voice, "Voice of children and families", R.Voice),
-        Unbuilt(K.Section11, "Section 11 and section 175 audits", R.Effectiveness),
+        Data<SelfAssessmentSection>(),
         Unbuilt(K.Scrutiny, "Independent scrutiny activity", R.Scrutiny),
         Unbuilt(K.Funding, "Funding", R.Funding),
         Narrative(K.Challenges, "Challenges", R.LittleProgress),

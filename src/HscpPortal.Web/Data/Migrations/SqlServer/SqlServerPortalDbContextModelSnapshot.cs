@@ -724,6 +724,89 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_CheckChallengeAttendances_OrganisationId");
+
+                    b.HasIndex("SessionId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CheckChallengeAttendances_Session_Organisation");
+
+                    b.ToTable("CheckChallengeAttendances");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("ChairPersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairPersonId")
+                        .HasDatabaseName("IX_CheckChallengeSessions_ChairPersonId");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("IX_CheckChallengeSessions_RoundId");
+
+                    b.ToTable("CheckChallengeSessions");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -2114,6 +2197,205 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ReportSignOffs");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StandardNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("IX_SelfAssessmentAnswers_ActionId");
+
+                    b.HasIndex("ReturnId", "StandardNumber")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SelfAssessmentAnswers_Return_Standard");
+
+                    b.ToTable("SelfAssessmentAnswers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("LeadPersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadPersonId")
+                        .HasDatabaseName("IX_SelfAssessmentReturns_LeadPersonId");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_SelfAssessmentReturns_OrganisationId");
+
+                    b.HasIndex("RoundId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SelfAssessmentReturns_Round_Organisation");
+
+                    b.ToTable("SelfAssessmentReturns");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionFromLevel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("CycleYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RatingScale")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("IX_SelfAssessmentRounds_GroupId");
+
+                    b.HasIndex("Kind", "CycleYear")
+                        .HasDatabaseName("IX_SelfAssessmentRounds_Kind_CycleYear");
+
+                    b.ToTable("SelfAssessmentRounds");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.YearlyReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2537,6 +2819,43 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("RevisitsFinding");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeAttendance", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.CheckChallengeSession", "Session")
+                        .WithMany("Organisations")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeSession", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", "ChairPerson")
+                        .WithMany()
+                        .HasForeignKey("ChairPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChairPerson");
+
+                    b.Navigation("Round");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.AgendaItem", "AgendaItem")
@@ -2828,6 +3147,62 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.ActionItem", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentReturn", "Return")
+                        .WithMany("Answers")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", "LeadPerson")
+                        .WithMany()
+                        .HasForeignKey("LeadPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentRound", "Round")
+                        .WithMany("Returns")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LeadPerson");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentRound", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Security.Sessions.UserSession", b =>
                 {
                     b.HasOne("HscpPortal.Web.Data.ApplicationUser", null)
@@ -2900,6 +3275,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Findings");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeSession", b =>
+                {
+                    b.Navigation("Organisations");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
                 {
                     b.Navigation("Stages");
@@ -2917,6 +3297,16 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentRound", b =>
+                {
+                    b.Navigation("Returns");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.YearlyReport", b =>

@@ -700,6 +700,85 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_CheckChallengeAttendances_OrganisationId");
+
+                    b.HasIndex("SessionId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CheckChallengeAttendances_Session_Organisation");
+
+                    b.ToTable("CheckChallengeAttendances");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChairPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairPersonId")
+                        .HasDatabaseName("IX_CheckChallengeSessions_ChairPersonId");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("IX_CheckChallengeSessions_RoundId");
+
+                    b.ToTable("CheckChallengeSessions");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -2048,6 +2127,199 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportSignOffs");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("IX_SelfAssessmentAnswers_ActionId");
+
+                    b.HasIndex("ReturnId", "StandardNumber")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SelfAssessmentAnswers_Return_Standard");
+
+                    b.ToTable("SelfAssessmentAnswers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadPersonId")
+                        .HasDatabaseName("IX_SelfAssessmentReturns_LeadPersonId");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_SelfAssessmentReturns_OrganisationId");
+
+                    b.HasIndex("RoundId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SelfAssessmentReturns_Round_Organisation");
+
+                    b.ToTable("SelfAssessmentReturns");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionFromLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingScale")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("IX_SelfAssessmentRounds_GroupId");
+
+                    b.HasIndex("Kind", "CycleYear")
+                        .HasDatabaseName("IX_SelfAssessmentRounds_Kind_CycleYear");
+
+                    b.ToTable("SelfAssessmentRounds");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.YearlyReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2462,6 +2734,43 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("RevisitsFinding");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeAttendance", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.CheckChallengeSession", "Session")
+                        .WithMany("Organisations")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeSession", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", "ChairPerson")
+                        .WithMany()
+                        .HasForeignKey("ChairPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChairPerson");
+
+                    b.Navigation("Round");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Decision", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.AgendaItem", "AgendaItem")
@@ -2753,6 +3062,62 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.ActionItem", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentReturn", "Return")
+                        .WithMany("Answers")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", "LeadPerson")
+                        .WithMany()
+                        .HasForeignKey("LeadPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentRound", "Round")
+                        .WithMany("Returns")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LeadPerson");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentRound", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Security.Sessions.UserSession", b =>
                 {
                     b.HasOne("HscpPortal.Web.Data.ApplicationUser", null)
@@ -2825,6 +3190,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Findings");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.CheckChallengeSession", b =>
+                {
+                    b.Navigation("Organisations");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Escalation", b =>
                 {
                     b.Navigation("Stages");
@@ -2842,6 +3212,16 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentRound", b =>
+                {
+                    b.Navigation("Returns");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.YearlyReport", b =>

@@ -1,0 +1,461 @@
+using System.Globalization;
+using FluentValidation;
+using HscpPortal.Web.Data;
+using HscpPortal.Web.Domain;
+using HscpPortal.Web.Features.Audits;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Govuk;
+using HscpPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace HscpPortal.Web.Features.Section11;
+
+/// <summary>
+/// Section 11 (agencies) and Section 175 (schools) self-assessment: the team opens a round, each organisation's lead
+/// completes its own return (drafts, then submits, starting from its answers to the last round), and the team and the
+/// scrutineer see who has returned, the matrix of ratings with the change since the last round, check and challenge
+/// sessions, and the actions that low ratings raise on the owning group's plan.
+/// </summary>
+[Route("section11")]
+[Authorize(Policy = Policies.ViewRecords)]
+public sealed class Section11Controller(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var canView = await Can(Policies.ViewSelfAssessments);
+        var rounds = await db.SelfAssessmentRounds.AsNoTracking().Where(r => r.IsLive())
+            .OrderByDescending(r => r.CycleYear).ThenBy(r => r.Kind)
+            .Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.CycleYear, r.Deadline,
+                r.Returns.Count(x => x.IsLive()),
+                r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.Submitted),
+                r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.InProgress)))
+            .ToListAsync(ct);
+        var userId = User.UserId();
+        var mine = await db.SelfAssessmentReturns.AsNoTracking()
+            .Where(x => x.IsLive() && x.Round!.IsLive() && x.LeadPerson!.UserId == userId && userId != null)
+            .OrderByDescending(x => x.Round!.CycleYear).ThenBy(x => x.Organisation!.Name)
+            .Select(x => new MyReturnRow(x.Id, x.Round!.Title, x.Organisation!.Name, x.Round.Deadline, x.Status))
+            .ToListAsync(ct);
+        return View(new RoundList
+        {
+            Rounds = canView ? rounds : [],
+            MyReturns = mine,
+            CanView = canView,
+            CanManage = await Can(Policies.ManageSelfAssessments),
+        });
+    }
+
+    [HttpGet("new")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> Create(SelfAssessmentKind? kind, CancellationToken ct)
+    {
+        var chosen = kind is { } k && Enum.IsDefined(k) ? k : SelfAssessmentKind.Section11;
+        var today = UkTime.Today(clock);
+        var previous = await PreviousRoundAsync(chosen, int.MaxValue, ct);
+        var form = new RoundForm
+        {
+            Kind = chosen,
+            Title = $"{SelfAssessmentRules.Describe(chosen)} self-assessment {today.Year}",
+            CycleYear = today.Year,
+            OpensOn = today,
+            Deadline = today.AddDays(56),
+            // A new round starts from the last one of its kind: the same standards, scale and leads, changed as needed.
+            Standards = previous?.Standards ?? string.Join('\n', SelfAssessmentRules.DefaultStandards(chosen)),
+            RatingScale = previous?.RatingScale ?? string.Join('\n', SelfAssessmentRules.DefaultScale),
+            ActionFromLevel = previous?.ActionFromLevel ?? 3,
+            GroupId = previous?.GroupId ?? await db.Groups.AsNoTracking()
+                .Where(g => g.IsLive() && g.Name == AuditDefaults.OwningGroupName).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct),
+            LeadPersonIds = previous is null ? [] : await db.SelfAssessmentReturns.AsNoTracking()
+                .Where(x => x.RoundId == previous.Id && x.IsLive() && x.LeadPerson!.IsLive()).Select(x => x.LeadPersonId).ToListAsync(ct),
+        };
+        return View("Edit", await WithOptionsAsync(form, ct));
+    }
+
+    [HttpPost("new")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> Create(RoundForm form, [FromServices] IValidator<RoundForm> validator, CancellationToken ct)
+    {
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await WithOptionsAsync(form, ct));
+        }
+
+        var leads = await db.People.AsNoTracking().Where(p => form.LeadPersonIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.OrganisationId }).ToListAsync(ct);
+        var round = new SelfAssessmentRound
+        {
+            Title = form.Title!.Trim(),
+            Kind = form.Kind!.Value,
+            CycleYear = form.CycleYear!.Value,
+            OpensOn = form.OpensOn!.Value,
+            Deadline = form.Deadline!.Value,
+            Standards = string.Join('\n', SelfAssessmentRules.Lines(form.Standards)),
+            RatingScale = string.Join('\n', SelfAssessmentRules.Lines(form.RatingScale)),
+            ActionFromLevel = form.ActionFromLevel!.Value,
+            GroupId = form.GroupId!.Value,
+            Returns = leads.Select(l => new SelfAssessmentReturn { OrganisationId = l.OrganisationId, LeadPersonId = l.Id }).ToList(),
+        };
+        db.SelfAssessmentRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/section11/{round.Id}?notice={Notices.Created}");
+    }
+
+    [HttpGet("{id:int}")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.AsNoTracking().Include(r => r.Group).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var standards = SelfAssessmentRules.Lines(round.Standards);
+        var previous = await PreviousRoundAsync(round.Kind, round.CycleYear, ct);
+        var returns = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == id && x.IsLive())
+            .OrderBy(x => x.Organisation!.Name)
+            .Select(x => new { x.Id, x.OrganisationId, Organisation = x.Organisation!.Name, Lead = x.LeadPerson!.FullName, x.Status, x.SubmittedOn })
+            .ToListAsync(ct);
+        var answers = await db.SelfAssessmentAnswers.AsNoTracking().Where(a => a.Return!.RoundId == id)
+            .Select(a => new { a.Id, a.ReturnId, a.StandardNumber, a.Rating, HasAction = a.ActionId != null }).ToListAsync(ct);
+        var before = previous is null ? [] : await db.SelfAssessmentAnswers.AsNoTracking()
+            .Where(a => a.Return!.RoundId == previous.Id && a.Return.IsLive() && a.Return.Status == ReturnStatus.Submitted)
+            .Select(a => new { a.Return!.OrganisationId, a.StandardNumber, a.Rating }).ToListAsync(ct);
+        var rows = returns.Select(x => new MatrixRow(x.Id, x.Organisation, x.Lead, x.Status, x.SubmittedOn,
+            Enumerable.Range(1, standards.Count).Select(n =>
+            {
+                // Only a submitted return shows in the matrix: a draft's ratings are the lead's working, not the agency's answer.
+                var answer = x.Status == ReturnStatus.Submitted ? answers.FirstOrDefault(a => a.ReturnId == x.Id && a.StandardNumber == n) : null;
+                var last = before.FirstOrDefault(b => b.OrganisationId == x.OrganisationId && b.StandardNumber == n)?.Rating;
+                return new MatrixCell(answer?.Rating, SelfAssessmentRules.Change(last, answer?.Rating), answer?.Id, answer?.HasAction ?? false);
+            }).ToList())).ToList();
+        var sessions = await SessionsAsync(id, ct);
+        return View(new RoundDetails
+        {
+            Round = round,
+            Standards = standards,
+            Scale = SelfAssessmentRules.Lines(round.RatingScale),
+            Rows = rows,
+            Sessions = sessions,
+            PreviousRound = previous?.Title,
+            CanManage = await Can(Policies.ManageSelfAssessments),
+        });
+    }
+
+    [HttpGet("returns/{id:int}")]
+    public async Task<IActionResult> Return(int id, CancellationToken ct)
+    {
+        var access = await LoadReturnAsync(id, ct);
+        if (!access.Granted(out var record, out var refusal))
+        {
+            return refusal;
+        }
+
+        var standards = SelfAssessmentRules.Lines(record.Round!.Standards);
+        var form = new ReturnForm { Version = record.Version, Standards = standards, Scale = SelfAssessmentRules.Lines(record.Round.RatingScale) };
+        var saved = await db.SelfAssessmentAnswers.AsNoTracking().Where(a => a.ReturnId == id).ToListAsync(ct);
+        var prefilled = false;
+        if (record.Status == ReturnStatus.NotStarted && saved.Count == 0)
+        {
+            // Nothing saved yet: offer the organisation's answers to the last round of this kind as the starting point.
+            var previous = await PreviousRoundAsync(record.Round.Kind, record.Round.CycleYear, ct);
+            if (previous is not null)
+            {
+                saved = await db.SelfAssessmentAnswers.AsNoTracking()
+                    .Where(a => a.Return!.RoundId == previous.Id && a.Return.OrganisationId == record.OrganisationId && a.Return.IsLive())
+                    .ToListAsync(ct);
+                prefilled = saved.Count > 0;
+                ViewBag.PreviousRound = previous.Title;
+            }
+        }
+
+        form.Answers = Enumerable.Range(1, standards.Count).Select(n => saved.FirstOrDefault(a => a.StandardNumber == n) is { } a
+            ? new AnswerForm { Rating = a.Rating is { } r && r <= form.Scale.Count ? r : null, Comments = a.Comments, Evidence = a.Evidence }
+            : new AnswerForm()).ToList();
+        ViewBag.Prefilled = prefilled;
+        return View(WithHeading(form, record));
+    }
+
+    [HttpPost("returns/{id:int}")]
+    public async Task<IActionResult> Return(int id, ReturnForm form, [FromServices] IValidator<ReturnForm> validator, CancellationToken ct)
+    {
+        var access = await LoadReturnAsync(id, ct, tracked: true);
+        if (!access.Granted(out var record, out var refusal))
+        {
+            return refusal;
+        }
+
+        form.Standards = SelfAssessmentRules.Lines(record.Round!.Standards);
+        form.Scale = SelfAssessmentRules.Lines(record.Round.RatingScale);
+        ViewBag.Prefilled = false;
+        WithHeading(form, record);
+        if (record.Status == ReturnStatus.Submitted)
+        {
+            ModelState.AddModelError("", "This return has already been submitted, so it can no longer be changed");
+            return View(form);
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        for (var i = 0; i < form.Answers.Count; i++)
+        {
+            var number = i + 1;
+            var posted = form.Answers[i];
+            var answer = record.Answers.FirstOrDefault(a => a.StandardNumber == number);
+            if (answer is null)
+            {
+                answer = new SelfAssessmentAnswer { StandardNumber = number };
+                record.Answers.Add(answer);
+            }
+
+            answer.Rating = posted.Rating;
+            answer.Comments = posted.Comments.NullIfBlank();
+            answer.Evidence = SelfAssessmentRules.Lines(posted.Evidence) is { Count: > 0 } links ? string.Join('\n', links) : null;
+        }
+
+        record.Status = form.Submitting ? ReturnStatus.Submitted : ReturnStatus.InProgress;
+        record.SubmittedOn = form.Submitting ? UkTime.Today(clock) : null;
+        if (!await db.SaveEditAsync(record, form.Version, ModelState, ct))
+        {
+            return View(form);
+        }
+
+        var canView = await Can(Policies.ViewSelfAssessments);
+        return Redirect(form.Submitting
+            ? (canView ? $"/section11/{record.RoundId}?notice={Notices.Saved}" : $"/section11?notice={Notices.Saved}")
+            : $"/section11/returns/{id}?notice={Notices.Saved}");
+    }
+
+    [HttpGet("{id:int}/check-and-challenge/new")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> NewSession(int id, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.IsLive(), ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        return View("Session", await WithSessionOptionsAsync(new SessionForm { HeldOn = UkTime.Today(clock) }, round, ct));
+    }
+
+    [HttpPost("{id:int}/check-and-challenge/new")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> NewSession(int id, SessionForm form, [FromServices] IValidator<SessionForm> validator, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.IsLive(), ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        var inScope = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == id && x.IsLive()).Select(x => x.OrganisationId).ToListAsync(ct);
+        if (form.OrganisationIds.Any(o => !inScope.Contains(o)))
+        {
+            ModelState.AddModelError(nameof(form.OrganisationIds), "Select the organisations from those in the round");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Session", await WithSessionOptionsAsync(form, round, ct));
+        }
+
+        db.CheckChallengeSessions.Add(new CheckChallengeSession
+        {
+            RoundId = id,
+            HeldOn = form.HeldOn!.Value,
+            ChairPersonId = form.ChairPersonId,
+            Notes = form.Notes.NullIfBlank(),
+            Organisations = form.OrganisationIds.Distinct().Select(o => new CheckChallengeAttendance { OrganisationId = o }).ToList(),
+        });
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/section11/{id}?notice={Notices.Created}#check-and-challenge");
+    }
+
+    [HttpGet("answers/{answerId:int}/action")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> AnswerAction(int answerId, CancellationToken ct)
+    {
+        var answer = await ProposingAnswerAsync(answerId, ct);
+        if (answer is null)
+        {
+            return NotFound();
+        }
+
+        var standards = SelfAssessmentRules.Lines(answer.Return!.Round!.Standards);
+        var standard = answer.StandardNumber <= standards.Count ? standards[answer.StandardNumber - 1] : $"Standard {answer.StandardNumber}";
+        var title = $"{answer.Return.Organisation!.Name}: improve against standard {answer.StandardNumber}, {standard}";
+        SetAnswerHeading(answer, standard);
+        return View(await WithPeopleAsync(new FindingActionForm
+        {
+            Title = title.Length <= 500 ? title : title[..500],
+            OwnerPersonId = answer.Return.LeadPersonId,
+            OwnerOrganisationId = answer.Return.OrganisationId,
+            Today = UkTime.Today(clock),
+        }, ct));
+    }
+
+    /// <summary>
+    /// A standard rated at or below the round's action level becomes an action on the owning group's plan in one step,
+    /// owned by the organisation, with Section 11 as its source; the answer keeps the link so the matrix and report see it.
+    /// </summary>
+    [HttpPost("answers/{answerId:int}/action")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> AnswerAction(int answerId, FindingActionForm form, [FromServices] IValidator<FindingActionForm> validator, CancellationToken ct)
+    {
+        var answer = await ProposingAnswerAsync(answerId, ct);
+        if (answer is null)
+        {
+            return NotFound();
+        }
+
+        var standards = SelfAssessmentRules.Lines(answer.Return!.Round!.Standards);
+        SetAnswerHeading(answer, answer.StandardNumber <= standards.Count ? standards[answer.StandardNumber - 1] : "");
+        form.Today = UkTime.Today(clock);
+        if (form.OwnerOrganisationId is null && form.OwnerPersonId is { } personId)
+        {
+            form.OwnerOrganisationId = await db.People.Where(p => p.Id == personId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(ct);
+        }
+
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (answer.ActionId is not null)
+        {
+            ModelState.AddModelError("", "This rating already has an action on the tracker");
+        }
+
+        if (answer.Return.Round.Group is { } group && (group.IsArchived() || group.Status != GroupStatus.Active))
+        {
+            ModelState.AddModelError("", $"{group.Name} is no longer active, so its action plan takes no new actions");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await WithPeopleAsync(form, ct));
+        }
+
+        var action = new ActionItem
+        {
+            Title = form.Title!.Trim(),
+            Description = form.Description.NullIfBlank(),
+            GroupId = answer.Return.Round.GroupId,
+            OwnerPersonId = form.OwnerPersonId!.Value,
+            OwnerOrganisationId = form.OwnerOrganisationId!.Value,
+            DueDate = form.DueDate!.Value,
+            Status = ActionStatus.NotStarted,
+            Source = ActionSource.Section11,
+            SourceReference = answer.Return.Round.Title.Length <= 300 ? answer.Return.Round.Title : answer.Return.Round.Title[..300],
+        };
+        db.Actions.Add(action);
+        await db.SaveChangesAsync(ct);
+        var tracked = await db.SelfAssessmentAnswers.FirstAsync(a => a.Id == answerId, ct);
+        tracked.ActionId = action.Id;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/actions/{action.Id}?notice={Notices.Created}");
+    }
+
+    private async Task<bool> Can(string policy) => (await authz.AuthorizeAsync(User, policy)).Succeeded;
+
+    private Task<SelfAssessmentRound?> PreviousRoundAsync(SelfAssessmentKind kind, int beforeYear, CancellationToken ct) =>
+        db.SelfAssessmentRounds.AsNoTracking()
+            .Where(r => r.IsLive() && r.Kind == kind && r.CycleYear < beforeYear)
+            .OrderByDescending(r => r.CycleYear).ThenByDescending(r => r.Id)
+            .FirstOrDefaultAsync(ct);
+
+    private Task<Access<SelfAssessmentReturn>> LoadReturnAsync(int id, CancellationToken ct, bool tracked = false)
+    {
+        var query = db.SelfAssessmentReturns.Include(x => x.Round).Include(x => x.Organisation).Include(x => x.LeadPerson)
+            .Where(x => x.Id == id && x.IsLive() && x.Round!.IsLive());
+        if (tracked)
+        {
+            query = query.Include(x => x.Answers);
+        }
+        else
+        {
+            query = query.AsNoTracking();
+        }
+
+        return this.LoadAsync(query, Policies.CompleteReturn, ct);
+    }
+
+    private ReturnForm WithHeading(ReturnForm form, SelfAssessmentReturn record)
+    {
+        ViewBag.ReturnId = record.Id;
+        ViewBag.RoundId = record.RoundId;
+        ViewBag.RoundTitle = record.Round?.Title ?? "";
+        ViewBag.Deadline = record.Round?.Deadline;
+        ViewBag.Organisation = record.Organisation?.Name ?? "";
+        ViewBag.Lead = record.LeadPerson?.FullName ?? "";
+        ViewBag.Status = record.Status;
+        ViewBag.SubmittedOn = record.SubmittedOn;
+        return form;
+    }
+
+    private async Task<RoundForm> WithOptionsAsync(RoundForm form, CancellationToken ct)
+    {
+        ViewBag.Groups = await db.GroupOptionsAsync(ct);
+        ViewBag.People = await db.People.AsNoTracking()
+            .Where(p => p.IsLive() || form.LeadPersonIds.Contains(p.Id))
+            .OrderBy(p => p.Organisation!.Name).ThenBy(p => p.FullName)
+            .Select(p => new SelectListItem(p.FullName + ", " + p.JobTitle + " (" + p.Organisation!.Name + ")", p.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToListAsync(ct);
+        return form;
+    }
+
+    private async Task<SessionForm> WithSessionOptionsAsync(SessionForm form, SelfAssessmentRound round, CancellationToken ct)
+    {
+        ViewBag.RoundId = round.Id;
+        ViewBag.RoundTitle = round.Title;
+        ViewBag.People = await db.PersonOptionsAsync(ct, form.ChairPersonId);
+        ViewBag.Organisations = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == round.Id && x.IsLive())
+            .OrderBy(x => x.Organisation!.Name)
+            .Select(x => new SelectListItem(x.Organisation!.Name, x.OrganisationId.ToString(CultureInfo.InvariantCulture)))
+            .ToListAsync(ct);
+        return form;
+    }
+
+    private async Task<List<SessionRow>> SessionsAsync(int roundId, CancellationToken ct)
+    {
+        var sessions = await db.CheckChallengeSessions.AsNoTracking().Where(s => s.RoundId == roundId && s.IsLive())
+            .OrderBy(s => s.HeldOn)
+            .Select(s => new { s.Id, s.HeldOn, Chair = s.ChairPerson!.FullName, s.Notes, Organisations = s.Organisations.Select(o => o.Organisation!.Name).ToList() })
+            .ToListAsync(ct);
+        return sessions.Select(s => new SessionRow(s.Id, s.HeldOn, s.Chair, s.Organisations.Order(StringComparer.Ordinal).ToList(), s.Notes)).ToList();
+    }
+
+    private async Task<SelfAssessmentAnswer?> ProposingAnswerAsync(int answerId, CancellationToken ct)
+    {
+        var answer = await db.SelfAssessmentAnswers.AsNoTracking()
+            .Include(a => a.Return).ThenInclude(x => x!.Round).ThenInclude(r => r!.Group)
+            .Include(a => a.Return).ThenInclude(x => x!.Organisation)
+            .FirstOrDefaultAsync(a => a.Id == answerId && a.Return!.IsLive() && a.Return.Status == ReturnStatus.Submitted, ct);
+        return answer is not null && SelfAssessmentRules.ProposesAction(answer.Rating, answer.Return!.Round!.ActionFromLevel) ? answer : null;
+    }
+
+    private void SetAnswerHeading(SelfAssessmentAnswer answer, string standard)
+    {
+        var scale = SelfAssessmentRules.Lines(answer.Return!.Round!.RatingScale);
+        ViewBag.RoundId = answer.Return.RoundId;
+        ViewBag.RoundTitle = answer.Return.Round.Title;
+        ViewBag.Organisation = answer.Return.Organisation!.Name;
+        ViewBag.Standard = $"{answer.StandardNumber}. {standard}";
+        ViewBag.Rating = answer.Rating is { } r && r <= scale.Count ? scale[r - 1] : "";
+        ViewBag.AnswerId = answer.Id;
+    }
+
+    private async Task<FindingActionForm> WithPeopleAsync(FindingActionForm form, CancellationToken ct)
+    {
+        ViewBag.People = await db.PersonOptionsAsync(ct);
+        ViewBag.Organisations = await db.OrganisationOptionsAsync(ct);
+        return form;
+    }
+}
