@@ -84,7 +84,8 @@ public static class Policies
         // Self-assessment returns are the agencies' own account of themselves: the team runs the rounds, the scrutineer
         // reads them to chair check and challenge, and each organisation's lead completes only its own return.
         options.AddPolicy(ManageSelfAssessments, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
-        options.AddPolicy(ViewSelfAssessments, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
+        // Those who oversee the partnership read every organisation's return, as they read the escalations register.
+        options.AddPolicy(ViewSelfAssessments, p => p.AddRequirements(new EscalationReaderRequirement()));
         options.AddPolicy(CompleteReturn, p => p.AddRequirements(new LeadOfReturnRequirement()));
     }
 }

@@ -47,7 +47,7 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
     // Section 11 and 175: the team runs the rounds, the scrutineer also reads them, and a return is for its own lead:
     // {s11Return} is West Mercia Police's 2025 return, whose lead is Ian Fairbairn (police.partner).
     private static readonly string[] ManageSelfAssessments = ["admin", "team"];
-    private static readonly string[] ViewSelfAssessments = ["admin", "team", "scrutineer"];
+    private static readonly string[] ViewSelfAssessments = ViewEscalations;
     private static readonly string[] PoliceReturnLead = ["admin", "team", "police.partner"];
 
     /// <summary>Each page with the users who may open it. Placeholders in braces are filled from the demo data.</summary>

@@ -61,6 +61,7 @@ public static class DashboardTiles
     public static IReadOnlyList<Type> Assurance { get; } =
     [
         Tile<AuditsTile>(),
+        Tile<SelfAssessmentTile>(),
     ];
 
     /// <summary>Every tile on any dashboard, once.</summary>

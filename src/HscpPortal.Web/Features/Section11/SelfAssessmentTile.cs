@@ -19,7 +19,7 @@ public sealed class SelfAssessmentTileModel
 
 /// <summary>
 /// The latest Section 11 or 175 round that has opened: returned, in progress and not started. Only for those who see
-/// every organisation's return (the team, administrators, the scrutineer); others see no tile.
+/// every organisation's return (the team, the scrutineer, the safeguarding partners and group chairs); others see no tile.
 /// </summary>
 public sealed class SelfAssessmentTile : DashboardTile<SelfAssessmentTileModel>
 {
