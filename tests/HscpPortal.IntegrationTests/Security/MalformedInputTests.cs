@@ -27,6 +27,7 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["actions/{id:int}/restore"] = "only on archived records",
         ["escalations/{id:int}/restore"] = "only on archived records",
         ["audits/{id:int}/restore"] = "only on archived records",
+        ["audits/{id:int}/findings/{findingId:int}/restore"] = "only on archived findings",
         ["meetings/{id:int}/archive"] = "only on meetings not yet held",
         ["meetings/{id:int}/minutes/approve"] = "only once minutes are circulated",
         ["meetings/{id:int}/minutes/circulate"] = "only once the meeting is held and someone is recorded as present, and its minutes are still a draft",
