@@ -131,6 +131,7 @@ builder.Services.AddAuthorization(o =>
 builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, ChairsAGroupHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, RespondToChallengeHandler>();
 
 builder.Services
     .AddControllersWithViews(o =>

@@ -21,6 +21,7 @@ public static class MainPages
         new("Scorecard", null, "not built yet: no indicator model exists"),
         new("Escalation analysis", d => $"/escalations/analysis?year={d.LastCompleteYear}"),
         new("Audits", d => $"/audits?year={d.LastCompleteYear}"),
+        new("Independent scrutiny", d => $"/scrutiny?year={d.LastCompleteYear}"),
     ];
 
     public static IEnumerable<(MainPage Page, string Url)> Built(Dataset data) =>

@@ -46,6 +46,12 @@ public static class Policies
     /// <summary>Write the yearly report's foreword and the independent scrutineer's comment, besides those who write it all (EditReport).</summary>
     public const string WriteScrutinyText = nameof(WriteScrutinyText);
 
+    /// <summary>Record the independent scrutineer's own work: activities, challenges raised and decisions on responses.</summary>
+    public const string RecordScrutiny = nameof(RecordScrutiny);
+
+    /// <summary>Resource-based on a ScrutinyChallenge: the challenged agency's lead or delegated partner today, or the team on its behalf.</summary>
+    public const string RespondToChallenge = nameof(RespondToChallenge);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -72,6 +78,8 @@ public static class Policies
         options.AddPolicy(ViewAnyPartnerDashboard, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
         options.AddPolicy(OverseePartnership, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
         options.AddPolicy(WriteScrutinyText, p => p.RequireRole(Roles.Scrutineer));
+        options.AddPolicy(RecordScrutiny, p => p.RequireRole(Roles.Scrutineer));
+        options.AddPolicy(RespondToChallenge, p => p.AddRequirements(new RespondToChallengeRequirement()));
     }
 }
 
@@ -164,6 +172,29 @@ public sealed class ChairsAGroupHandler(PortalDbContext db, TimeProvider clock) 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChairsAGroupRequirement requirement)
     {
         if (context.User.UserId() is { } userId && await Seats.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Met by the partnership team and administrators, or by the challenged agency's lead or delegated partner today.</summary>
+public sealed class RespondToChallengeRequirement : IAuthorizationRequirement;
+
+public sealed class RespondToChallengeHandler(PortalDbContext db, TimeProvider clock)
+    : AuthorizationHandler<RespondToChallengeRequirement, ScrutinyChallenge>
+{
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, RespondToChallengeRequirement requirement, ScrutinyChallenge resource)
+    {
+        if (context.User.IsInRole(Roles.Administrator) || context.User.IsInRole(Roles.PartnershipTeam))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.UserId() is { } userId
+            && await Seats.PartnerSeats(db, userId, UkTime.Today(clock)).AnyAsync(r => r.OrganisationId == resource.OrganisationId))
         {
             context.Succeed(requirement);
         }

@@ -83,6 +83,8 @@ public static partial class DemoRoutes
             "meetingId" => values["meeting"],
             "groupId" => values["qe"],
             "findingId" => values["auditFinding"],
+            "activityId" => values["scrutinyActivity"],
+            "challengeId" => values["scrutinyChallenge"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
             // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
@@ -127,6 +129,9 @@ public static partial class DemoRoutes
             ["auditFinding"] = f.Query(db => db.AuditFindings
                 .Where(x => x.Audit!.Title == "Strategy meetings multi-agency audit" && x.Kind == FindingKind.AreaForImprovement)
                 .OrderBy(x => x.Id).Select(x => x.Id).First()).ToString(),
+            // The demo's first check and challenge session (2023-24), and its challenge to the ICB on conference attendance.
+            ["scrutinyActivity"] = f.Query(db => db.ScrutinyActivities.Where(a => a.Kind == ScrutinyActivityKind.CheckAndChallenge).OrderBy(a => a.HeldOn).Select(a => a.Id).First()).ToString(),
+            ["scrutinyChallenge"] = f.Query(db => db.ScrutinyChallenges.Where(c => c.Title == "Health attendance at review child protection conferences").Select(c => c.Id).First()).ToString(),
             ["reportComment"] = f.Query(db =>
             {
                 var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };
