@@ -34,15 +34,20 @@ public class ScrutinyTests(PortalFactory factory) : IClassFixture<PortalFactory>
         return int.Parse(response.RedirectPath().Split('/')[^1].Split('?')[0]);
     }
 
-    private Guid Version(int challengeId) => factory.Query(db => db.ScrutinyChallenges.Single(c => c.Id == challengeId).Version);
+    private string VersionOf(int challengeId) =>
+        factory.Query(db => db.ScrutinyChallenges.Where(c => c.Id == challengeId).Select(c => c.Version.ToString()).FirstOrDefault()) ?? Guid.Empty.ToString();
 
-    private static async Task<HttpResponseMessage> RespondAsync(HttpClient client, int id, string text, string on, string formPage = "/scrutiny") =>
-        await client.PostFormAsync($"/scrutiny/challenges/{id}/respond", new() { ["Response"] = text, ["ResponseReceivedOn"] = on }, formPage);
+    // The version is the one the form would carry: the record as it stands.
+    private async Task<HttpResponseMessage> RespondAsync(HttpClient client, int id, string text, string on, string formPage = "/scrutiny") =>
+        await client.PostFormAsync($"/scrutiny/challenges/{id}/respond", new()
+        {
+            ["Version"] = VersionOf(id), ["Response"] = text, ["ResponseReceivedOn"] = on,
+        }, formPage);
 
-    private static async Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, ChallengeVerdict? verdict, string on, string note = "") =>
+    private async Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, ChallengeVerdict? verdict, string on, string note = "") =>
         await client.PostFormAsync($"/scrutiny/challenges/{id}/decision", new()
         {
-            ["Verdict"] = verdict?.ToString() ?? "", ["VerdictOn"] = on, ["VerdictNote"] = note,
+            ["Version"] = VersionOf(id), ["Verdict"] = verdict?.ToString() ?? "", ["VerdictOn"] = on, ["VerdictNote"] = note,
         }, "/scrutiny");
 
     [Fact]
