@@ -198,7 +198,7 @@ public class ScrutinyTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Contains("Health attendance at review child protection conferences", challenges, StringComparison.Ordinal);
         var activities = report.QuerySelector("[data-report-list='scrutiny-activities']")!.TextContent;
         Assert.Contains("Section 11 self-assessment: first check and challenge session", activities, StringComparison.Ordinal);
-        Assert.Contains("Walk the floor", report.QuerySelector("[data-report-table='scrutiny-activities']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("walk the floor: ", report.QuerySelector("[data-report-scrutiny='summary']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Health visitors now attend every initial conference", report.Body!.TextContent, StringComparison.Ordinal);
     }
 }
