@@ -132,6 +132,7 @@ builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, ChairsAGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, LeadOfReturnHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, RespondToChallengeHandler>();
 
 builder.Services
     .AddControllersWithViews(o =>

@@ -156,6 +156,30 @@ public sealed class YearlyReportAssemblerTests : IDisposable
     }
 
     [Fact]
+    public async Task Readiness_ScrutinyRecordedWithoutNarrative_IsPresentFromTheRecords()
+    {
+        await WithRendererAsync(async (_, db) =>
+        {
+            var icb = await db.Organisations.Where(o => o.Name == "ICB").Select(o => o.Id).SingleAsync();
+            db.ScrutinyActivities.Add(new ScrutinyActivity { Kind = ScrutinyActivityKind.WalkTheFloor, HeldOn = new DateOnly(2023, 10, 3), Subject = "Front door" });
+            db.ScrutinyChallenges.Add(new ScrutinyChallenge
+            {
+                Title = "Conferences", Detail = "Attendance", OrganisationId = icb, RaisedOn = new DateOnly(2023, 11, 1), ResponseDueOn = new DateOnly(2023, 12, 1),
+                Response = "Planned ahead", ResponseReceivedOn = new DateOnly(2023, 11, 20),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var items = await WithRendererAsync((r, _) => r.CheckReadinessAsync(Year, CancellationToken.None));
+
+        var scrutiny = items.Single(i => i.Key == ReadinessKeys.Scrutiny);
+        Assert.True(scrutiny.Present);
+        Assert.Equal(
+            "The scrutineer's record shows 1 scrutiny activity and 1 challenge raised in 2023-24, 1 answered by 31 March 2024. The independent scrutineer's comment is not written yet.",
+            scrutiny.Detail);
+    }
+
+    [Fact]
     public async Task Readiness_NarrativesWritten_MakesTheirItemsPresent()
     {
         await WithRendererAsync(async (_, db) =>

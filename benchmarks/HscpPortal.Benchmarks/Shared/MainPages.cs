@@ -22,6 +22,7 @@ public static class MainPages
         new("Escalation analysis", d => $"/escalations/analysis?year={d.LastCompleteYear}"),
         new("Audits", d => $"/audits?year={d.LastCompleteYear}"),
         new("Section 11 and 175 rounds", _ => "/section11"),
+        new("Independent scrutiny", d => $"/scrutiny?year={d.LastCompleteYear}"),
     ];
 
     public static IEnumerable<(MainPage Page, string Url)> Built(Dataset data) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.ReportDraft.Sections;
+using HscpPortal.Web.Features.Scrutiny;
 using K = HscpPortal.Web.Reporting.ReportSectionKeys;
 using R = HscpPortal.Web.Reporting.ReadinessKeys;
 
@@ -111,17 +112,28 @@ public static class ReportReadiness
         items.Add(NarrativeOnly(R.Funding, Requirement(R.Funding), Has(Commentary(K.Funding)),
             "funding", Edit(Commentary(K.Funding))));
 
-        // Independent scrutiny: the scrutineer's own comment, or the scrutiny commentary.
+        // Independent scrutiny: the scrutineer's own record (activities and challenges in the year) is the evidence;
+        // the scrutineer's comment or the scrutiny commentary stands in for a year whose work was not recorded.
         var scrutineer = Has(K.ScrutineerComment);
         var scrutiny = Has(Commentary(K.Scrutiny));
+        // A report assembled without the section (an outline of its own, in tests) has no record to read.
+        var record = report.Sections.FirstOrDefault(s => s.Key == K.Scrutiny)?.Model as ScrutinySectionModel;
+        var activities = record?.Activities.Count ?? 0;
+        var raised = record?.Challenges.Count ?? 0;
+        var recorded = activities + raised > 0;
         items.Add(new ReadinessItem(
             R.Scrutiny,
             Requirement(R.Scrutiny),
-            scrutineer || scrutiny,
-            scrutineer ? "The independent scrutineer's comment is written."
-                : scrutiny ? "Scrutiny activity is described in its commentary; the independent scrutineer's comment is not written yet."
-                : "Neither the independent scrutineer's comment nor a description of scrutiny activity is written.",
-            Edit(K.ScrutineerComment)));
+            recorded || scrutineer || scrutiny,
+            (recorded
+                ? $"The scrutineer's record shows {activities.ToString(CultureInfo.InvariantCulture)} scrutiny {(activities == 1 ? "activity" : "activities")} and {Count(raised, "challenge")} raised in {y}"
+                    + (raised > 0 ? $", {record!.Responded} answered by 31 March {report.Year.StartYear + 1}." : ".")
+                : $"No scrutiny activity or challenge is recorded for {y}.")
+                + (scrutineer ? " The independent scrutineer's comment is written."
+                    : scrutiny ? " Scrutiny activity is described in its commentary; the independent scrutineer's comment is not written yet."
+                    : recorded ? " The independent scrutineer's comment is not written yet."
+                    : " Neither the independent scrutineer's comment nor a description of scrutiny activity is written."),
+            recorded || scrutineer || scrutiny ? Edit(K.ScrutineerComment) : $"/scrutiny?year={y}"));
 
         return items;
     }

@@ -54,6 +54,11 @@ public static class Policies
 
     /// <summary>Resource-based on a SelfAssessmentReturn: its organisation's named lead, or the team.</summary>
     public const string CompleteReturn = nameof(CompleteReturn);
+    /// <summary>Record the independent scrutineer's own work: activities, challenges raised and decisions on responses.</summary>
+    public const string RecordScrutiny = nameof(RecordScrutiny);
+
+    /// <summary>Resource-based on a ScrutinyChallenge: the challenged agency's lead or delegated partner today, or the team on its behalf.</summary>
+    public const string RespondToChallenge = nameof(RespondToChallenge);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -87,6 +92,8 @@ public static class Policies
         // Those who oversee the partnership read every organisation's return, as they read the escalations register.
         options.AddPolicy(ViewSelfAssessments, p => p.AddRequirements(new EscalationReaderRequirement()));
         options.AddPolicy(CompleteReturn, p => p.AddRequirements(new LeadOfReturnRequirement()));
+        options.AddPolicy(RecordScrutiny, p => p.RequireRole(Roles.Scrutineer));
+        options.AddPolicy(RespondToChallenge, p => p.AddRequirements(new RespondToChallengeRequirement()));
     }
 }
 
@@ -179,6 +186,29 @@ public sealed class ChairsAGroupHandler(PortalDbContext db, TimeProvider clock) 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChairsAGroupRequirement requirement)
     {
         if (context.User.UserId() is { } userId && await Seats.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Met by the partnership team and administrators, or by the challenged agency's lead or delegated partner today.</summary>
+public sealed class RespondToChallengeRequirement : IAuthorizationRequirement;
+
+public sealed class RespondToChallengeHandler(PortalDbContext db, TimeProvider clock)
+    : AuthorizationHandler<RespondToChallengeRequirement, ScrutinyChallenge>
+{
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, RespondToChallengeRequirement requirement, ScrutinyChallenge resource)
+    {
+        if (context.User.IsInRole(Roles.Administrator) || context.User.IsInRole(Roles.PartnershipTeam))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.UserId() is { } userId
+            && await Seats.PartnerSeats(db, userId, UkTime.Today(clock)).AnyAsync(r => r.OrganisationId == resource.OrganisationId))
         {
             context.Succeed(requirement);
         }

@@ -252,7 +252,7 @@ public class RoleDashboardTests(PortalFactory factory) : IClassFixture<PortalFac
         var page = await GetAsync("team", $"/dashboard/partner?organisationId={factory.OrganisationId(Demo.Police)}");
 
         Assert.Equal(Demo.Police, page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal(4, page.QuerySelectorAll(".app-dashboard-tile").Length);
+        Assert.Equal(5, page.QuerySelectorAll(".app-dashboard-tile").Length);
     }
 
     [Theory]

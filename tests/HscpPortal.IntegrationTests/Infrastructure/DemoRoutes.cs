@@ -86,6 +86,8 @@ public static partial class DemoRoutes
             "groupId" => values["qe"],
             "findingId" => values["auditFinding"],
             "answerId" => values["s11Answer"],
+            "activityId" => values["scrutinyActivity"],
+            "challengeId" => values["scrutinyChallenge"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
             // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
@@ -137,6 +139,9 @@ public static partial class DemoRoutes
             ["s11Answer"] = f.Query(db => db.SelfAssessmentAnswers
                 .Where(a => a.Return!.Round!.Title == "Section 11 self-assessment 2023" && a.Return.Organisation!.Name == Demo.Police && a.StandardNumber == 10)
                 .Select(a => a.Id).First()).ToString(),
+            // The demo's first check and challenge session (2023-24), and its challenge to the ICB on conference attendance.
+            ["scrutinyActivity"] = f.Query(db => db.ScrutinyActivities.Where(a => a.Kind == ScrutinyActivityKind.CheckAndChallenge).OrderBy(a => a.HeldOn).Select(a => a.Id).First()).ToString(),
+            ["scrutinyChallenge"] = f.Query(db => db.ScrutinyChallenges.Where(c => c.Title == "Health attendance at review child protection conferences").Select(c => c.Id).First()).ToString(),
             ["reportComment"] = f.Query(db =>
             {
                 var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };

@@ -28,7 +28,8 @@ public static partial class SecuritySweep
             .ToList();
 
     /// <summary>
-    /// The post forms of every page admin may open (read as admin) and of the public pages (read anonymously),
+    /// The post forms of every page admin may open (read as admin), of the pages only the scrutineer may open (read as
+    /// the scrutineer) and of the public pages (read anonymously),
     /// each form once, as read when first asked for in this fixture.
     /// </summary>
     public static Task<List<(string? Who, PageForm Form)>> FormsAsync(this PortalFactory factory) =>
@@ -42,6 +43,14 @@ public static partial class SecuritySweep
         foreach (var url in factory.AdminPages())
         {
             await AddAsync("admin", admin, url);
+        }
+
+        // The scrutineer's own record is written only by the scrutineer, so its forms are read as the scrutineer.
+        var scrutineer = await factory.ClientAsync("scrutineer");
+        foreach (var url in RoleAccessTests.Pages.Where(p => !p.Allowed.Contains("admin") && p.Allowed.Contains("scrutineer"))
+            .Select(p => factory.Fill(p.Url)).Distinct(StringComparer.Ordinal))
+        {
+            await AddAsync("scrutineer", scrutineer, url);
         }
 
         var anonymous = factory.AnonymousForSweep();

@@ -39,6 +39,11 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
     // UpdateAction on the Q&E action below: those who edit Q&E, and its owner Ian Fairbairn (police.partner).
     private static readonly string[] UpdateQualityAction = ["admin", "team", "qe.chair", "police.partner"];
 
+    // Independent scrutiny: only the scrutineer records it; the challenged agency's DSP (the demo challenge is to the
+    // ICB) or the team on its behalf records the response.
+    private static readonly string[] RecordScrutiny = ["scrutineer"];
+    private static readonly string[] RespondForIcb = ["admin", "team", "icb.partner"];
+
     // The yearly report: the team edits and publishes it (EditReport, PublishReport); the scrutineer and the
     // partners also review it.
     private static readonly string[] EditReport = ["admin", "team"];
@@ -180,6 +185,15 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/section11/returns/{s11Return}", PoliceReturnLead),
         ("/section11/{s11Round}/check-and-challenge/new", ManageSelfAssessments),
         ("/section11/answers/{s11Answer}/action", ManageSelfAssessments),
+        ("/scrutiny", Everyone),
+        ("/scrutiny?year=all&organisationId={org}&open=true", Everyone),
+        ("/scrutiny/activities/new", RecordScrutiny),
+        ("/scrutiny/activities/{scrutinyActivity}/edit", RecordScrutiny),
+        ("/scrutiny/challenges/new", RecordScrutiny),
+        ("/scrutiny/challenges/{scrutinyChallenge}", Everyone),
+        ("/scrutiny/challenges/{scrutinyChallenge}/edit", RecordScrutiny),
+        ("/scrutiny/challenges/{scrutinyChallenge}/respond", RespondForIcb),
+        ("/scrutiny/challenges/{scrutinyChallenge}/decision", RecordScrutiny),
         ("/escalations/analysis", ViewEscalations),
         ("/escalations/analysis?year=2023-24", ViewEscalations),
         ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),

@@ -17,12 +17,15 @@ public sealed record GeneratedHistory(
     int ActionUpdates,
     int Escalations,
     int Audits,
-    int SelfAssessmentRounds)
+    int SelfAssessmentRounds,
+    int ScrutinyActivities = 0,
+    int ScrutinyChallenges = 0)
 {
     public override string ToString() =>
         $"{First} to {Last} (and the current year to date): {Meetings:N0} meetings, {Attendance:N0} attendance rows, "
         + $"{AgendaItems:N0} agenda items, {Decisions:N0} decisions, {Actions:N0} actions with {ActionUpdates:N0} updates, "
-        + $"{Escalations:N0} escalations, {Audits:N0} multi-agency audits, {SelfAssessmentRounds:N0} Section 11 rounds";
+        + $"{Escalations:N0} escalations, {Audits:N0} multi-agency audits, {SelfAssessmentRounds:N0} Section 11 rounds, "
+        + $"{ScrutinyActivities:N0} scrutiny activities and {ScrutinyChallenges:N0} scrutiny challenges";
 }
 
 /// <summary>
@@ -113,12 +116,14 @@ public static class DemoHistory
                 await SeedEscalationsAsync(db, world, protocol, year, today, random, counts, ct);
                 await SeedAuditsAsync(db, world, year, today, random, counts, ct);
                 await SeedSelfAssessmentsAsync(db, world, year, today, counts, ct);
+                await SeedScrutinyAsync(db, world, year, today, new Random(unchecked((seed * 31) + year.StartYear)), counts, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }
 
             return new GeneratedHistory(first, last, counts.Meetings, counts.Attendance, counts.AgendaItems, counts.Decisions,
-                counts.Actions, counts.Updates, counts.Escalations, counts.Audits, counts.SelfAssessmentRounds);
+                counts.Actions, counts.Updates, counts.Escalations, counts.Audits, counts.SelfAssessmentRounds,
+                counts.ScrutinyActivities, counts.ScrutinyChallenges);
         }
         finally
         {
@@ -562,6 +567,128 @@ public static class DemoHistory
 
         await SaveAsync(db, ct);
     }
+
+    /// <summary>
+    /// The independent scrutineer's year: an activity every six weeks or so (check-and-challenge sessions, walk-the-floor
+    /// visits, meetings observed, audits and case files reviewed) and two or three challenges to the statutory partners
+    /// and, now and then, another agency, most answered in time and most answers accepted. It draws on a random stream
+    /// of its own (from the seed and the year), so the other records of each year are those generated before it was
+    /// added. A year that already has scrutiny records (the hand-written 2023-24) is left as it is.
+    /// </summary>
+    private static async Task SeedScrutinyAsync(
+        PortalDbContext db, World world, ReportingYear year, DateOnly today, Random random, Counter counts, CancellationToken ct)
+    {
+        if (world.Agencies.Count == 0
+            || await db.ScrutinyActivities.AnyAsync(a => a.HeldOn >= year.Start && a.HeldOn <= year.End, ct)
+            || await db.ScrutinyChallenges.AnyAsync(c => c.RaisedOn >= year.Start && c.RaisedOn <= year.End, ct))
+        {
+            return;
+        }
+
+        for (var day = year.Start.AddDays(random.Next(10, 30)); ; day = day.AddDays(random.Next(35, 56)))
+        {
+            var held = world.Calendar.OnOrAfter(day);
+            if (held > year.End || held >= today)
+            {
+                break;
+            }
+
+            var (kind, subject, findings) = Pick(random, ScrutinyActivityTexts);
+            var agency = kind is ScrutinyActivityKind.WalkTheFloor or ScrutinyActivityKind.CaseFileReview ? Pick(random, world.Agencies) : null;
+            db.ScrutinyActivities.Add(new ScrutinyActivity
+            {
+                Kind = kind,
+                HeldOn = held,
+                Subject = subject,
+                Findings = findings,
+                OrganisationId = agency?.Id,
+                CreatedAt = Noon(held),
+                CreatedBy = ScrutineerName,
+            });
+            counts.ScrutinyActivities++;
+        }
+
+        var challenges = random.Next(2, 4);
+        for (var i = 0; i < challenges; i++)
+        {
+            var raised = world.Calendar.OnOrAfter(year.Start.AddDays(random.Next(20, 330)));
+            if (raised > year.End || raised >= today)
+            {
+                continue;
+            }
+
+            var to = world.Partners.Count > 0 && random.Next(4) > 0 ? Pick(random, world.Partners) : Pick(random, world.Agencies);
+            var (title, detail, response) = Pick(random, ScrutinyChallengeTexts);
+            var challenge = new ScrutinyChallenge
+            {
+                Title = title,
+                Detail = detail,
+                OrganisationId = to.Id,
+                RaisedOn = raised,
+                ResponseDueOn = raised.AddDays(28),
+                CreatedAt = Noon(raised),
+                CreatedBy = ScrutineerName,
+            };
+            var received = world.Calendar.OnOrAfter(raised.AddDays(random.Next(10, 40)));
+            if (received < today)
+            {
+                challenge.Response = response;
+                challenge.ResponseReceivedOn = received;
+                challenge.RespondedBy = world.People.FirstOrDefault(p => p.OrganisationId == to.Id && p.IsLive())?.FullName;
+                var decided = world.Calendar.OnOrAfter(received.AddDays(random.Next(3, 21)));
+                if (decided < today)
+                {
+                    challenge.Verdict = random.Next(5) > 0 ? ChallengeVerdict.Accepted : ChallengeVerdict.NotAccepted;
+                    challenge.VerdictOn = decided;
+                    challenge.VerdictNote = challenge.Verdict == ChallengeVerdict.Accepted
+                        ? "Accepted; the evidence answers the challenge."
+                        : "Not accepted: the response describes intentions, not evidence of change. A fuller answer is expected.";
+                }
+            }
+
+            db.ScrutinyChallenges.Add(challenge);
+            counts.ScrutinyChallenges++;
+        }
+
+        await SaveAsync(db, ct);
+    }
+
+    private const string ScrutineerName = "Independent Scrutineer";
+
+    private static readonly (ScrutinyActivityKind Kind, string Subject, string Findings)[] ScrutinyActivityTexts =
+    [
+        (ScrutinyActivityKind.CheckAndChallenge, "Section 11 check and challenge session with the agencies' safeguarding leads",
+            "Agencies were candid about their weaker areas; action plans were specific for most, but two relied on training alone."),
+        (ScrutinyActivityKind.WalkTheFloor, "Walk the floor with front-line practitioners",
+            "Practitioners knew how to escalate a concern. Fewer knew the partnership's learning briefings or where to find them."),
+        (ScrutinyActivityKind.MeetingObservation, "Observation of a subgroup meeting",
+            "Well chaired and to time; the data was discussed but the group did not always agree what it would do about it."),
+        (ScrutinyActivityKind.CaseFileReview, "Review of a sample of case files on the agency's response to neglect",
+            "Chronologies were up to date. The child's own words were rarely recorded."),
+        (ScrutinyActivityKind.AuditReview, "Review of a multi-agency audit's findings and action plan",
+            "The findings were well evidenced; the action plan needs measures that show whether practice changed."),
+        (ScrutinyActivityKind.MeetingObservation, "Observation of the strategic partners board",
+            "Partners challenged each other constructively; decisions were recorded with owners and dates."),
+    ];
+
+    private static readonly (string Title, string Detail, string Response)[] ScrutinyChallengeTexts =
+    [
+        ("Attendance at review child protection conferences",
+            "The dataset shows review conferences without the agency present. Show how attendance is planned and covered.",
+            "Attendance is now planned a month ahead with named cover, and the figures are reviewed monthly."),
+        ("Learning from complaints",
+            "Show how complaints from families are analysed for learning and how that learning is acted on.",
+            "Complaints are themed each quarter and the themes go to the agency's practice board."),
+        ("Evidence of impact of training",
+            "The agency reports the numbers trained but not what changed. Show the evidence that practice changed.",
+            "A follow-up survey three months after each course now asks what practitioners do differently."),
+        ("Sharing performance data with the partnership",
+            "The agency's figures have not reached the multi-agency dataset for two quarters. Explain why and when they will.",
+            "The data-sharing agreement has been signed and the next quarter's figures have been sent."),
+        ("Actions overdue on the partnership's plan",
+            "Several of the agency's actions on the partnership's plan are overdue. Set out a realistic plan to complete them.",
+            "Each overdue action has a new date agreed with its owner, reviewed at the agency's safeguarding committee."),
+    ];
 
     /// <summary>
     /// The year's multi-agency audit programme, about six audits owned by Quality and Effectiveness (or, in a partnership
@@ -1119,6 +1246,8 @@ public static class DemoHistory
         public int Escalations { get; set; }
         public int Audits { get; set; }
         public int SelfAssessmentRounds { get; set; }
+        public int ScrutinyActivities { get; set; }
+        public int ScrutinyChallenges { get; set; }
     }
 
     /// <summary>The structure the activity hangs on, read once.</summary>

@@ -258,7 +258,6 @@ public static class DemoReports
         [ReadinessKeys.ReviewRecommendations] = "Recommendations from the year's practice reviews were followed up by the Joint Case Review group in its own records, so this report does not list them one by one.",
         [ReadinessKeys.Voice] = "Each agency recorded its own work with children and families in 2023-24; the partnership kept no shared record of it that year.",
         [ReadinessKeys.Funding] = "The partners' contributions for 2023-24 were agreed and accounted for by the council's finance team and are reported in the council's accounts rather than here.",
-        [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in 2023-24 is described in the foreword; it was not recorded separately that year.",
     };
 
     // Why a later year's report does not cover an item: those lines of work were still kept outside the portal ({0} is the year).
@@ -270,7 +269,6 @@ public static class DemoReports
         [ReadinessKeys.ReviewRecommendations] = "The Joint Case Review group followed up the {0} review recommendations in its own tracker, so they are not listed one by one here.",
         [ReadinessKeys.Voice] = "Feedback from children and families in {0} was gathered by each agency for its own services; no shared record of it was kept by the partnership.",
         [ReadinessKeys.Funding] = "The partners' {0} contributions were agreed and accounted for by the council's finance team, and appear in the council's published accounts.",
-        [ReadinessKeys.Scrutiny] = "The independent scrutineer's work in {0} is described in the foreword and the scrutineer's comment rather than recorded as separate challenges.",
     };
 
     private static void AddNarrative(YearlyReport report, string key, string text, string by, DateTime at) =>

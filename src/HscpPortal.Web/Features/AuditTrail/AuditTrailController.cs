@@ -116,6 +116,7 @@ public static class RecordLinks
         nameof(ActionItem) => $"/actions/{id}",
         nameof(Escalation) => $"/escalations/{id}",
         nameof(Audit) => $"/audits/{id}",
+        nameof(ScrutinyChallenge) => $"/scrutiny/challenges/{id}",
         nameof(BankHoliday) => "/admin/bank-holidays",
         _ => null,
     };
@@ -134,6 +135,8 @@ public static class RecordLinks
         nameof(Audit) => "Multi-agency audit",
         nameof(AuditAgency) => "Agency in an audit",
         nameof(AuditFinding) => "Audit finding",
+        nameof(ScrutinyActivity) => "Scrutiny activity",
+        nameof(ScrutinyChallenge) => "Scrutiny challenge",
         nameof(BankHoliday) => "Bank holiday",
         AccountAudit.EntityType => "User account",
         _ => type,

@@ -2,6 +2,7 @@ using HscpPortal.Web.Features.Actions;
 using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.Dashboard.Tiles;
 using HscpPortal.Web.Features.Section11;
+using HscpPortal.Web.Features.Scrutiny;
 using HscpPortal.Web.Features.YearlyReports;
 
 namespace HscpPortal.Web.Features.Dashboard;
@@ -43,6 +44,7 @@ public static class DashboardTiles
         Tile<SignOffTile>(),
         Tile<AgencyActionsTile>(),
         Tile<EscalationsReceivedTile>(),
+        Tile<ScrutinyChallengesTile>(),
     ];
 
     /// <summary>Every user's own work (TileContext.PersonId and OrganisationId set when the login is linked to a person).</summary>
@@ -62,6 +64,7 @@ public static class DashboardTiles
     [
         Tile<AuditsTile>(),
         Tile<SelfAssessmentTile>(),
+        Tile<ScrutinyTile>(),
     ];
 
     /// <summary>Every tile on any dashboard, once.</summary>

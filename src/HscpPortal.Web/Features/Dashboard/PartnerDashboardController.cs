@@ -28,9 +28,9 @@ public sealed class PartnerDashboardPage
 }
 
 /// <summary>
-/// What needs a statutory partner: decisions to ratify, the yearly report to sign off, the agency's overdue actions
-/// and the escalations it has received. For the partner's current lead and delegated partner; the team and
-/// administrators may look at any partner's. Scrutineer challenges have no record in the portal yet, so no tile.
+/// What needs a statutory partner: decisions to ratify, the yearly report to sign off, the agency's overdue actions,
+/// the escalations it has received and the independent scrutineer's open challenges to it. For the partner's current
+/// lead and delegated partner; the team and administrators may look at any partner's.
 /// </summary>
 [Route("dashboard/partner")]
 [Authorize(Policy = Policies.ViewRecords)]

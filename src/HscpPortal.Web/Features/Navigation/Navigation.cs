@@ -62,6 +62,7 @@ public static class Navigation
         new(NavArea.Meetings, "Attendance", "/meetings/attendance", Policies.ViewRecords, "Attendance by partner and agency for a reporting year."),
         new(NavArea.Meetings, "Audits", "/audits", Policies.ViewRecords, "Multi-agency audits and their findings."),
         new(NavArea.Meetings, "Section 11 and 175", "/section11", Policies.ViewRecords, "Agencies' and schools' safeguarding self-assessments, and your own returns."),
+        new(NavArea.Meetings, "Independent scrutiny", "/scrutiny", Policies.ViewRecords, "The independent scrutineer's activities and challenges, and the agencies' responses."),
         new(NavArea.Actions, "Action tracker", "/actions", Policies.ViewRecords, "Every group's actions, with filters and exports."),
         new(NavArea.Actions, "My actions", "/actions/mine", Policies.ViewRecords, "The actions you own."),
         new(NavArea.Actions, "Escalations", "/escalations", Policies.ViewEscalations, "The escalations log and each escalation's stages."),

@@ -2,6 +2,7 @@ using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.EscalationAnalysis;
 using HscpPortal.Web.Features.ReportDraft.Sections;
 using HscpPortal.Web.Features.Section11;
+using HscpPortal.Web.Features.Scrutiny;
 using HscpPortal.Web.Reporting;
 using K = HscpPortal.Web.Reporting.ReportSectionKeys;
 using R = HscpPortal.Web.Reporting.ReadinessKeys;
@@ -33,7 +34,7 @@ public static class ReportSections
         Unbuilt(K.Policies, "Policies reviewed"),
         Unbuilt(K.Voice, "Voice of children and families", R.Voice),
         Data<SelfAssessmentSection>(),
-        Unbuilt(K.Scrutiny, "Independent scrutiny activity", R.Scrutiny),
+        Data<ScrutinySection>(),
         Unbuilt(K.Funding, "Funding", R.Funding),
         Narrative(K.Challenges, "Challenges", R.LittleProgress),
         Narrative(K.ScrutineerComment, "The independent scrutineer's comment", R.Scrutiny),
