@@ -414,6 +414,10 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
         Assert.Equal("Assurance overview for 2023-24", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.StartsWith("3", page.QuerySelector("#tile-audits #audits-total")!.TextContent.Trim(), StringComparison.Ordinal);
+        // The other assurance lines' tiles: the latest Section 11 round's returns, and the scrutineer's year.
+        Assert.NotNull(page.QuerySelector("#tile-section11"));
+        Assert.NotNull(page.QuerySelector("#tile-scrutiny #scrutiny-activities"));
+        Assert.Contains("challenges raised in the year", page.QuerySelector("#tile-scrutiny")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("Select a reporting year in the form 2023-24", (await bad.ReadDocumentAsync()).ErrorSummary());
     }

@@ -325,7 +325,7 @@ public class YearlyReportAssemblerTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal([ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary], outline.TakeLast(2).Select(o => o.Key));
         Assert.Equal(
             [ReportSectionKeys.Governance, ReportSectionKeys.BoardImpact, ReportSectionKeys.Audits, ReportSectionKeys.Escalations, ReportSectionKeys.ActionPlans,
-             ReportSectionKeys.Scrutiny, ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary],
+             ReportSectionKeys.Section11, ReportSectionKeys.Scrutiny, ReportSectionKeys.StructureAppendix, ReportSectionKeys.Glossary],
             outline.Where(o => o.Built && sections.Find(o.Key)!.Kind == ReportSectionKind.Data).Select(o => o.Key));
     }
 

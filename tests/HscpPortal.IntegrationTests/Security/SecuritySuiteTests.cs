@@ -40,6 +40,12 @@ public class SecuritySuiteTests(PortalFactory factory) : IClassFixture<PortalFac
 {
     // ---------------------------------------------------------------- anti-forgery
 
+    private static Task<HttpResponseMessage> PostWithoutTokenAsync(HttpClient client, string url) =>
+        client.PostAsync(url, new FormUrlEncodedContent(
+        [
+            new("Name", "No token"), new("Title", "No token"), new("Note", "No token"), new("Version", Guid.Empty.ToString()),
+        ]));
+
     [Theory]
     [InlineData("admin")]
     [InlineData("member")]
@@ -62,10 +68,13 @@ public class SecuritySuiteTests(PortalFactory factory) : IClassFixture<PortalFac
 
             tried++;
             var url = factory.FillPattern(endpoint.Pattern);
-            var response = await client.PostAsync(url, new FormUrlEncodedContent(
-            [
-                new("Name", "No token"), new("Title", "No token"), new("Note", "No token"), new("Version", Guid.Empty.ToString()),
-            ]));
+            var response = await PostWithoutTokenAsync(client, url);
+            if (who == "admin" && response.IsDenied())
+            {
+                // The scrutineer's own record is the one place the administrator is not admitted: ask as the scrutineer.
+                response = await PostWithoutTokenAsync(await factory.ClientAsync("scrutineer"), url);
+            }
+
             // A user the endpoint's policy refuses may be refused before the token is looked at: refused either way.
             if (response.StatusCode != HttpStatusCode.BadRequest && !(who != "admin" && response.IsDenied()))
             {

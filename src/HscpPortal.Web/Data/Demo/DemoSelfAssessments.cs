@@ -15,6 +15,9 @@ public static class DemoSelfAssessments
 {
     private const string QualityAndEffectiveness = "Quality and Effectiveness Group";
 
+    // Who chaired the group from October 2023 (DemoStructure's seats), and so signed its actions off.
+    private const string QualityAndEffectivenessChair = "Claire Ashdown";
+
     // One row per agency in scope: its lead in 2023, its lead in 2025, and its ten 2023 ratings (1 Fully met .. 4 Not met).
     private static readonly (string Organisation, string Lead2023, string Lead2025, int[] Ratings)[] Agencies =
     [
@@ -128,10 +131,21 @@ public static class DemoSelfAssessments
                 OwnerOrganisationId = found.OrganisationId,
                 DueDate = due,
                 Status = status,
-                CompletedOn = status == ActionStatus.Completed ? new DateOnly(2024, 3, 15) : null,
                 Source = ActionSource.Section11,
                 SourceReference = round2023.Title,
             };
+            if (status == ActionStatus.Completed)
+            {
+                // Completed as every plan action is: evidence from the owner, then the group chair's sign-off.
+                var done = new DateOnly(2024, 3, 15);
+                action.CompletedOn = done;
+                action.CompletionEvidence = "Training records for every station are now held centrally and show all staff in date.";
+                action.CompletionRequestedAt = done.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+                action.CompletionRequestedBy = await db.People.Where(p => p.Id == found.LeadPersonId).Select(p => p.FullName).SingleAsync(ct);
+                action.SignedOffAt = done.AddDays(3).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+                action.SignedOffBy = QualityAndEffectivenessChair;
+            }
+
             db.Actions.Add(action);
             await db.SaveChangesAsync(ct);
             found.Answer.ActionId = action.Id;
