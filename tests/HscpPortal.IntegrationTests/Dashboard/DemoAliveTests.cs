@@ -122,6 +122,28 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
     }
 
     [Fact]
+    public void SelfAssessments_StoryRoundPastItsDeadline_AllReturnedButOnePartnersLateDraft()
+    {
+        var today = Today();
+        var rounds = factory.Query(db => db.SelfAssessmentRounds.AsNoTracking()
+            .Where(r => r.Deadline < today)
+            .Select(r => new
+            {
+                r.Title,
+                Waiting = r.Returns.Where(x => x.Status != ReturnStatus.Submitted)
+                    .Select(x => new { x.Status, Partner = x.Organisation!.StatutoryPartner != null, Answers = x.Answers.Count(a => a.Rating != null) }).ToList(),
+                Standards = r.Standards,
+            })
+            .ToList());
+
+        Assert.NotEmpty(rounds);
+        var late = Assert.Single(rounds.SelectMany(r => r.Waiting.Select(w => (r.Standards, w.Status, w.Partner, w.Answers))));
+        Assert.Equal(ReturnStatus.InProgress, late.Status);
+        Assert.True(late.Partner);
+        Assert.Equal(SelfAssessmentRules.Lines(late.Standards).Count, late.Answers);
+    }
+
+    [Fact]
     public void GeneratedYears_ReAuditAnEarlierAudit_RevisitingEachAreaForImprovement()
     {
         var first = DemoReports.Draft.Next.StartYear;

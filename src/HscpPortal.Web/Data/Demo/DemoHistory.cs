@@ -264,8 +264,63 @@ public static class DemoHistory
             escalation.ImpactForChild = Pick(random, Text.Impacts);
         }
 
+        await SettleStoryRoundsAsync(db, today, random, ct);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The story's Section 11 rounds whose deadline has passed: the agencies that had not returned did so within a few
+    /// weeks of it, from their last round's answers, except one statutory partner whose return is still a late draft,
+    /// so a partner trying the demo can finish and submit a return as its lead would.
+    /// </summary>
+    private static async Task SettleStoryRoundsAsync(PortalDbContext db, DateOnly today, Random random, CancellationToken ct)
+    {
+        var rounds = await db.SelfAssessmentRounds
+            .Include(r => r.Returns).ThenInclude(x => x.Answers)
+            .Include(r => r.Returns).ThenInclude(x => x.Organisation)
+            .Where(r => r.IsLive() && r.Deadline < today && r.Returns.Any(x => x.IsLive() && x.Status != ReturnStatus.Submitted))
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        foreach (var round in rounds)
+        {
+            var standards = SelfAssessmentRules.Lines(round.Standards).Count;
+            var waiting = round.Returns.Where(x => x.IsLive() && x.Status != ReturnStatus.Submitted).OrderBy(x => x.Organisation!.Name, StringComparer.Ordinal).ToList();
+            var late = waiting.FirstOrDefault(x => x.Organisation!.StatutoryPartner is not null);
+            foreach (var entry in waiting)
+            {
+                // Last round's answers are where every return starts, as the lead's page offers them.
+                var previous = await db.SelfAssessmentAnswers.AsNoTracking()
+                    .Where(a => a.Return!.OrganisationId == entry.OrganisationId && a.Return.Status == ReturnStatus.Submitted
+                        && a.Return.Round!.Kind == round.Kind && a.Return.Round.CycleYear < round.CycleYear)
+                    .OrderByDescending(a => a.Return!.Round!.CycleYear)
+                    .Select(a => new { a.Return!.RoundId, a.StandardNumber, a.Rating })
+                    .ToListAsync(ct);
+                var last = previous.Where(a => a.RoundId == previous.FirstOrDefault()?.RoundId).ToDictionary(a => a.StandardNumber, a => a.Rating);
+                for (var n = 1; n <= standards; n++)
+                {
+                    if (entry.Answers.All(a => a.StandardNumber != n))
+                    {
+                        entry.Answers.Add(new SelfAssessmentAnswer { StandardNumber = n, Rating = last.GetValueOrDefault(n) ?? random.Next(1, 3) });
+                    }
+                }
+
+                if (entry == late)
+                {
+                    entry.Status = ReturnStatus.InProgress;
+                    continue;
+                }
+
+                // Most improved a little on last time: one standard in three moves up a level.
+                foreach (var answer in entry.Answers.Where(a => a.Rating is > 1 && random.Next(3) == 0))
+                {
+                    answer.Rating--;
+                }
+
+                var submitted = round.Deadline.AddDays(random.Next(1, 28));
+                entry.Status = ReturnStatus.Submitted;
+                entry.SubmittedOn = submitted < today ? submitted : today.AddDays(-1);
+            }
+        }
     }
 
     // A meeting the hand-written demo scheduled for a day now past took place: its register is the group's seats on
