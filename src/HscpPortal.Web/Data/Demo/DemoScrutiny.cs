@@ -41,7 +41,7 @@ public static class DemoScrutiny
             Activity(ScrutinyActivityKind.MeetingObservation, new DateOnly(2023, 5, 24),
                 "The Independent Commission to Consider Families' Experience of Children's Services, as an observer on its panel",
                 "Families described services that did not listen and complaints that went nowhere. Four of the commission's recommendations are for the partnership, one of them on how every agency's complaints procedures work for families."),
-            Activity(ScrutinyActivityKind.CheckAndChallenge, new DateOnly(2023, 10, 10),
+            Activity(ScrutinyActivityKind.CheckAndChallenge, new DateOnly(2023, 10, 17),
                 "Section 11 self-assessment: first check and challenge session, each agency presenting its return and its actions on areas rated inadequate or requiring improvement",
                 "Agencies were open about their weaker areas, which were mostly about hearing the voice of the child rather than policy. Every agency could show complaints, managing allegations, whistleblowing and escalation procedures."),
             Activity(ScrutinyActivityKind.CheckAndChallenge, new DateOnly(2023, 11, 21),
