@@ -126,7 +126,7 @@ public class SelfAssessmentTests(PortalFactory factory) : IClassFixture<PortalFa
     [InlineData("qe.chair")]
     [InlineData("member")]
     [InlineData("scrutineer")]
-    public async Task PoliceReturn_AnyoneButItsLeadOrTheTeam_IsRefusedAndNothingChanges(string who)
+    public async Task PoliceReturn_AnyoneButItsLeadOrTheTeam_CannotChangeIt_ReadersSeeItReadOnly(string who)
     {
         var client = await factory.SignInAsync(who);
         var returnId = ReturnId(Demo.Police);
@@ -136,7 +136,19 @@ public class SelfAssessmentTests(PortalFactory factory) : IClassFixture<PortalFa
         // A token from a page this user may open, so the refusal is the policy's and not the anti-forgery check's.
         var post = await client.PostFormAsync($"/section11/returns/{returnId}", new() { ["Action"] = "draft", ["Answers[0].Rating"] = "4" }, "/account/change-password");
 
-        Assert.True(get.IsDenied(), $"GET {(int)get.StatusCode}");
+        if (who == "member")
+        {
+            Assert.True(get.IsDenied(), $"GET {(int)get.StatusCode}");
+        }
+        else
+        {
+            // Those who read every return see it, read-only: no form, and the unsubmitted answers are not shown.
+            Assert.Equal(System.Net.HttpStatusCode.OK, get.StatusCode);
+            var page = await get.ReadDocumentAsync();
+            Assert.Null(page.QuerySelector($"form[action='/section11/returns/{returnId}']"));
+            Assert.NotNull(page.QuerySelector("#not-submitted"));
+        }
+
         Assert.True(post.IsDenied(), $"POST {(int)post.StatusCode}");
         var after = factory.Query(db => db.SelfAssessmentReturns.Where(x => x.Id == returnId).Select(x => new { x.Status, x.Version }).Single());
         Assert.Equal(before, after);

@@ -154,16 +154,28 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
     public async Task<IActionResult> Return(int id, CancellationToken ct)
     {
         var access = await LoadReturnAsync(id, ct);
+        var readOnly = false;
         if (!access.Granted(out var record, out var refusal))
         {
-            return refusal;
+            // Those who read every return (the scrutineer, partners, chairs) see it read-only: submitted answers only.
+            if (refusal is NotFoundResult || !(await authz.AuthorizeAsync(User, Policies.ViewSelfAssessments)).Succeeded)
+            {
+                return refusal;
+            }
+
+            record = await db.SelfAssessmentReturns.AsNoTracking().Include(x => x.Round).Include(x => x.Organisation).Include(x => x.LeadPerson)
+                .FirstAsync(x => x.Id == id, ct);
+            readOnly = true;
         }
 
         var standards = SelfAssessmentRules.Lines(record.Round!.Standards);
         var form = new ReturnForm { Version = record.Version, Standards = standards, Scale = SelfAssessmentRules.Lines(record.Round.RatingScale) };
-        var saved = await db.SelfAssessmentAnswers.AsNoTracking().Where(a => a.ReturnId == id).ToListAsync(ct);
+        var saved = readOnly && record.Status != ReturnStatus.Submitted
+            ? []
+            : await db.SelfAssessmentAnswers.AsNoTracking().Where(a => a.ReturnId == id).ToListAsync(ct);
+        ViewBag.ReadOnly = readOnly;
         var prefilled = false;
-        if (record.Status == ReturnStatus.NotStarted && saved.Count == 0)
+        if (!readOnly && record.Status == ReturnStatus.NotStarted && saved.Count == 0)
         {
             // Nothing saved yet: offer the organisation's answers to the last round of this kind as the starting point.
             var previous = await PreviousRoundAsync(record.Round.Kind, record.Round.CycleYear, ct);
