@@ -535,13 +535,7 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
     private async Task<int?> DefaultGroupAsync(List<SelectListItem> groups, CancellationToken ct)
     {
         var ids = groups.Select(g => int.Parse(g.Value, CultureInfo.InvariantCulture)).ToList();
-        var owner = await db.Audits.AsNoTracking()
-            .Where(a => a.IsLive() && ids.Contains(a.GroupId))
-            .GroupBy(a => a.GroupId)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => (int?)g.Key)
-            .FirstOrDefaultAsync(ct);
-        return owner ?? (ids.Count == 1 ? ids[0] : null);
+        return await db.AssuranceGroupIdAsync(ct, ids) ?? (ids.Count == 1 ? ids[0] : null);
     }
 
     private async Task<AuditForm> WithOptionsAsync(AuditForm form, List<SelectListItem> groups, CancellationToken ct)

@@ -67,11 +67,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             Standards = previous?.Standards ?? string.Join('\n', SelfAssessmentRules.DefaultStandards(chosen)),
             RatingScale = previous?.RatingScale ?? string.Join('\n', SelfAssessmentRules.DefaultScale),
             ActionFromLevel = previous?.ActionFromLevel ?? 3,
-            // Else the group that runs the partnership's quality assurance: the one that has run the most audits.
-            GroupId = previous?.GroupId ?? await db.Audits.AsNoTracking()
-                .Where(a => a.IsLive() && a.Group!.IsLive())
-                .GroupBy(a => a.GroupId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-                .Select(g => (int?)g.Key).FirstOrDefaultAsync(ct),
+            GroupId = previous?.GroupId ?? await db.AssuranceGroupIdAsync(ct),
             LeadPersonIds = previous is null ? [] : await db.SelfAssessmentReturns.AsNoTracking()
                 .Where(x => x.RoundId == previous.Id && x.IsLive() && x.LeadPerson!.IsLive()).Select(x => x.LeadPersonId).ToListAsync(ct),
         };
