@@ -141,6 +141,8 @@ public class DemoAliveTests(DemoAliveFactory factory) : IClassFixture<DemoAliveF
         Assert.Equal(ReturnStatus.InProgress, late.Status);
         Assert.True(late.Partner);
         Assert.Equal(SelfAssessmentRules.Lines(late.Standards).Count, late.Answers);
+        // Every submitted return has every standard rated, as the lead's page insists.
+        Assert.Equal(0, factory.Query(db => db.SelfAssessmentAnswers.Count(a => a.Return!.Status == ReturnStatus.Submitted && a.Rating == null)));
     }
 
     [Fact]

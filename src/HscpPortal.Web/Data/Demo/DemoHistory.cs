@@ -298,10 +298,14 @@ public static class DemoHistory
                 var last = previous.Where(a => a.RoundId == previous.FirstOrDefault()?.RoundId).ToDictionary(a => a.StandardNumber, a => a.Rating);
                 for (var n = 1; n <= standards; n++)
                 {
-                    if (entry.Answers.All(a => a.StandardNumber != n))
+                    // A draft may hold a standard left unrated; a submitted return never does.
+                    var answer = entry.Answers.FirstOrDefault(a => a.StandardNumber == n);
+                    if (answer is null)
                     {
-                        entry.Answers.Add(new SelfAssessmentAnswer { StandardNumber = n, Rating = last.GetValueOrDefault(n) ?? random.Next(1, 3) });
+                        entry.Answers.Add(answer = new SelfAssessmentAnswer { StandardNumber = n });
                     }
+
+                    answer.Rating ??= last.GetValueOrDefault(n) ?? random.Next(1, 3);
                 }
 
                 if (entry == late)
