@@ -142,8 +142,9 @@ public sealed class ScrutinySection : ReportSection<ScrutinySectionModel>
     }
 
     /// <summary>
-    /// The year's plan as it stood on the report's date: items added by then, approvals given by then and not withdrawn
-    /// by then, the partners of that date, and the items delivered by an activity held by then.
+    /// The year's plan as it stood on the report's date: approvals given by then and not withdrawn by then, the partners
+    /// of that date, and the items delivered by an activity held by then. Its live items are read as they stand, as the
+    /// other sections read their records, since a plan may be typed in after the fact.
     /// </summary>
     private static async Task<ScrutinyPlanReportModel?> PlanAsOfAsync(ReportContext context, CancellationToken ct)
     {
@@ -151,12 +152,12 @@ public sealed class ScrutinySection : ReportSection<ScrutinySectionModel>
         var asAt = context.AsAt;
         var until = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var plan = await db.ScrutinyPlans.AsNoTracking()
-            .Where(p => p.IsLive() && p.StartYear == context.Year.StartYear && p.CreatedAt < until)
+            .Where(p => p.IsLive() && p.StartYear == context.Year.StartYear)
             .OrderBy(p => p.Id)
             .Select(p => new
             {
                 p.Id, p.SubmittedOn,
-                Items = p.Items.Where(i => i.IsLive() && i.CreatedAt < until)
+                Items = p.Items.Where(i => i.IsLive())
                     .Select(i => db.ScrutinyActivities.Any(a => a.PlanItemId == i.Id && a.IsLive() && a.HeldOn <= asAt)).ToList(),
                 Approvals = p.Approvals.Where(a => a.ApprovedOn <= asAt && (a.WithdrawnAt == null || a.WithdrawnAt >= until))
                     .Select(a => new { a.OrganisationId, Organisation = a.Organisation!.Name, a.ApproverName, a.ApprovedOn }).ToList(),
@@ -185,14 +186,13 @@ public sealed class ScrutinySection : ReportSection<ScrutinySectionModel>
         var db = context.Db;
         var year = context.Year;
         var asAt = context.AsAt;
-        var until = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var rows = await db.ScrutinyRecommendations.AsNoTracking()
             .Where(r => r.IsLive() && r.MadeOn >= year.Start && r.MadeOn <= year.End && r.MadeOn <= asAt)
             .OrderBy(r => r.MadeOn).ThenBy(r => r.Id)
             .Select(r => new
             {
                 r.Id, r.Title, To = r.Organisation!.Name, r.Detail, r.MadeOn, r.Response, r.ResponseText, r.RespondedOn,
-                Actions = db.Actions.Where(x => x.ScrutinyRecommendationId == r.Id && x.IsLive() && x.CreatedAt < until)
+                Actions = db.Actions.Where(x => x.ScrutinyRecommendationId == r.Id && x.IsLive())
                     .Select(x => new { x.Status, x.CompletedOn, x.SignedOffAt }).ToList(),
             })
             .ToListAsync(ct);
