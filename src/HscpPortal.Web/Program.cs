@@ -133,6 +133,7 @@ builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, ChairsAGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, LeadOfReturnHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, RespondToChallengeHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, RespondToRecommendationHandler>();
 
 builder.Services
     .AddControllersWithViews(o =>

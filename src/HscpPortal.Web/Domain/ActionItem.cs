@@ -64,6 +64,10 @@ public class ActionItem : ArchivableEntity
     public int? AuditFindingId { get; set; }
     public AuditFinding? AuditFinding { get; set; }
 
+    /// <summary>The independent scrutineer's recommendation this action carries out, when <see cref="Source"/> is Scrutiny.</summary>
+    public int? ScrutinyRecommendationId { get; set; }
+    public ScrutinyRecommendation? ScrutinyRecommendation { get; set; }
+
     /// <summary>
     /// Names the source when it is not (yet) a record here: "Section 11 return 2023", "LCSPR Child F rec 3".
     /// Later capabilities add their own foreign keys beside <see cref="MeetingId"/> and <see cref="EscalationId"/>.

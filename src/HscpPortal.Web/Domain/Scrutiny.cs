@@ -47,6 +47,10 @@ public class ScrutinyActivity : ArchivableEntity
     /// <summary>The agency whose work was looked at, when it was one agency's.</summary>
     public int? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+
+    /// <summary>The item of the year's scrutiny plan this activity delivers, if any.</summary>
+    public int? PlanItemId { get; set; }
+    public ScrutinyPlanItem? PlanItem { get; set; }
 }
 
 /// <summary>

@@ -60,6 +60,12 @@ public static class Policies
     /// <summary>Resource-based on a ScrutinyChallenge: the challenged agency's lead or delegated partner today, or the team on its behalf.</summary>
     public const string RespondToChallenge = nameof(RespondToChallenge);
 
+    /// <summary>Draft and edit the year's scrutiny plan and put it to the partners: the scrutineer, or the team for them.</summary>
+    public const string DraftScrutinyPlan = nameof(DraftScrutinyPlan);
+
+    /// <summary>Resource-based on a ScrutinyRecommendation: the addressed organisation's lead or delegated partner today (any statutory partner's when addressed jointly), or the team.</summary>
+    public const string RespondToRecommendation = nameof(RespondToRecommendation);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -94,6 +100,8 @@ public static class Policies
         options.AddPolicy(CompleteReturn, p => p.AddRequirements(new LeadOfReturnRequirement()));
         options.AddPolicy(RecordScrutiny, p => p.RequireRole(Roles.Scrutineer));
         options.AddPolicy(RespondToChallenge, p => p.AddRequirements(new RespondToChallengeRequirement()));
+        options.AddPolicy(DraftScrutinyPlan, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
+        options.AddPolicy(RespondToRecommendation, p => p.AddRequirements(new RespondToRecommendationRequirement()));
     }
 }
 
@@ -209,6 +217,33 @@ public sealed class RespondToChallengeHandler(PortalDbContext db, TimeProvider c
 
         if (context.User.UserId() is { } userId
             && await Seats.PartnerSeats(db, userId, UkTime.Today(clock)).AnyAsync(r => r.OrganisationId == resource.OrganisationId))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>
+/// Met by the partnership team and administrators, or by the lead or delegated partner today of the organisation the
+/// recommendation is addressed to; a recommendation to the partners jointly is answered by any statutory partner's.
+/// </summary>
+public sealed class RespondToRecommendationRequirement : IAuthorizationRequirement;
+
+public sealed class RespondToRecommendationHandler(PortalDbContext db, TimeProvider clock)
+    : AuthorizationHandler<RespondToRecommendationRequirement, ScrutinyRecommendation>
+{
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, RespondToRecommendationRequirement requirement, ScrutinyRecommendation resource)
+    {
+        if (context.User.IsInRole(Roles.Administrator) || context.User.IsInRole(Roles.PartnershipTeam))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.UserId() is { } userId
+            && await Seats.PartnerSeats(db, userId, UkTime.Today(clock))
+                .AnyAsync(r => resource.OrganisationId == null || r.OrganisationId == resource.OrganisationId))
         {
             context.Succeed(requirement);
         }

@@ -88,10 +88,13 @@ public static partial class DemoRoutes
             "answerId" => values["s11Answer"],
             "activityId" => values["scrutinyActivity"],
             "challengeId" => values["scrutinyChallenge"],
+            "itemId" => values["scrutinyPlanItem"],
+            "recommendationId" => values["scrutinyRecommendation"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
             // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
-            "year" => pattern.Contains("/sections/", StringComparison.Ordinal) ? "2024-25" : "2023-24",
+            // The first scrutiny plan is 2024-25's (2023-24 had none).
+            "year" => pattern.Contains("/sections/", StringComparison.Ordinal) || pattern.Contains("scrutiny/plans/", StringComparison.Ordinal) ? "2024-25" : "2023-24",
             "organisationId" => values["org"],
             "key" => "foreword",
             var other => throw new InvalidOperationException($"No demo value for {{{other}}} in {pattern}"),
@@ -142,6 +145,20 @@ public static partial class DemoRoutes
             // The demo's first check and challenge session (2023-24), and its challenge to the ICB on conference attendance.
             ["scrutinyActivity"] = f.Query(db => db.ScrutinyActivities.Where(a => a.Kind == ScrutinyActivityKind.CheckAndChallenge).OrderBy(a => a.HeldOn).Select(a => a.Id).First()).ToString(),
             ["scrutinyChallenge"] = f.Query(db => db.ScrutinyChallenges.Where(c => c.Title == "Health attendance at review child protection conferences").Select(c => c.Id).First()).ToString(),
+            // The demo's first scrutiny plan (2024-25) and a recommendation to the ICB, agreed, so an action may be raised from it.
+            ["scrutinyPlanItem"] = f.Query(db => db.ScrutinyPlanItems.Where(i => i.Plan!.StartYear == 2024).OrderBy(i => i.Id).Select(i => i.Id).First()).ToString(),
+            ["scrutinyRecommendation"] = f.Query(db =>
+            {
+                var recommendation = new ScrutinyRecommendation
+                {
+                    Title = "Access test", Detail = "Access test", MadeOn = new DateOnly(2024, 5, 1),
+                    OrganisationId = db.Organisations.Where(o => o.StatutoryPartner == StatutoryPartner.IntegratedCareBoard).Select(o => o.Id).First(),
+                    Response = RecommendationResponse.Agreed, ResponseText = "Agreed", RespondedOn = new DateOnly(2024, 5, 20),
+                };
+                db.ScrutinyRecommendations.Add(recommendation);
+                db.SaveChanges();
+                return recommendation.Id;
+            }).ToString(),
             ["reportComment"] = f.Query(db =>
             {
                 var comment = new ReportReviewComment { ReportId = db.YearlyReports.Single(r => r.StartYear == 2023).Id, SectionKey = "foreword", Text = "Access test" };

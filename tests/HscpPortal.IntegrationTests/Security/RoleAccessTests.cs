@@ -44,6 +44,9 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
     private static readonly string[] RecordScrutiny = ["scrutineer"];
     private static readonly string[] RespondForIcb = ["admin", "team", "icb.partner"];
 
+    // The scrutiny plan is drafted by the scrutineer or the team for them; the partners approve it from its page.
+    private static readonly string[] DraftScrutinyPlan = ["admin", "team", "scrutineer"];
+
     // The yearly report: the team edits and publishes it (EditReport, PublishReport); the scrutineer and the
     // partners also review it.
     private static readonly string[] EditReport = ["admin", "team"];
@@ -194,6 +197,19 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/scrutiny/challenges/{scrutinyChallenge}/edit", RecordScrutiny),
         ("/scrutiny/challenges/{scrutinyChallenge}/respond", RespondForIcb),
         ("/scrutiny/challenges/{scrutinyChallenge}/decision", RecordScrutiny),
+        ("/scrutiny/plans/2024-25", Everyone),
+        ("/scrutiny/plans/2026-27", Everyone),
+        ("/scrutiny/plans/2024-25/edit", DraftScrutinyPlan),
+        ("/scrutiny/plans/2024-25/items/new", DraftScrutinyPlan),
+        ("/scrutiny/plans/2024-25/items/{scrutinyPlanItem}/edit", DraftScrutinyPlan),
+        // {scrutinyRecommendation} is to the ICB and agreed: its DSP or the team records the response and raises actions.
+        ("/scrutiny/recommendations/new", RecordScrutiny),
+        ("/scrutiny/recommendations/{scrutinyRecommendation}", Everyone),
+        ("/scrutiny/recommendations/{scrutinyRecommendation}/edit", RecordScrutiny),
+        ("/scrutiny/recommendations/{scrutinyRecommendation}/respond", RespondForIcb),
+        ("/scrutiny/recommendations/{scrutinyRecommendation}/action", RespondForIcb),
+        ("/scrutiny/export?list=recommendations&format=csv&year=2024-25", Everyone),
+        ("/scrutiny/export?list=activities&format=xlsx&year=2023-24", Everyone),
         ("/escalations/analysis", ViewEscalations),
         ("/escalations/analysis?year=2023-24", ViewEscalations),
         ("/escalations/analysis/export?year=2023-24&table=byRaisingAgency", ViewEscalations),

@@ -106,6 +106,8 @@ public sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionIte
         builder.HasOne(a => a.Priority).WithMany().HasForeignKey(a => a.PriorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.AuditFinding).WithMany().HasForeignKey(a => a.AuditFindingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.AuditFindingId).HasDatabaseName("IX_Actions_AuditFindingId");
+        builder.HasOne(a => a.ScrutinyRecommendation).WithMany().HasForeignKey(a => a.ScrutinyRecommendationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.ScrutinyRecommendationId).HasDatabaseName("IX_Actions_ScrutinyRecommendationId");
         builder.Property(a => a.SourceReference).HasMaxLength(300);
         builder.Property(a => a.ClosureReason).HasMaxLength(2000);
         builder.Property(a => a.CompletionEvidence).HasMaxLength(8000);

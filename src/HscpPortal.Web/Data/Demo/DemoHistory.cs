@@ -45,7 +45,7 @@ public sealed record GeneratedHistory(
 /// The output depends only on the structure, the number of years, the seed and the day it runs: the same inputs
 /// give the same records (System.Random with a seed is stable within a .NET version).
 /// </remarks>
-public static class DemoHistory
+public static partial class DemoHistory
 {
     private const string TeamName = "Partnership Team";
 
@@ -117,6 +117,8 @@ public static class DemoHistory
                 await SeedAuditsAsync(db, world, year, today, random, counts, ct);
                 await SeedSelfAssessmentsAsync(db, world, year, today, counts, ct);
                 await SeedScrutinyAsync(db, world, year, today, new Random(unchecked((seed * 31) + year.StartYear)), counts, ct);
+                await SeedScrutinyPlanAsync(db, world, year, today, new Random(unchecked((seed * 37) + year.StartYear)), ct);
+                await SeedRecommendationsAsync(db, world, year, today, new Random(unchecked((seed * 41) + year.StartYear)), counts, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }

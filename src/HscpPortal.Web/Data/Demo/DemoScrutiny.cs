@@ -88,5 +88,82 @@ public static class DemoScrutiny
                 CreatedBy = ScrutineerName,
             });
         await db.SaveChangesAsync(ct);
+        await SeedFirstPlanAsync(db, ct);
+    }
+
+    /// <summary>
+    /// The first scrutiny plan, for 2024-25: drafted in early 2024 and with the partners for review at the end of
+    /// 2023-24 (so that year has no approved plan), then approved by each statutory partner's lead or delegated partner
+    /// in the summer of 2024. Its items follow what the 2023-24 work showed; the wording is ours.
+    /// </summary>
+    private static async Task SeedFirstPlanAsync(PortalDbContext db, CancellationToken ct)
+    {
+        static DateTime Noon(DateOnly date) => date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        var drafted = new DateOnly(2024, 2, 6);
+        var plan = new ScrutinyPlan
+        {
+            StartYear = 2024,
+            Summary = "The first plan under the new arrangements: scrutiny follows the partnership's priorities and what the 2023-24 work showed, "
+                + "seeing practice where it happens, reading case files and observing the partners' own meetings. Each item ends in a note to the delegated safeguarding partners.",
+            Status = ScrutinyPlanStatus.ForApproval,
+            SubmittedOn = new DateOnly(2024, 3, 12),
+            CreatedAt = Noon(drafted),
+            CreatedBy = ScrutineerName,
+        };
+        (ScrutinyActivityKind Kind, int Quarter, int? Month, string Subject, string Reason)[] items =
+        [
+            (ScrutinyActivityKind.MeetingObservation, 1, 6, "Observation of the delegated safeguarding partners meeting in its new six-weekly rhythm",
+                "The partners moved to six-weekly themed meetings; the scrutineer checks that challenge between them is real."),
+            (ScrutinyActivityKind.WalkTheFloor, 2, null, "Walk the floor at the front door and the multi-agency safeguarding hub",
+                "About one contact in five became a referral in 2023-24; how decisions are made is worth seeing first hand."),
+            (ScrutinyActivityKind.AuditReview, 2, null, "Review of the strategy meetings audit's action plan",
+                "The audit found recording rather than practice at fault; the scrutineer checks the actions show that."),
+            (ScrutinyActivityKind.CheckAndChallenge, 3, 11, "Follow-up on learning from complaints by families",
+                "The 2023-24 challenge on complaints was accepted subject to a first quarterly report."),
+            (ScrutinyActivityKind.CaseFileReview, 4, null, "Review of case files where early help contacts were not answered in 72 hours",
+                "Early help contacts answered in time were well below target in 2023-24."),
+        ];
+        foreach (var (kind, quarter, month, subject, reason) in items)
+        {
+            plan.Items.Add(new ScrutinyPlanItem
+            {
+                Kind = kind, Quarter = quarter, PlannedMonth = month, Subject = subject, Reason = reason, CreatedAt = Noon(drafted), CreatedBy = ScrutineerName,
+            });
+        }
+
+        db.ScrutinyPlans.Add(plan);
+        await db.SaveChangesAsync(ct);
+
+        var fingerprint = ScrutinyPlanRules.Fingerprint(plan.Summary, plan.Items.Select(i => (i.Id, i.Subject, i.Kind, i.Quarter, i.PlannedMonth, i.Reason, i.OrganisationId)));
+        var partners = await db.Organisations.AsNoTracking().Where(o => o.StatutoryPartner != null)
+            .OrderBy(o => o.StatutoryPartner).Select(o => o.Id).ToListAsync(ct);
+        var approvedOn = new[] { new DateOnly(2024, 6, 18), new DateOnly(2024, 7, 2), new DateOnly(2024, 7, 9) };
+        for (var i = 0; i < partners.Count; i++)
+        {
+            var on = approvedOn[Math.Min(i, approvedOn.Length - 1)];
+            var seats = await db.PartnerRepresentatives.AsNoTracking()
+                .Where(r => r.OrganisationId == partners[i] && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner))
+                .Select(r => new { r.PersonId, r.Person!.FullName, r.Role, r.From, r.To })
+                .ToListAsync(ct);
+            if (seats.Where(r => r.From <= on && (r.To == null || r.To >= on)).OrderBy(r => r.Role).FirstOrDefault() is not { } seat)
+            {
+                continue;
+            }
+
+            db.ScrutinyPlanApprovals.Add(new ScrutinyPlanApproval
+            {
+                PlanId = plan.Id,
+                OrganisationId = partners[i],
+                PersonId = seat.PersonId,
+                ApproverName = seat.FullName,
+                ApproverRole = seat.Role,
+                ApprovedOn = on,
+                Fingerprint = fingerprint,
+                CreatedAt = Noon(on),
+                CreatedBy = seat.FullName,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

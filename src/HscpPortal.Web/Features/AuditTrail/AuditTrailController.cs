@@ -117,6 +117,7 @@ public static class RecordLinks
         nameof(Escalation) => $"/escalations/{id}",
         nameof(Audit) => $"/audits/{id}",
         nameof(ScrutinyChallenge) => $"/scrutiny/challenges/{id}",
+        nameof(ScrutinyRecommendation) => $"/scrutiny/recommendations/{id}",
         nameof(BankHoliday) => "/admin/bank-holidays",
         _ => null,
     };
@@ -137,6 +138,10 @@ public static class RecordLinks
         nameof(AuditFinding) => "Audit finding",
         nameof(ScrutinyActivity) => "Scrutiny activity",
         nameof(ScrutinyChallenge) => "Scrutiny challenge",
+        nameof(ScrutinyPlan) => "Scrutiny plan",
+        nameof(ScrutinyPlanItem) => "Scrutiny plan item",
+        nameof(ScrutinyPlanApproval) => "Scrutiny plan approval",
+        nameof(ScrutinyRecommendation) => "Scrutiny recommendation",
         nameof(BankHoliday) => "Bank holiday",
         AccountAudit.EntityType => "User account",
         _ => type,

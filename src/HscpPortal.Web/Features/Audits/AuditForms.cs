@@ -253,6 +253,10 @@ public sealed class FindingFormValidator : AbstractValidator<FindingForm>
 }
 
 /// <summary>Turning an area for improvement into an action on the owning group's plan, in one step.</summary>
+/// <summary>
+/// An action raised in one step from a record (an audit's area for improvement, a scrutiny recommendation): the
+/// action goes on a group's plan with the record as its source.
+/// </summary>
 public sealed class FindingActionForm
 {
     public string? Title { get; set; }
@@ -262,6 +266,32 @@ public sealed class FindingActionForm
     [Display(Name = "Due date")]
     public DateOnly? DueDate { get; set; }
     public DateOnly Today { get; set; }
+
+    /// <summary>The group whose plan takes the action, where the source has no group of its own (a recommendation).</summary>
+    public int? GroupId { get; set; }
+
+    /// <summary>Leaving the agency blank means the owner's own agency.</summary>
+    public async Task DefaultOwnerOrganisationAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (OwnerOrganisationId is null && OwnerPersonId is { } personId)
+        {
+            OwnerOrganisationId = await db.People.Where(p => p.Id == personId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(ct);
+        }
+    }
+
+    /// <summary>The new action (call once the form is valid); the caller links it to its source record.</summary>
+    public ActionItem ToAction(int groupId, ActionSource source, string sourceReference) => new()
+    {
+        Title = Title!.Trim(),
+        Description = Description.NullIfBlank(),
+        GroupId = groupId,
+        OwnerPersonId = OwnerPersonId!.Value,
+        OwnerOrganisationId = OwnerOrganisationId!.Value,
+        DueDate = DueDate!.Value,
+        Status = ActionStatus.NotStarted,
+        Source = source,
+        SourceReference = sourceReference.Length <= 300 ? sourceReference : sourceReference[..300],
+    };
 }
 
 public sealed class FindingActionFormValidator : AbstractValidator<FindingActionForm>

@@ -397,11 +397,7 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
         SetHeading(audit);
         ViewBag.Finding = finding;
         form.Today = UkTime.Today(clock);
-        if (form.OwnerOrganisationId is null && form.OwnerPersonId is { } personId)
-        {
-            form.OwnerOrganisationId = await db.People.Where(p => p.Id == personId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(ct);
-        }
-
+        await form.DefaultOwnerOrganisationAsync(db, ct);
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
         if (audit.Group is { } group && (group.IsArchived() || group.Status != GroupStatus.Active))
         {
@@ -413,19 +409,8 @@ public sealed class AuditsController(PortalDbContext db, IAuthorizationService a
             return View(await WithPeopleAsync(form, ct));
         }
 
-        var action = new ActionItem
-        {
-            Title = form.Title!.Trim(),
-            Description = form.Description.NullIfBlank(),
-            GroupId = audit.GroupId,
-            OwnerPersonId = form.OwnerPersonId!.Value,
-            OwnerOrganisationId = form.OwnerOrganisationId!.Value,
-            DueDate = form.DueDate!.Value,
-            Status = ActionStatus.NotStarted,
-            Source = ActionSource.Audit,
-            AuditFindingId = findingId,
-            SourceReference = audit.Title.Length <= 300 ? audit.Title : audit.Title[..300],
-        };
+        var action = form.ToAction(audit.GroupId, ActionSource.Audit, audit.Title);
+        action.AuditFindingId = findingId;
         db.Actions.Add(action);
         await db.SaveChangesAsync(ct);
         return Redirect($"/actions/{action.Id}?notice={Notices.Created}");

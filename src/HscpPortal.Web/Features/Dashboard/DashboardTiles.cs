@@ -45,6 +45,7 @@ public static class DashboardTiles
         Tile<AgencyActionsTile>(),
         Tile<EscalationsReceivedTile>(),
         Tile<ScrutinyChallengesTile>(),
+        Tile<ScrutinyPartnerTile>(),
     ];
 
     /// <summary>Every user's own work (TileContext.PersonId and OrganisationId set when the login is linked to a person).</summary>

@@ -21,7 +21,7 @@ namespace HscpPortal.Web.Features.Scrutiny;
 /// </summary>
 [Route("scrutiny")]
 [Authorize(Policy = Policies.ViewRecords)]
-public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
+public sealed partial class ScrutinyController(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? year, int? organisationId, bool open, CancellationToken ct)
@@ -37,25 +37,7 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
             return NotFound();
         }
 
-        var activities = db.ScrutinyActivities.AsNoTracking().Where(a => a.IsLive());
-        var challenges = db.ScrutinyChallenges.AsNoTracking().Where(c => c.IsLive());
-        if (!allYears)
-        {
-            activities = activities.Where(a => a.HeldOn >= chosen.Start && a.HeldOn <= chosen.End);
-            challenges = challenges.Where(c => c.RaisedOn >= chosen.Start && c.RaisedOn <= chosen.End);
-        }
-
-        if (organisationId is { } only)
-        {
-            activities = activities.Where(a => a.OrganisationId == only);
-            challenges = challenges.Where(c => c.OrganisationId == only);
-        }
-
-        if (open)
-        {
-            challenges = challenges.Where(c => c.Verdict == null || c.Verdict != ChallengeVerdict.Accepted);
-        }
-
+        var (activities, challenges, recommendations) = Lists(chosen, allYears, organisationId, open);
         var earliest = await db.ScrutinyActivities.AsNoTracking().MinAsync(a => (DateOnly?)a.HeldOn, ct) is { } first
             ? ReportingYear.Containing(first).StartYear : chosen.StartYear;
         var latest = ReportingYear.Containing(today).StartYear;
@@ -66,13 +48,14 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
         {
             Year = chosen,
             Years = allYears ? ["all", .. years] : years,
+            AllYears = allYears,
             Today = today,
-            Activities = await activities.OrderByDescending(a => a.HeldOn).ThenBy(a => a.Id)
-                .Select(a => new ActivityRow(a.Id, a.Kind, a.HeldOn, a.Subject, a.Findings, a.Organisation!.Name, a.Version, a.IsArchived()))
-                .ToListAsync(ct),
-            Challenges = await challenges.OrderByDescending(c => c.RaisedOn).ThenBy(c => c.Id)
-                .Select(c => new ChallengeRow(c.Id, c.Title, c.OrganisationId, c.Organisation!.Name, c.RaisedOn, c.ResponseDueOn, c.ResponseReceivedOn, c.Verdict, c.IsArchived()))
-                .ToListAsync(ct),
+            Activities = await ActivityRows(activities).ToListAsync(ct),
+            Challenges = await ChallengeRows(challenges).ToListAsync(ct),
+            Recommendations = await RecommendationRows(recommendations).ToListAsync(ct),
+            Plan = allYears ? null : await LivePlan(chosen).AsNoTracking()
+                .Select(p => new PlanSummary(p.Status, p.Items.Count(i => i.IsLive()), p.Approvals.Count(a => a.WithdrawnAt == null)))
+                .FirstOrDefaultAsync(ct),
             Organisation = organisation,
             OpenOnly = open,
             CanRecord = await AllowedAsync(Policies.RecordScrutiny),
@@ -82,7 +65,7 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
     [HttpGet("activities/new")]
     [Authorize(Policy = Policies.RecordScrutiny)]
     public async Task<IActionResult> NewActivity(CancellationToken ct) =>
-        View("Activity", await WithOrganisationsAsync(new ActivityForm { HeldOn = UkTime.Today(clock) }, null, ct));
+        View("Activity", await WithPlanItemsAsync(await WithOrganisationsAsync(new ActivityForm { HeldOn = UkTime.Today(clock) }, null, ct), ct));
 
     [HttpPost("activities/new")]
     [Authorize(Policy = Policies.RecordScrutiny)]
@@ -91,7 +74,7 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
         await ValidateActivityAsync(form, validator, ct);
         if (!ModelState.IsValid)
         {
-            return View("Activity", await WithOrganisationsAsync(form, null, ct));
+            return View("Activity", await WithPlanItemsAsync(await WithOrganisationsAsync(form, null, ct), ct));
         }
 
         var activity = new ScrutinyActivity { Subject = "" };
@@ -112,7 +95,7 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
         }
 
         ViewBag.ActivityId = activityId;
-        return View("Activity", await WithOrganisationsAsync(ActivityForm.From(activity), activity.OrganisationId, ct));
+        return View("Activity", await WithPlanItemsAsync(await WithOrganisationsAsync(ActivityForm.From(activity), activity.OrganisationId, ct), ct));
     }
 
     [HttpPost("activities/{activityId:int}/edit")]
@@ -129,13 +112,13 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
         await ValidateActivityAsync(form, validator, ct);
         if (!ModelState.IsValid)
         {
-            return View("Activity", await WithOrganisationsAsync(form, activity.OrganisationId, ct));
+            return View("Activity", await WithPlanItemsAsync(await WithOrganisationsAsync(form, activity.OrganisationId, ct), ct));
         }
 
         form.ApplyTo(activity);
         if (!await db.SaveEditAsync(activity, form.Version, ModelState, ct))
         {
-            return View("Activity", await WithOrganisationsAsync(form, activity.OrganisationId, ct));
+            return View("Activity", await WithPlanItemsAsync(await WithOrganisationsAsync(form, activity.OrganisationId, ct), ct));
         }
 
         return Redirect($"/scrutiny?year={ReportingYear.Containing(activity.HeldOn)}&notice={Notices.Saved}#activities");
@@ -402,6 +385,20 @@ public sealed class ScrutinyController(PortalDbContext db, IAuthorizationService
     }
 
     private async Task<bool> AllowedAsync(string policy) => (await authz.AuthorizeAsync(User, policy)).Succeeded;
+
+    /// <summary>The items of live plans an activity may deliver, newest year first.</summary>
+    private async Task<ActivityForm> WithPlanItemsAsync(ActivityForm form, CancellationToken ct)
+    {
+        var items = await db.ScrutinyPlanItems.AsNoTracking()
+            .Where(i => (i.IsLive() && i.Plan!.IsLive()) || i.Id == form.PlanItemId)
+            .OrderByDescending(i => i.Plan!.StartYear).ThenBy(i => i.Quarter).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Plan!.StartYear, i.Quarter, i.Subject })
+            .ToListAsync(ct);
+        ViewBag.PlanItems = items
+            .Select(i => new SelectListItem($"{new ReportingYear(i.StartYear)} Q{i.Quarter}: {i.Subject}", i.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        return form;
+    }
 
     private async Task<T> WithOrganisationsAsync<T>(T form, int? alwaysInclude, CancellationToken ct)
     {

@@ -17,6 +17,8 @@ public sealed record ChallengeRow(
     public ChallengeState State(DateOnly today) => ScrutinyRules.State(ResponseDueOn, ResponseReceivedOn, Verdict, today);
 }
 
+public sealed record PlanSummary(ScrutinyPlanStatus Status, int Items, int Approvals);
+
 public sealed class ScrutinyIndex
 {
     public required ReportingYear Year { get; init; }
@@ -24,6 +26,16 @@ public sealed class ScrutinyIndex
     public required DateOnly Today { get; init; }
     public required IReadOnlyList<ActivityRow> Activities { get; init; }
     public required IReadOnlyList<ChallengeRow> Challenges { get; init; }
+    public required IReadOnlyList<RecommendationRow> Recommendations { get; init; }
+
+    /// <summary>The year's plan in brief, or null when it has none (or every year is shown).</summary>
+    public required PlanSummary? Plan { get; init; }
+    public bool AllYears { get; init; }
+
+    /// <summary>The query string the lists were filtered with, carried by their export links.</summary>
+    public string ExportQuery(string list, string format) =>
+        $"/scrutiny/export?list={list}&format={format}&year={(AllYears ? "all" : Year.ToString())}"
+        + (Organisation is { } o ? $"&organisationId={o.Id}" : "") + (OpenOnly ? "&open=true" : "");
 
     /// <summary>The agency the challenges are filtered to (from a partner's dashboard), or null for every agency.</summary>
     public required (int Id, string Name)? Organisation { get; init; }
@@ -53,9 +65,13 @@ public sealed class ActivityForm
     public string? Findings { get; set; }
     public int? OrganisationId { get; set; }
 
+    /// <summary>The planned item the activity delivers, if any.</summary>
+    public int? PlanItemId { get; set; }
+
     public static ActivityForm From(ScrutinyActivity a) => new()
     {
         Version = a.Version, Kind = a.Kind, HeldOn = a.HeldOn, Subject = a.Subject, Findings = a.Findings, OrganisationId = a.OrganisationId,
+        PlanItemId = a.PlanItemId,
     };
 
     public void ApplyTo(ScrutinyActivity a)
@@ -65,6 +81,7 @@ public sealed class ActivityForm
         a.Subject = Subject!.Trim();
         a.Findings = Findings.NullIfBlank();
         a.OrganisationId = OrganisationId;
+        a.PlanItemId = PlanItemId;
     }
 }
 
@@ -83,6 +100,9 @@ public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
         RuleFor(f => f.OrganisationId)
             .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct))
             .WithMessage("Select the agency from the list");
+        RuleFor(f => f.PlanItemId)
+            .MustAsync(async (id, ct) => id is null || await db.ScrutinyPlanItems.AnyAsync(i => i.Id == id, ct))
+            .WithMessage("Select the planned item from the list");
     }
 }
 

@@ -181,6 +181,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("PriorityId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ScrutinyRecommendationId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("SignedOffAt")
                         .HasColumnType("datetime2");
 
@@ -243,6 +246,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("PriorityId")
                         .HasDatabaseName("IX_Actions_PriorityId");
+
+                    b.HasIndex("ScrutinyRecommendationId")
+                        .HasDatabaseName("IX_Actions_ScrutinyRecommendationId");
 
                     b.HasIndex("GroupId", "Status")
                         .HasDatabaseName("IX_Actions_Group_Status");
@@ -2234,6 +2240,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2257,6 +2266,9 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("IX_ScrutinyActivities_OrganisationId");
+
+                    b.HasIndex("PlanItemId")
+                        .HasDatabaseName("IX_ScrutinyActivities_PlanItemId");
 
                     b.ToTable("ScrutinyActivities");
                 });
@@ -2344,6 +2356,289 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_ScrutinyChallenges_Organisation_Verdict");
 
                     b.ToTable("ScrutinyChallenges");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .HasDatabaseName("IX_ScrutinyPlans_StartYear");
+
+                    b.ToTable("ScrutinyPlans");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ApproverRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_ScrutinyPlanApprovals_OrganisationId");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("IX_ScrutinyPlanApprovals_PersonId");
+
+                    b.HasIndex("PlanId", "OrganisationId")
+                        .HasDatabaseName("IX_ScrutinyPlanApprovals_Plan_Organisation");
+
+                    b.ToTable("ScrutinyPlanApprovals");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlannedMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_ScrutinyPlanItems_OrganisationId");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("IX_ScrutinyPlanItems_PlanId");
+
+                    b.ToTable("ScrutinyPlanItems");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("IX_ScrutinyRecommendations_ActivityId");
+
+                    b.HasIndex("MadeOn")
+                        .HasDatabaseName("IX_ScrutinyRecommendations_MadeOn");
+
+                    b.HasIndex("OrganisationId", "Response")
+                        .HasDatabaseName("IX_ScrutinyRecommendations_Organisation_Response");
+
+                    b.ToTable("ScrutinyRecommendations");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
@@ -2840,6 +3135,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyRecommendation", "ScrutinyRecommendation")
+                        .WithMany()
+                        .HasForeignKey("ScrutinyRecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("AgendaItem");
 
                     b.Navigation("AuditFinding");
@@ -2855,6 +3155,8 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("OwnerPerson");
 
                     b.Navigation("Priority");
+
+                    b.Navigation("ScrutinyRecommendation");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.ActionUpdate", b =>
@@ -3303,7 +3605,14 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyPlanItem", "PlanItem")
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("PlanItem");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyChallenge", b =>
@@ -3313,6 +3622,63 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanApproval", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyPlan", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanItem", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyPlan", "Plan")
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyRecommendation", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyActivity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Activity");
 
                     b.Navigation("Organisation");
                 });
@@ -3467,6 +3833,13 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlan", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>

@@ -173,6 +173,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("PriorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ScrutinyRecommendationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SignedOffAt")
                         .HasColumnType("TEXT");
 
@@ -235,6 +238,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PriorityId")
                         .HasDatabaseName("IX_Actions_PriorityId");
+
+                    b.HasIndex("ScrutinyRecommendationId")
+                        .HasDatabaseName("IX_Actions_ScrutinyRecommendationId");
 
                     b.HasIndex("GroupId", "Status")
                         .HasDatabaseName("IX_Actions_Group_Status");
@@ -2162,6 +2168,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2185,6 +2194,9 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("IX_ScrutinyActivities_OrganisationId");
+
+                    b.HasIndex("PlanItemId")
+                        .HasDatabaseName("IX_ScrutinyActivities_PlanItemId");
 
                     b.ToTable("ScrutinyActivities");
                 });
@@ -2270,6 +2282,281 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_ScrutinyChallenges_Organisation_Verdict");
 
                     b.ToTable("ScrutinyChallenges");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .HasDatabaseName("IX_ScrutinyPlans_StartYear");
+
+                    b.ToTable("ScrutinyPlans");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_ScrutinyPlanApprovals_OrganisationId");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("IX_ScrutinyPlanApprovals_PersonId");
+
+                    b.HasIndex("PlanId", "OrganisationId")
+                        .HasDatabaseName("IX_ScrutinyPlanApprovals_Plan_Organisation");
+
+                    b.ToTable("ScrutinyPlanApprovals");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlannedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_ScrutinyPlanItems_OrganisationId");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("IX_ScrutinyPlanItems_PlanId");
+
+                    b.ToTable("ScrutinyPlanItems");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("IX_ScrutinyRecommendations_ActivityId");
+
+                    b.HasIndex("MadeOn")
+                        .HasDatabaseName("IX_ScrutinyRecommendations_MadeOn");
+
+                    b.HasIndex("OrganisationId", "Response")
+                        .HasDatabaseName("IX_ScrutinyRecommendations_Organisation_Response");
+
+                    b.ToTable("ScrutinyRecommendations");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
@@ -2751,6 +3038,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyRecommendation", "ScrutinyRecommendation")
+                        .WithMany()
+                        .HasForeignKey("ScrutinyRecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("AgendaItem");
 
                     b.Navigation("AuditFinding");
@@ -2766,6 +3058,8 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("OwnerPerson");
 
                     b.Navigation("Priority");
+
+                    b.Navigation("ScrutinyRecommendation");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.ActionUpdate", b =>
@@ -3214,7 +3508,14 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyPlanItem", "PlanItem")
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("PlanItem");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyChallenge", b =>
@@ -3224,6 +3525,63 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanApproval", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyPlan", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlanItem", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyPlan", "Plan")
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyRecommendation", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.ScrutinyActivity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HscpPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Activity");
 
                     b.Navigation("Organisation");
                 });
@@ -3378,6 +3736,13 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.ScrutinyPlan", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
