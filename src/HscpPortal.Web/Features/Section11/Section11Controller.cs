@@ -3,6 +3,7 @@ using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Audits;
+using HscpPortal.Web.Features.Reminders;
 using HscpPortal.Web.Features.Shared;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
@@ -125,6 +126,11 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         var before = previous is null ? [] : await db.SelfAssessmentAnswers.AsNoTracking()
             .Where(a => a.Return!.RoundId == previous.Id && a.Return.IsLive() && a.Return.Status == ReturnStatus.Submitted)
             .Select(a => new { a.Return!.OrganisationId, a.StandardNumber, a.Rating }).ToListAsync(ct);
+        var manualToday = SelfAssessmentRules.ManualOccasion(UkTime.Today(clock));
+        var reminders = await db.SelfAssessmentReminders.AsNoTracking().Where(m => m.Return!.RoundId == id)
+            .GroupBy(m => m.ReturnId)
+            .Select(g => new { ReturnId = g.Key, Last = g.Max(m => m.SentAt), Today = g.Any(m => m.Occasion == manualToday) })
+            .ToDictionaryAsync(g => g.ReturnId, ct);
         var rows = returns.Select(x => new MatrixRow(x.Id, x.Organisation, x.Lead, x.Status, x.SubmittedOn,
             Enumerable.Range(1, standards.Count).Select(n =>
             {
@@ -132,7 +138,11 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
                 var answer = x.Status == ReturnStatus.Submitted ? answers.FirstOrDefault(a => a.ReturnId == x.Id && a.StandardNumber == n) : null;
                 var last = before.FirstOrDefault(b => b.OrganisationId == x.OrganisationId && b.StandardNumber == n)?.Rating;
                 return new MatrixCell(answer?.Rating, SelfAssessmentRules.Change(last, answer?.Rating), answer?.Id, answer?.HasAction ?? false);
-            }).ToList())).ToList();
+            }).ToList())
+        {
+            LastReminded = reminders.GetValueOrDefault(x.Id)?.Last,
+            RemindedToday = reminders.GetValueOrDefault(x.Id)?.Today ?? false,
+        }).ToList();
         var sessions = await SessionsAsync(id, ct);
         return View(new RoundDetails
         {
@@ -144,6 +154,27 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             PreviousRound = previous?.Title,
             CanManage = await Can(Policies.ManageSelfAssessments),
         });
+    }
+
+    /// <summary>The team's nudge to one lead between the daily run's reminders; once a day per return, and audited.</summary>
+    [HttpPost("returns/{id:int}/remind")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> Remind(int id, [FromServices] ReminderService reminders, CancellationToken ct)
+    {
+        var roundId = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.Id == id && x.IsLive()).Select(x => (int?)x.RoundId).FirstOrDefaultAsync(ct);
+        if (roundId is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await reminders.SendSelfAssessmentReminderNowAsync(id, User.Identity?.Name, ct);
+        var notice = outcome switch
+        {
+            ManualReminderOutcome.Sent => Notices.Reminded,
+            ManualReminderOutcome.AlreadyToday => Notices.AlreadyReminded,
+            _ => Notices.NotReminded,
+        };
+        return Redirect($"/section11/{roundId}?notice={notice}#returns");
     }
 
     [HttpGet("returns/{id:int}")]

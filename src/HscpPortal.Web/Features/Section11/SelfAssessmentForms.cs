@@ -23,7 +23,14 @@ public sealed class RoundList
 /// <summary>One cell of the matrix: an organisation's rating on a standard, and how it moved since its last return.</summary>
 public sealed record MatrixCell(int? Rating, RatingChange Change, int? AnswerId, bool HasAction);
 
-public sealed record MatrixRow(int ReturnId, string Organisation, string Lead, ReturnStatus Status, DateOnly? SubmittedOn, IReadOnlyList<MatrixCell> Cells);
+public sealed record MatrixRow(int ReturnId, string Organisation, string Lead, ReturnStatus Status, DateOnly? SubmittedOn, IReadOnlyList<MatrixCell> Cells)
+{
+    /// <summary>When the lead was last reminded of this return, by the daily run or the team.</summary>
+    public DateTime? LastReminded { get; init; }
+
+    /// <summary>Whether the team has already pressed "send a reminder now" for this return today.</summary>
+    public bool RemindedToday { get; init; }
+}
 
 public sealed record SessionRow(int Id, DateOnly HeldOn, string? Chair, IReadOnlyList<string> Organisations, string? Notes);
 
