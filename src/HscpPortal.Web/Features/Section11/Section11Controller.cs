@@ -5,6 +5,7 @@ using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.Reminders;
 using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Export;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -28,13 +29,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var canView = await Can(Policies.ViewSelfAssessments);
-        var rounds = await db.SelfAssessmentRounds.AsNoTracking().Where(r => r.IsLive())
-            .OrderByDescending(r => r.CycleYear).ThenBy(r => r.Kind)
-            .Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.CycleYear, r.Deadline,
-                r.Returns.Count(x => x.IsLive()),
-                r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.Submitted),
-                r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.InProgress)))
-            .ToListAsync(ct);
+        var rounds = await RoundRows().ToListAsync(ct);
         var userId = User.UserId();
         var mine = await db.SelfAssessmentReturns.AsNoTracking()
             .Where(x => x.IsLive() && x.Round!.IsLive() && x.LeadPerson!.UserId == userId && userId != null)
@@ -107,12 +102,56 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
 
     [HttpGet("{id:int}")]
     [Authorize(Policy = Policies.ViewSelfAssessments)]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
+        await RoundDetailsAsync(id, ct) is { } details ? View(details) : NotFound();
+
+    [HttpGet("export")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> ExportRounds(string? format, CancellationToken ct)
+    {
+        if (TabularExport.ParseFormat(format) is not { } kind)
+        {
+            return BadRequest();
+        }
+
+        var rounds = await RoundRows().ToListAsync(ct);
+        return TabularExport.Download(ExportTable.From("Self-assessment rounds", rounds, RoundList.Columns), kind, "self-assessment-rounds");
+    }
+
+    [HttpGet("{id:int}/returns/export")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> ExportReturns(int id, string? format, CancellationToken ct)
+    {
+        if (TabularExport.ParseFormat(format) is not { } kind)
+        {
+            return BadRequest();
+        }
+
+        return await RoundDetailsAsync(id, ct) is { } details
+            ? TabularExport.Download(ExportTable.From("Returns", details.Rows, RoundDetails.ReturnColumns), kind, $"self-assessment-{id}-returns")
+            : NotFound();
+    }
+
+    [HttpGet("{id:int}/matrix/export")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> ExportMatrix(int id, string? format, CancellationToken ct)
+    {
+        if (TabularExport.ParseFormat(format) is not { } kind)
+        {
+            return BadRequest();
+        }
+
+        return await RoundDetailsAsync(id, ct) is { } details
+            ? TabularExport.Download(ExportTable.From("Ratings", details.Rows, details.MatrixColumns()), kind, $"self-assessment-{id}-ratings")
+            : NotFound();
+    }
+
+    private async Task<RoundDetails?> RoundDetailsAsync(int id, CancellationToken ct)
     {
         var round = await db.SelfAssessmentRounds.AsNoTracking().Include(r => r.Group).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
-            return NotFound();
+            return null;
         }
 
         var standards = SelfAssessmentRules.Lines(round.Standards);
@@ -144,7 +183,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             RemindedToday = reminders.GetValueOrDefault(x.Id)?.Today ?? false,
         }).ToList();
         var sessions = await SessionsAsync(id, ct);
-        return View(new RoundDetails
+        return new RoundDetails
         {
             Round = round,
             Standards = standards,
@@ -153,8 +192,9 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             Sessions = sessions,
             PreviousRound = previous?.Title,
             CanManage = await Can(Policies.ManageSelfAssessments),
-        });
+        };
     }
+
 
     /// <summary>The team's nudge to one lead between the daily run's reminders; once a day per return, and audited.</summary>
     [HttpPost("returns/{id:int}/remind")]
@@ -404,6 +444,13 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         await db.SaveChangesAsync(ct);
         return Redirect($"/actions/{action.Id}?notice={Notices.Created}");
     }
+
+    private IQueryable<RoundRow> RoundRows() => db.SelfAssessmentRounds.AsNoTracking().Where(r => r.IsLive())
+        .OrderByDescending(r => r.CycleYear).ThenBy(r => r.Kind)
+        .Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.CycleYear, r.Deadline,
+            r.Returns.Count(x => x.IsLive()),
+            r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.Submitted),
+            r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.InProgress)));
 
     private async Task<bool> Can(string policy) => (await authz.AuthorizeAsync(User, policy)).Succeeded;
 

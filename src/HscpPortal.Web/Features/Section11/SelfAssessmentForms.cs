@@ -3,6 +3,8 @@ using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Escalations;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,18 @@ public sealed class RoundList
     public required IReadOnlyList<MyReturnRow> MyReturns { get; init; }
     public required bool CanView { get; init; }
     public required bool CanManage { get; init; }
+
+    public static readonly IReadOnlyList<ExportColumn<RoundRow>> Columns =
+    [
+        new("Title", r => r.Title),
+        new("Kind", r => SelfAssessmentRules.Describe(r.Kind)),
+        new("Cycle year", r => r.CycleYear),
+        new("Deadline", r => r.Deadline),
+        new("Organisations in scope", r => r.InScope),
+        new("Returned", r => r.Returned),
+        new("In progress", r => r.InProgress),
+        new("Not started", r => r.InScope - r.Returned - r.InProgress),
+    ];
 }
 
 /// <summary>One cell of the matrix: an organisation's rating on a standard, and how it moved since its last return.</summary>
@@ -47,6 +61,29 @@ public sealed class RoundDetails
     public int Count(ReturnStatus status) => Rows.Count(r => r.Status == status);
 
     public string ScaleText(int level) => level >= 1 && level <= Scale.Count ? Scale[level - 1] : $"Level {level}";
+
+    public static readonly IReadOnlyList<ExportColumn<MatrixRow>> ReturnColumns =
+    [
+        new("Organisation", r => r.Organisation),
+        new("Lead", r => r.Lead),
+        new("Status", r => SelfAssessmentRules.Describe(r.Status)),
+        new("Submitted", r => r.SubmittedOn),
+        new("Last reminded", r => r.LastReminded is { } at ? Format.DateTime(at) : null),
+    ];
+
+    /// <summary>The matrix as a table: a column per standard holding the rating's words and, after it, the change since the last round.</summary>
+    public IReadOnlyList<ExportColumn<MatrixRow>> MatrixColumns() =>
+    [
+        new("Organisation", r => r.Organisation),
+        new("Status", r => SelfAssessmentRules.Describe(r.Status)),
+        .. Standards.SelectMany((text, i) => new ExportColumn<MatrixRow>[]
+        {
+            new($"{i + 1}. {text}", r => r.Status == ReturnStatus.Submitted && r.Cells[i].Rating is { } level ? ScaleText(level) : null),
+            new($"{i + 1}. Change since last round", r => r.Status == ReturnStatus.Submitted && r.Cells[i].Rating is not null ? SelfAssessmentRules.Describe(r.Cells[i].Change) : null),
+        }),
+    ];
+
+    public static string ExportUrl(string path, ExportFormat format) => $"{path}?format={format.ToString().ToLowerInvariant()}";
 }
 
 /// <summary>Opening a round: its kind, cycle, standards and scale (one per line), deadline and the leads in scope.</summary>
