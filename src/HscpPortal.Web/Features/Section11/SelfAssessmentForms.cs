@@ -44,9 +44,17 @@ public sealed record MatrixRow(int ReturnId, string Organisation, string Lead, R
 
     /// <summary>Whether the team has already pressed "send a reminder now" for this return today.</summary>
     public bool RemindedToday { get; init; }
+
+    public Guid Version { get; init; }
 }
 
-public sealed record SessionRow(int Id, DateOnly HeldOn, string? Chair, IReadOnlyList<string> Organisations, string? Notes);
+/// <summary>A return taken out of the round's scope: archived, so it can be brought back.</summary>
+public sealed record ArchivedReturnRow(int ReturnId, string Organisation, string Lead, Guid Version);
+
+public sealed record SessionRow(int Id, DateOnly HeldOn, string? Chair, IReadOnlyList<string> Organisations, string? Notes)
+{
+    public Guid Version { get; init; }
+}
 
 public sealed class RoundDetails
 {
@@ -57,6 +65,7 @@ public sealed class RoundDetails
     public required IReadOnlyList<SessionRow> Sessions { get; init; }
     public required string? PreviousRound { get; init; }
     public required bool CanManage { get; init; }
+    public IReadOnlyList<ArchivedReturnRow> OutOfScope { get; init; } = [];
 
     public int Count(ReturnStatus status) => Rows.Count(r => r.Status == status);
 
@@ -236,4 +245,62 @@ public sealed class SessionFormValidator : AbstractValidator<SessionForm>
         RuleFor(f => f.Notes).MaximumLength(8000).WithMessage("The notes must be 8,000 characters or fewer")
             .NoPersonalData("The notes");
     }
+}
+
+/// <summary>
+/// Changing a round after it opened: its title, description and deadline always; its standards and scale only while
+/// no return has been submitted, since a submitted return's ratings are answers to them.
+/// </summary>
+public sealed class RoundChangeForm
+{
+    public Guid Version { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    [Display(Name = "Deadline")]
+    public DateOnly? Deadline { get; set; }
+    public string? Standards { get; set; }
+    public string? RatingScale { get; set; }
+    public int? ActionFromLevel { get; set; }
+
+    [BindNever]
+    public DateOnly OpensOn { get; set; }
+
+    [BindNever]
+    public bool Locked { get; set; }
+}
+
+public sealed class RoundChangeFormValidator : AbstractValidator<RoundChangeForm>
+{
+    public RoundChangeFormValidator()
+    {
+        RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the round's title")
+            .MaximumLength(200).WithMessage("The title must be 200 characters or fewer")
+            .NoPersonalData("The title");
+        RuleFor(f => f.Description).MaximumLength(4000).WithMessage("The description must be 4,000 characters or fewer")
+            .NoPersonalData("The description");
+        RuleFor(f => f.Deadline).NotNull().WithMessage("Enter the deadline for returns");
+        RuleFor(f => f.Deadline).Must((f, d) => d >= f.OpensOn).When(f => f.Deadline is not null)
+            .WithMessage("The deadline must be on or after the date the round opens");
+        RuleFor(f => f.Standards).Must(s => SelfAssessmentRules.Lines(s).Count > 0).WithMessage("Enter the standards, one per line")
+            .MaximumLength(8000).WithMessage("The standards must be 8,000 characters or fewer")
+            .Must(s => SelfAssessmentRules.Lines(s).All(l => l.Length <= 500)).WithMessage("Each standard must be 500 characters or fewer")
+            .NoPersonalData("The standards")
+            .When(f => !f.Locked);
+        RuleFor(f => f.RatingScale).Must(s => SelfAssessmentRules.Lines(s).Count >= 2).WithMessage("Enter at least two levels of the rating scale, best first, one per line")
+            .MaximumLength(1000).WithMessage("The rating scale must be 1,000 characters or fewer")
+            .Must(s => SelfAssessmentRules.Lines(s).All(l => l.Length <= 100)).WithMessage("Each level of the scale must be 100 characters or fewer")
+            .When(f => !f.Locked);
+        RuleFor(f => f.ActionFromLevel).NotNull().WithMessage("Enter the level from which a rating proposes an action")
+            .Must((f, level) => level >= 1 && level <= Math.Max(1, SelfAssessmentRules.Lines(f.RatingScale).Count))
+            .When(f => f.ActionFromLevel is not null)
+            .WithMessage("The level that proposes an action must be one of the scale's levels, counted from 1 at the best")
+            .When(f => !f.Locked);
+    }
+}
+
+/// <summary>A lead for a return: changing the lead of one in scope, or bringing an organisation into scope with its lead.</summary>
+public sealed class LeadForm
+{
+    public Guid Version { get; set; }
+    public int? LeadPersonId { get; set; }
 }
