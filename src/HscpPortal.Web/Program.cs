@@ -179,7 +179,7 @@ builder.Services.AddScoped<HscpPortal.Web.Features.Reminders.ReminderService>();
 builder.Services.AddHostedService<HscpPortal.Web.Features.Reminders.ReminderScheduler>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<HscpPortal.Web.Infrastructure.BankHolidays.BankHolidayCalendar>();
-builder.Services.AddScoped<PaperStore>();
+builder.Services.AddScoped<FileStore>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Calendar.MeetingInvitations>();
 builder.Services.AddScoped<HscpPortal.Web.Features.Actions.SignOffRequestNotifier>();
 builder.Services.AddSingleton<IPdfPrinter, ChromiumPdfPrinter>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HscpPortal.Web.Domain;
 
 namespace HscpPortal.UnitTests;
@@ -58,4 +59,41 @@ public sealed class SelfAssessmentRulesTests
         Assert.Equal(10, SelfAssessmentRules.DefaultSection11Standards.Count);
         Assert.Equal(["Fully met", "Mostly met", "Partially met", "Not met"], SelfAssessmentRules.DefaultScale);
     }
+}
+
+/// <summary>When a lead of a return not yet submitted is reminded: thresholds in working days before the deadline, and once after it.</summary>
+public sealed class SelfAssessmentReminderRulesTests
+{
+    private static readonly DateOnly Deadline = new(2031, 3, 28);
+
+    [Theory]
+    [InlineData("2031-03-13", null)]
+    [InlineData("2031-03-14", "before-10")]
+    [InlineData("2031-03-17", "before-10")]
+    [InlineData("2031-03-25", "before-10")]
+    [InlineData("2031-03-26", "before-2")]
+    [InlineData("2031-03-28", "before-2")]
+    [InlineData("2031-03-29", null)]
+    [InlineData("2031-03-31", "missed")]
+    [InlineData("2031-04-04", "missed")]
+    [InlineData("2031-04-07", null)]
+    public void ReminderOccasion_WeekendsOnly_FollowsTheThresholds(string today, string? expected) =>
+        Assert.Equal(expected, SelfAssessmentRules.ReminderOccasion(DateOnly.Parse(today, CultureInfo.InvariantCulture), Deadline, [10, 2], WorkingDayCalendar.WeekendsOnly));
+
+    [Fact]
+    public void ReminderOccasion_BankHolidayInBetween_CountsWorkingDaysOnly()
+    {
+        var calendar = new WorkingDayCalendar([new DateOnly(2031, 3, 17)]);
+
+        Assert.Equal("before-10", SelfAssessmentRules.ReminderOccasion(new DateOnly(2031, 3, 13), Deadline, [10, 2], calendar));
+        Assert.Null(SelfAssessmentRules.ReminderOccasion(new DateOnly(2031, 3, 17), Deadline, [10, 2], calendar));
+    }
+
+    [Fact]
+    public void ReminderOccasion_ConfiguredThresholds_AreUsedInAnyOrder() =>
+        Assert.Equal("before-5", SelfAssessmentRules.ReminderOccasion(new DateOnly(2031, 3, 21), Deadline, [1, 5], WorkingDayCalendar.WeekendsOnly));
+
+    [Fact]
+    public void ManualOccasion_IsOnePerDay() =>
+        Assert.Equal("manual-2031-03-21", SelfAssessmentRules.ManualOccasion(new DateOnly(2031, 3, 21)));
 }

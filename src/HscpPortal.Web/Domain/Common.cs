@@ -51,3 +51,13 @@ public static class Archiving
         }
     }
 }
+
+/// <summary>A record whose uploaded file is kept by the file store (a meeting paper, a piece of evidence).</summary>
+public interface IStoredFile
+{
+    string? StoredName { get; set; }
+    string? FileName { get; set; }
+    string? ContentType { get; set; }
+    long Size { get; set; }
+    string? Sha256 { get; set; }
+}

@@ -71,7 +71,7 @@ public class AgendaItem : ArchivableEntity
 }
 
 /// <summary>A paper for an agenda item: an uploaded file kept outside the web root, or a link.</summary>
-public class Paper : ArchivableEntity
+public class Paper : ArchivableEntity, IStoredFile
 {
     public int AgendaItemId { get; set; }
     public AgendaItem? AgendaItem { get; set; }

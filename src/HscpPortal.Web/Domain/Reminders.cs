@@ -7,6 +7,9 @@ public enum ReminderKind
 
     /// <summary>Each chair's weekly summary of their group's action plan.</summary>
     WeeklySummary = 2,
+
+    /// <summary>Each lead's reminder of a self-assessment return not yet submitted as its deadline nears or passes.</summary>
+    SelfAssessmentDeadline = 3,
 }
 
 /// <summary>

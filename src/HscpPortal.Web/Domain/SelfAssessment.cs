@@ -33,6 +33,9 @@ public enum RatingChange
 public class SelfAssessmentRound : ArchivableEntity
 {
     public required string Title { get; set; }
+
+    /// <summary>What the round is for and anything the leads should know, shown on the round and return pages.</summary>
+    public string? Description { get; set; }
     public SelfAssessmentKind Kind { get; set; }
 
     /// <summary>The calendar year the round runs in (2023 for the May 2023 round).</summary>
@@ -90,6 +93,37 @@ public class SelfAssessmentAnswer : AuditedEntity
     /// <summary>The tracker action raised from this answer, when its rating called for one.</summary>
     public int? ActionId { get; set; }
     public ActionItem? Action { get; set; }
+    public List<EvidenceFile> Files { get; set; } = [];
+}
+
+/// <summary>A file the lead uploaded as evidence for one answer; archived, never deleted, so the return keeps its history.</summary>
+public class EvidenceFile : ArchivableEntity, IStoredFile
+{
+    public int AnswerId { get; set; }
+    public SelfAssessmentAnswer? Answer { get; set; }
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long Size { get; set; }
+    public string? StoredName { get; set; }
+    public string? Sha256 { get; set; }
+}
+
+/// <summary>
+/// A reminder sent to a return's lead, one row per return and occasion ("before-10", "missed", "manual-2026-12-04"):
+/// the unique index is what keeps the daily run from reminding twice at the same threshold and the team's button to
+/// once a day. It is audited, so the trail shows who pressed the button.
+/// </summary>
+public class SelfAssessmentReminder : IAudited
+{
+    public int Id { get; set; }
+    public int ReturnId { get; set; }
+    public SelfAssessmentReturn? Return { get; set; }
+    public required string Occasion { get; set; }
+    public int PersonId { get; set; }
+    public DateTime SentAt { get; set; }
+
+    /// <summary>Who asked for it: the team member's name, or none for the daily run.</summary>
+    public string? SentBy { get; set; }
 }
 
 /// <summary>A "check and challenge" session after a round, chaired by the independent scrutineer.</summary>
@@ -204,6 +238,36 @@ public static class SelfAssessmentRules
         RatingChange.NoChange => "No change",
         _ => "New",
     };
+
+    public const string MissedOccasion = "missed";
+
+    /// <summary>How many working days after a missed deadline the daily run may still send its one "missed" reminder (a run that was down catches up).</summary>
+    public const int MissedCatchUpWorkingDays = 5;
+
+    public static string ManualOccasion(DateOnly date) => "manual-" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The reminder a return not yet submitted is due on <paramref name="today"/>, or none: "before-N" once the deadline
+    /// is N working days away or fewer (the tightest threshold reached, so a late start never sends two at once), and
+    /// "missed" from the first working day after the deadline. Sent only on working days; each occasion once per return.
+    /// </summary>
+    public static string? ReminderOccasion(DateOnly today, DateOnly deadline, IEnumerable<int> daysBefore, WorkingDayCalendar calendar)
+    {
+        if (!calendar.IsWorkingDay(today))
+        {
+            return null;
+        }
+
+        if (today > deadline)
+        {
+            var late = calendar.WorkingDaysBetween(deadline, today);
+            return late is >= 1 and <= MissedCatchUpWorkingDays ? MissedOccasion : null;
+        }
+
+        var left = calendar.WorkingDaysBetween(today, deadline);
+        var reached = daysBefore.Where(d => d >= 0 && left <= d).Order().ToList();
+        return reached.Count == 0 ? null : "before-" + reached[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The return's status as it stood on a date: a return submitted after it was still in progress then.</summary>
     public static ReturnStatus StatusOn(ReturnStatus status, DateOnly? submittedOn, DateOnly asAt) =>

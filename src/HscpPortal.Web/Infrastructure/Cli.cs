@@ -107,9 +107,17 @@ public static class Cli
         }
 
         var reminders = services.GetRequiredService<ReminderService>();
-        foreach (var result in new[] { await reminders.SendDailyDigestAsync(date), await reminders.SendWeeklySummaryAsync(date) })
+        foreach (var result in new[]
         {
-            var what = result.Kind == ReminderKind.DailyDigest ? "Daily digest" : "Weekly summary";
+            await reminders.SendDailyDigestAsync(date), await reminders.SendWeeklySummaryAsync(date), await reminders.SendSelfAssessmentRemindersAsync(date),
+        })
+        {
+            var what = result.Kind switch
+            {
+                ReminderKind.DailyDigest => "Daily digest",
+                ReminderKind.WeeklySummary => "Weekly summary",
+                _ => "Self-assessment deadline reminders",
+            };
             Console.WriteLine(result.Outcome == ReminderOutcome.AlreadyClaimed
                 ? $"{what} for {date:yyyy-MM-dd}: already sent or being sent by another instance; nothing sent."
                 : $"{what} for {date:yyyy-MM-dd}: {result.Sent} sent, {result.Skipped} already sent, {result.Failed} failed.");

@@ -247,4 +247,39 @@ public class SelfAssessmentTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(ActionSource.Section11, action.Source);
         Assert.Equal("Use families' feedback when planning services", action.Title);
     }
+
+    [Fact]
+    public async Task Exports_RoundsReturnsAndMatrix_DownloadAsCsvAndExcel()
+    {
+        var team = await factory.ClientAsync("team");
+        var round2023 = factory.Query(db => db.SelfAssessmentRounds.Where(r => r.Title == "Section 11 self-assessment 2023").Select(r => r.Id).Single());
+        var page = await (await team.GetAsync($"/section11/{round2023}")).ReadDocumentAsync();
+        var links = page.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/section11/{round2023}/matrix/export?format=csv", links);
+        Assert.Contains($"/section11/{round2023}/returns/export?format=xlsx", links);
+
+        var matrix = await team.GetAsync($"/section11/{round2023}/matrix/export?format=csv");
+        var lines = (await matrix.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(HttpStatusCode.OK, matrix.StatusCode);
+        Assert.StartsWith("Organisation,Status,1. ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("10. Change since last round", lines[0], StringComparison.Ordinal);
+        // In 2023 the police rated standard 10 Partially met.
+        var police = lines.Single(l => l.StartsWith(Demo.Police + ",", StringComparison.Ordinal));
+        Assert.Contains("Partially met", police, StringComparison.Ordinal);
+
+        var returns = await team.GetAsync($"/section11/{round2023}/returns/export?format=csv");
+        Assert.StartsWith("Organisation,Lead,Status,Submitted,Last reminded", (await returns.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+        foreach (var url in new[] { "/section11/export?format=xlsx", $"/section11/{round2023}/matrix/export?format=xlsx", $"/section11/{round2023}/returns/export?format=xlsx" })
+        {
+            var xlsx = await team.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            Assert.Equal(HscpPortal.Web.Infrastructure.Export.TabularExport.XlsxContentType, xlsx.Content.Headers.ContentType!.MediaType);
+        }
+
+        var rounds = await (await team.GetAsync("/section11/export?format=csv")).Content.ReadAsStringAsync();
+        Assert.Contains("Section 11 self-assessment 2025", rounds, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await team.GetAsync($"/section11/{round2023}/matrix/export?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await team.GetAsync("/section11/999999/matrix/export?format=csv")).StatusCode);
+    }
 }

@@ -184,6 +184,12 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         ("/section11/new", ManageSelfAssessments),
         ("/section11/new?kind=Section175", ManageSelfAssessments),
         ("/section11/{s11Round}", ViewSelfAssessments),
+        ("/section11/export?format=csv", ViewSelfAssessments),
+        ("/section11/{s11Round}/edit", ManageSelfAssessments),
+        ("/section11/{s11Round}/organisations/new", ManageSelfAssessments),
+        ("/section11/returns/{s11Return}/lead", ManageSelfAssessments),
+        ("/section11/{s11Round}/returns/export?format=xlsx", ViewSelfAssessments),
+        ("/section11/{s11Round}/matrix/export?format=csv", ViewSelfAssessments),
         // Readers of every return see it read-only; only its lead and the team change it (SelfAssessmentTests).
         ("/section11/returns/{s11Return}", ViewSelfAssessments),
         ("/section11/{s11Round}/check-and-challenge/new", ManageSelfAssessments),

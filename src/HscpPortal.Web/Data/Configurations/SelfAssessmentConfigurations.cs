@@ -10,6 +10,7 @@ public sealed class SelfAssessmentRoundConfiguration : IEntityTypeConfiguration<
     {
         builder.ConfigureArchivable();
         builder.Property(r => r.Title).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Description).HasMaxLength(4000);
         builder.Property(r => r.Standards).HasMaxLength(8000).IsRequired();
         builder.Property(r => r.RatingScale).HasMaxLength(1000).IsRequired();
         builder.HasOne(r => r.Group).WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Restrict);
@@ -67,5 +68,32 @@ public sealed class CheckChallengeAttendanceConfiguration : IEntityTypeConfigura
         builder.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.SessionId, x.OrganisationId }).IsUnique().HasDatabaseName("UX_CheckChallengeAttendances_Session_Organisation");
         builder.HasIndex(x => x.OrganisationId).HasDatabaseName("IX_CheckChallengeAttendances_OrganisationId");
+    }
+}
+
+public sealed class SelfAssessmentReminderConfiguration : IEntityTypeConfiguration<SelfAssessmentReminder>
+{
+    public void Configure(EntityTypeBuilder<SelfAssessmentReminder> builder)
+    {
+        builder.Property(r => r.Occasion).HasMaxLength(40).IsRequired();
+        builder.Property(r => r.SentBy).HasMaxLength(256);
+        builder.HasOne(r => r.Return).WithMany().HasForeignKey(r => r.ReturnId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.ReturnId, r.Occasion }).IsUnique().HasDatabaseName("UX_SelfAssessmentReminders_Return_Occasion");
+        builder.HasIndex(r => r.PersonId).HasDatabaseName("IX_SelfAssessmentReminders_PersonId");
+    }
+}
+
+public sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    {
+        builder.ConfigureArchivable();
+        builder.Property(f => f.FileName).HasMaxLength(260).IsRequired();
+        builder.Property(f => f.ContentType).HasMaxLength(200).IsRequired();
+        builder.Property(f => f.StoredName).HasMaxLength(64).IsRequired();
+        builder.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
+        builder.HasOne(f => f.Answer).WithMany(a => a.Files).HasForeignKey(f => f.AnswerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => f.AnswerId).HasDatabaseName("IX_EvidenceFiles_AnswerId");
     }
 }

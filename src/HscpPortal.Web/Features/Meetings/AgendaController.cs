@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Security.Cryptography;
 using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
@@ -10,7 +9,6 @@ using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace HscpPortal.Web.Features.Meetings;
 
@@ -74,7 +72,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     [RequestSizeLimit(MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
     public async Task<IActionResult> AddPaper(
-        int meetingId, int id, [Bind(Prefix = "Paper")] PaperForm form, [FromServices] PaperStore store, CancellationToken ct)
+        int meetingId, int id, [Bind(Prefix = "Paper")] PaperForm form, [FromServices] FileStore store, CancellationToken ct)
     {
         var meetingAccess = await EditableMeetingAsync(meetingId, ct, m => m.AgendaItems.Any(a => a.Id == id));
         if (!meetingAccess.Granted(out var meeting, out var refusal))
@@ -150,7 +148,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     /// except to those who may edit the meeting: it may have been removed because it should not have been shared.
     /// </summary>
     [HttpGet("papers/{id:int}")]
-    public async Task<IActionResult> Download(int id, [FromServices] PaperStore store, CancellationToken ct)
+    public async Task<IActionResult> Download(int id, [FromServices] FileStore store, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking()
             .Where(p => p.Id == id)
@@ -201,7 +199,7 @@ public sealed class AgendaController(PortalDbContext db, IAuthorizationService a
     [HttpPost("papers/{id:int}/purge")]
     [Authorize(Policy = Policies.PurgeFiles)]
     public async Task<IActionResult> Purge(int id, [Bind(Prefix = "Form")] PurgePaperForm form, [FromServices] IValidator<PurgePaperForm> validator,
-        [FromServices] PaperStore store, CancellationToken ct)
+        [FromServices] FileStore store, CancellationToken ct)
     {
         var page = await PurgePageAsync(id, form, ct);
         if (page is null)
@@ -308,91 +306,4 @@ public sealed class PurgePaperFormValidator : AbstractValidator<PurgePaperForm>
     public PurgePaperFormValidator() =>
         RuleFor(f => f.Reason).NotEmpty().WithMessage("Enter why the file must be destroyed")
             .MaximumLength(500).WithMessage("Reason must be 500 characters or fewer");
-}
-
-/// <summary>
-/// Uploaded papers live outside the web root under a random name; only PDF and Office files are accepted,
-/// checked by extension and by their first bytes, and never larger than the configured limit.
-/// </summary>
-public sealed class PaperStore(IOptions<StorageOptions> options, DataPaths paths)
-{
-    private static readonly Dictionary<string, (string ContentType, byte[][] Signatures)> Allowed = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".odt"] = ("application/vnd.oasis.opendocument.text", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".ods"] = ("application/vnd.oasis.opendocument.spreadsheet", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".doc"] = ("application/msword", [[0xD0, 0xCF, 0x11, 0xE0]]),
-        [".xls"] = ("application/vnd.ms-excel", [[0xD0, 0xCF, 0x11, 0xE0]]),
-        [".ppt"] = ("application/vnd.ms-powerpoint", [[0xD0, 0xCF, 0x11, 0xE0]]),
-    };
-
-    private string Directory => paths.Resolve(options.Value.FilesDirectory);
-
-    /// <summary>Stores the file and fills in the paper's file fields, or returns why the file was refused.</summary>
-    public async Task<string?> SaveAsync(IFormFile file, Paper paper, CancellationToken ct)
-    {
-        var limit = options.Value.MaxUploadBytes;
-        var extension = Path.GetExtension(file.FileName);
-        if (file.Length == 0)
-        {
-            return "The selected file is empty";
-        }
-
-        if (file.Length > limit)
-        {
-            return $"The selected file must be smaller than {limit / (1024 * 1024)} MB";
-        }
-
-        if (!Allowed.TryGetValue(extension, out var kind))
-        {
-            return "The selected file must be a PDF or an Office document (Word, Excel, PowerPoint or OpenDocument)";
-        }
-
-        var header = new byte[4];
-        await using (var peek = file.OpenReadStream())
-        {
-            var read = await peek.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-            if (read < header.Length || !kind.Signatures.Any(s => header.AsSpan().SequenceEqual(s)))
-            {
-                return $"The selected file is not a real {extension.TrimStart('.').ToUpperInvariant()} file";
-            }
-        }
-
-        System.IO.Directory.CreateDirectory(Directory);
-        var stored = Guid.NewGuid().ToString("N");
-        await using (var target = File.Create(Path.Combine(Directory, stored)))
-        await using (var source = file.OpenReadStream())
-        {
-            await source.CopyToAsync(target, ct);
-        }
-
-        await using (var saved = File.OpenRead(Path.Combine(Directory, stored)))
-        {
-            paper.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(saved, ct));
-        }
-
-        paper.StoredName = stored;
-        paper.FileName = Path.GetFileName(file.FileName);
-        paper.ContentType = kind.ContentType;
-        paper.Size = file.Length;
-        return null;
-    }
-
-    public Stream? Open(string storedName)
-    {
-        var path = Path.Combine(Directory, Path.GetFileName(storedName));
-        return File.Exists(path) ? File.OpenRead(path) : null;
-    }
-
-    public void Delete(string storedName)
-    {
-        var path = Path.Combine(Directory, Path.GetFileName(storedName));
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-    }
 }

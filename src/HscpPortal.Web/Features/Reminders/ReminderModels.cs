@@ -29,6 +29,24 @@ public sealed record GroupSummary(
 
 public sealed record WeeklySummaryEmail(string PersonName, DateOnly Date, DateOnly WeekEnds, IReadOnlyList<GroupSummary> Groups, ReminderLinks Links);
 
+/// <summary>A return in a self-assessment reminder: <paramref name="WorkingDaysLeft"/> is negative once the deadline has passed.</summary>
+public sealed record DueReturn(string RoundTitle, string Organisation, DateOnly Deadline, int WorkingDaysLeft, ReturnStatus Status, string Url)
+{
+    public bool Missed => WorkingDaysLeft < 0;
+}
+
+public sealed record SelfAssessmentReminderEmail(string PersonName, DateOnly Date, IReadOnlyList<DueReturn> Returns, string PartnershipName, string MyReturns);
+
+/// <summary>What became of the team's "send a reminder now".</summary>
+public enum ManualReminderOutcome
+{
+    Sent = 1,
+    AlreadyToday = 2,
+    NotDue = 3,
+    NoEmail = 4,
+    Failed = 5,
+}
+
 public enum ReminderOutcome
 {
     /// <summary>This runner claimed the run and sent what was due.</summary>

@@ -18,4 +18,13 @@ public sealed class ReminderOptions
 
     /// <summary>A run claimed but not completed within this time is taken over by another instance.</summary>
     public int LeaseMinutes { get; set; } = 30;
+
+    /// <summary>
+    /// Working days before a self-assessment deadline at which the lead of a return not yet submitted is reminded
+    /// (Reminders:SelfAssessmentDaysBefore:0, :1...). Nullable so that configured values replace the default instead of
+    /// being appended to it, as the configuration binder does with arrays.
+    /// </summary>
+    public int[]? SelfAssessmentDaysBefore { get; set; }
+
+    public IReadOnlyList<int> SelfAssessmentThresholds => SelfAssessmentDaysBefore is { Length: > 0 } days ? days : [10, 2];
 }

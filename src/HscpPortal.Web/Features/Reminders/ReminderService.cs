@@ -58,7 +58,74 @@ public sealed class ReminderService(
             results.Add(await SendWeeklySummaryAsync(today, ct));
         }
 
+        if (ReminderSchedule.IsDigestDay(today, calendar) && !await IsSettledAsync(ReminderKind.SelfAssessmentDeadline, today, ct))
+        {
+            results.Add(await SendSelfAssessmentRemindersAsync(today, ct));
+        }
+
         return results;
+    }
+
+    public Task<ReminderRunResult> SendSelfAssessmentRemindersAsync(DateOnly date, CancellationToken ct = default) =>
+        RunAsync(ReminderKind.SelfAssessmentDeadline, date, SelfAssessmentRemindersAsync, ct);
+
+    /// <summary>
+    /// The team's "send a reminder now" for one return not yet submitted: at most once a day per return (the occasion's
+    /// unique row), recorded before it is sent and taken back if sending fails.
+    /// </summary>
+    public async Task<ManualReminderOutcome> SendSelfAssessmentReminderNowAsync(int returnId, string? by, CancellationToken ct = default)
+    {
+        var today = UkTime.Today(clock);
+        var calendar = await bankHolidays.GetAsync(ct);
+        var found = await db.SelfAssessmentReturns.AsNoTracking()
+            .Where(x => x.Id == returnId && x.IsLive() && x.Round!.IsLive() && x.Status != ReturnStatus.Submitted)
+            .Select(x => new
+            {
+                x.Id, x.LeadPersonId, Lead = x.LeadPerson!.FullName, x.LeadPerson.Email, x.Status, Organisation = x.Organisation!.Name,
+                RoundTitle = x.Round!.Title, x.Round.Deadline,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return ManualReminderOutcome.NotDue;
+        }
+
+        if (string.IsNullOrWhiteSpace(found.Email))
+        {
+            return ManualReminderOutcome.NoEmail;
+        }
+
+        var mark = new SelfAssessmentReminder
+        {
+            ReturnId = found.Id, Occasion = SelfAssessmentRules.ManualOccasion(today), PersonId = found.LeadPersonId,
+            SentAt = clock.GetUtcNow().UtcDateTime, SentBy = by,
+        };
+        db.SelfAssessmentReminders.Add(mark);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            db.Entry(mark).State = EntityState.Detached;
+            return ManualReminderOutcome.AlreadyToday;
+        }
+
+        var model = new SelfAssessmentReminderEmail(found.Lead, today,
+            [new DueReturn(found.RoundTitle, found.Organisation, found.Deadline, DaysLeft(today, found.Deadline, calendar), found.Status, Absolute($"/section11/returns/{found.Id}"))],
+            portal.Value.Name, Absolute("/section11"));
+        try
+        {
+            await email.SendAsync(await RenderAsync(found.Email, SelfAssessmentSubject(model), "SelfAssessment", model), ct);
+            return ManualReminderOutcome.Sent;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Self-assessment reminder for return {ReturnId} failed", returnId);
+            db.SelfAssessmentReminders.Remove(mark);
+            await db.SaveChangesAsync(ct);
+            return ManualReminderOutcome.Failed;
+        }
     }
 
     public Task<ReminderRunResult> SendDailyDigestAsync(DateOnly date, CancellationToken ct = default) =>
@@ -67,7 +134,8 @@ public sealed class ReminderService(
     public Task<ReminderRunResult> SendWeeklySummaryAsync(DateOnly date, CancellationToken ct = default) =>
         RunAsync(ReminderKind.WeeklySummary, date, SummariesAsync, ct);
 
-    private sealed record Outgoing(int PersonId, string Email, int ItemCount, Func<Task<EmailMessage>> Render);
+    /// <summary>An email to send; <paramref name="Marks"/> are the per-return reminders it makes, recorded with its delivery.</summary>
+    private sealed record Outgoing(int PersonId, string Email, int ItemCount, Func<Task<EmailMessage>> Render, IReadOnlyList<SelfAssessmentReminder>? Marks = null);
 
     private async Task<ReminderRunResult> RunAsync(
         ReminderKind kind, DateOnly date, Func<DateOnly, CancellationToken, Task<IReadOnlyList<Outgoing>>> build, CancellationToken ct)
@@ -100,6 +168,7 @@ public sealed class ReminderService(
                 // Person ids only: the log never carries names or addresses.
                 logger.LogError(ex, "{Kind} for {Date} to person {PersonId} failed; it will be retried after the lease", kind, date, mail.PersonId);
                 db.ReminderDeliveries.Remove(delivery);
+                db.SelfAssessmentReminders.RemoveRange(mail.Marks ?? []);
                 await db.SaveChangesAsync(ct);
                 failed++;
             }
@@ -179,6 +248,8 @@ public sealed class ReminderService(
             SentAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ReminderDeliveries.Add(delivery);
+        var marks = mail.Marks ?? [];
+        db.SelfAssessmentReminders.AddRange(marks);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -187,6 +258,11 @@ public sealed class ReminderService(
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             db.Entry(delivery).State = EntityState.Detached;
+            foreach (var mark in marks)
+            {
+                db.Entry(mark).State = EntityState.Detached;
+            }
+
             return null;
         }
     }
@@ -271,6 +347,45 @@ public sealed class ReminderService(
         .Where(o => o.ItemCount > 0)
         .ToList();
     }
+
+    private async Task<IReadOnlyList<Outgoing>> SelfAssessmentRemindersAsync(DateOnly date, CancellationToken ct)
+    {
+        var calendar = await bankHolidays.GetAsync(ct);
+        var thresholds = options.Value.SelfAssessmentThresholds;
+        var open = await db.SelfAssessmentReturns.AsNoTracking()
+            .Where(x => x.IsLive() && x.Round!.IsLive() && x.Status != ReturnStatus.Submitted && x.Round.OpensOn <= date
+                && x.LeadPerson!.IsLive() && x.LeadPerson.Email != null && x.LeadPerson.Email != "")
+            .OrderBy(x => x.Round!.Deadline).ThenBy(x => x.Organisation!.Name)
+            .Select(x => new
+            {
+                x.Id, x.LeadPersonId, Lead = x.LeadPerson!.FullName, Email = x.LeadPerson.Email!, x.Status, Organisation = x.Organisation!.Name,
+                RoundTitle = x.Round!.Title, x.Round.Deadline,
+                Sent = db.SelfAssessmentReminders.Where(r => r.ReturnId == x.Id).Select(r => r.Occasion).ToList(),
+            })
+            .ToListAsync(ct);
+        var due = open
+            .Select(x => (Return: x, Occasion: SelfAssessmentRules.ReminderOccasion(date, x.Deadline, thresholds, calendar)))
+            .Where(x => x.Occasion is not null && !x.Return.Sent.Contains(x.Occasion))
+            .ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return due.GroupBy(x => x.Return.LeadPersonId).OrderBy(g => g.Key).Select(g =>
+        {
+            var lead = g.First().Return;
+            var model = new SelfAssessmentReminderEmail(lead.Lead, date,
+                g.Select(x => new DueReturn(x.Return.RoundTitle, x.Return.Organisation, x.Return.Deadline, DaysLeft(date, x.Return.Deadline, calendar),
+                    x.Return.Status, Absolute($"/section11/returns/{x.Return.Id}"))).ToList(),
+                portal.Value.Name, Absolute("/section11"));
+            var marks = g.Select(x => new SelfAssessmentReminder { ReturnId = x.Return.Id, Occasion = x.Occasion!, PersonId = g.Key, SentAt = now }).ToList();
+            return new Outgoing(g.Key, lead.Email, marks.Count, () => RenderAsync(lead.Email, SelfAssessmentSubject(model), "SelfAssessment", model), marks);
+        }).ToList();
+    }
+
+    private static int DaysLeft(DateOnly date, DateOnly deadline, WorkingDayCalendar calendar) =>
+        deadline >= date ? calendar.WorkingDaysBetween(date, deadline) : Math.Min(-1, calendar.WorkingDaysBetween(date, deadline));
+
+    private static string SelfAssessmentSubject(SelfAssessmentReminderEmail model) =>
+        $"Self-assessment reminder, {Format.Date(model.Date)}: "
+        + (model.Returns.Any(r => r.Missed) ? "your return is overdue" : $"your return is due by {Format.Date(model.Returns.Min(r => r.Deadline))}");
 
     private sealed record ActionRow(int GroupId, int OwnerPersonId, ReminderAction Action);
 

@@ -37,7 +37,8 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
         return parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var personId)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kind)
-            && Enum.IsDefined((ReminderKind)kind)
+            // Deadline reminders for a statutory return have no opt-out, so no token names them.
+            && (ReminderKind)kind is ReminderKind.DailyDigest or ReminderKind.WeeklySummary
             ? (personId, (ReminderKind)kind)
             : null;
     }

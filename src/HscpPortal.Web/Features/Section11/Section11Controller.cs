@@ -3,7 +3,9 @@ using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Audits;
+using HscpPortal.Web.Features.Reminders;
 using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Export;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,13 +29,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var canView = await Can(Policies.ViewSelfAssessments);
-        var rounds = await db.SelfAssessmentRounds.AsNoTracking().Where(r => r.IsLive())
-            .OrderByDescending(r => r.CycleYear).ThenBy(r => r.Kind)
-            .Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.CycleYear, r.Deadline,
-                r.Returns.Count(x => x.IsLive()),
-                r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.Submitted),
-                r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.InProgress)))
-            .ToListAsync(ct);
+        var rounds = await RoundRows().ToListAsync(ct);
         var userId = User.UserId();
         var mine = await db.SelfAssessmentReturns.AsNoTracking()
             .Where(x => x.IsLive() && x.Round!.IsLive() && x.LeadPerson!.UserId == userId && userId != null)
@@ -106,25 +102,74 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
 
     [HttpGet("{id:int}")]
     [Authorize(Policy = Policies.ViewSelfAssessments)]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
+        await RoundDetailsAsync(id, ct) is { } details ? View(details) : NotFound();
+
+    [HttpGet("export")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> ExportRounds(string? format, CancellationToken ct)
+    {
+        if (TabularExport.ParseFormat(format) is not { } kind)
+        {
+            return BadRequest();
+        }
+
+        var rounds = await RoundRows().ToListAsync(ct);
+        return TabularExport.Download(ExportTable.From("Self-assessment rounds", rounds, RoundList.Columns), kind, "self-assessment-rounds");
+    }
+
+    [HttpGet("{id:int}/returns/export")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> ExportReturns(int id, string? format, CancellationToken ct)
+    {
+        if (TabularExport.ParseFormat(format) is not { } kind)
+        {
+            return BadRequest();
+        }
+
+        return await RoundDetailsAsync(id, ct) is { } details
+            ? TabularExport.Download(ExportTable.From("Returns", details.Rows, RoundDetails.ReturnColumns), kind, $"self-assessment-{id}-returns")
+            : NotFound();
+    }
+
+    [HttpGet("{id:int}/matrix/export")]
+    [Authorize(Policy = Policies.ViewSelfAssessments)]
+    public async Task<IActionResult> ExportMatrix(int id, string? format, CancellationToken ct)
+    {
+        if (TabularExport.ParseFormat(format) is not { } kind)
+        {
+            return BadRequest();
+        }
+
+        return await RoundDetailsAsync(id, ct) is { } details
+            ? TabularExport.Download(ExportTable.From("Ratings", details.Rows, details.MatrixColumns()), kind, $"self-assessment-{id}-ratings")
+            : NotFound();
+    }
+
+    private async Task<RoundDetails?> RoundDetailsAsync(int id, CancellationToken ct)
     {
         var round = await db.SelfAssessmentRounds.AsNoTracking().Include(r => r.Group).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
-            return NotFound();
+            return null;
         }
 
         var standards = SelfAssessmentRules.Lines(round.Standards);
         var previous = await PreviousRoundAsync(round.Kind, round.CycleYear, ct);
         var returns = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == id && x.IsLive())
             .OrderBy(x => x.Organisation!.Name)
-            .Select(x => new { x.Id, x.OrganisationId, Organisation = x.Organisation!.Name, Lead = x.LeadPerson!.FullName, x.Status, x.SubmittedOn })
+            .Select(x => new { x.Id, x.OrganisationId, Organisation = x.Organisation!.Name, Lead = x.LeadPerson!.FullName, x.Status, x.SubmittedOn, x.Version })
             .ToListAsync(ct);
         var answers = await db.SelfAssessmentAnswers.AsNoTracking().Where(a => a.Return!.RoundId == id)
             .Select(a => new { a.Id, a.ReturnId, a.StandardNumber, a.Rating, HasAction = a.ActionId != null }).ToListAsync(ct);
         var before = previous is null ? [] : await db.SelfAssessmentAnswers.AsNoTracking()
             .Where(a => a.Return!.RoundId == previous.Id && a.Return.IsLive() && a.Return.Status == ReturnStatus.Submitted)
             .Select(a => new { a.Return!.OrganisationId, a.StandardNumber, a.Rating }).ToListAsync(ct);
+        var manualToday = SelfAssessmentRules.ManualOccasion(UkTime.Today(clock));
+        var reminders = await db.SelfAssessmentReminders.AsNoTracking().Where(m => m.Return!.RoundId == id)
+            .GroupBy(m => m.ReturnId)
+            .Select(g => new { ReturnId = g.Key, Last = g.Max(m => m.SentAt), Today = g.Any(m => m.Occasion == manualToday) })
+            .ToDictionaryAsync(g => g.ReturnId, ct);
         var rows = returns.Select(x => new MatrixRow(x.Id, x.Organisation, x.Lead, x.Status, x.SubmittedOn,
             Enumerable.Range(1, standards.Count).Select(n =>
             {
@@ -132,9 +177,14 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
                 var answer = x.Status == ReturnStatus.Submitted ? answers.FirstOrDefault(a => a.ReturnId == x.Id && a.StandardNumber == n) : null;
                 var last = before.FirstOrDefault(b => b.OrganisationId == x.OrganisationId && b.StandardNumber == n)?.Rating;
                 return new MatrixCell(answer?.Rating, SelfAssessmentRules.Change(last, answer?.Rating), answer?.Id, answer?.HasAction ?? false);
-            }).ToList())).ToList();
+            }).ToList())
+        {
+            LastReminded = reminders.GetValueOrDefault(x.Id)?.Last,
+            RemindedToday = reminders.GetValueOrDefault(x.Id)?.Today ?? false,
+            Version = x.Version,
+        }).ToList();
         var sessions = await SessionsAsync(id, ct);
-        return View(new RoundDetails
+        return new RoundDetails
         {
             Round = round,
             Standards = standards,
@@ -143,7 +193,209 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             Sessions = sessions,
             PreviousRound = previous?.Title,
             CanManage = await Can(Policies.ManageSelfAssessments),
-        });
+            OutOfScope = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == id && x.IsArchived())
+                .OrderBy(x => x.Organisation!.Name)
+                .Select(x => new ArchivedReturnRow(x.Id, x.Organisation!.Name, x.LeadPerson!.FullName, x.Version))
+                .ToListAsync(ct),
+        };
+    }
+
+
+    [HttpGet("{id:int}/edit")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> EditRound(int id, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.IsLive(), ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var form = new RoundChangeForm
+        {
+            Version = round.Version, Title = round.Title, Description = round.Description, Deadline = round.Deadline,
+            Standards = round.Standards, RatingScale = round.RatingScale, ActionFromLevel = round.ActionFromLevel,
+        };
+        return View("EditRound", await WithRoundAsync(form, round, ct));
+    }
+
+    [HttpPost("{id:int}/edit")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> EditRound(int id, RoundChangeForm form, [FromServices] IValidator<RoundChangeForm> validator, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.FirstOrDefaultAsync(r => r.Id == id && r.IsLive(), ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        await WithRoundAsync(form, round, ct);
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!ModelState.IsValid)
+        {
+            return View("EditRound", form);
+        }
+
+        round.Title = form.Title!.Trim();
+        round.Description = form.Description.NullIfBlank();
+        round.Deadline = form.Deadline!.Value;
+        if (!form.Locked)
+        {
+            round.Standards = string.Join('\n', SelfAssessmentRules.Lines(form.Standards));
+            round.RatingScale = string.Join('\n', SelfAssessmentRules.Lines(form.RatingScale));
+            round.ActionFromLevel = form.ActionFromLevel!.Value;
+        }
+
+        if (!await db.SaveEditAsync(round, form.Version, ModelState, ct))
+        {
+            return View("EditRound", form);
+        }
+
+        return Redirect($"/section11/{id}?notice={Notices.Saved}");
+    }
+
+    [HttpPost("{id:int}/archive")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public Task<IActionResult> ArchiveRound(int id, Guid version, CancellationToken ct) =>
+        this.SetArchivedAsync<SelfAssessmentRound>(db, id, version, archive: true, $"/section11/{id}", clock, ct);
+
+    [HttpPost("{id:int}/restore")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public Task<IActionResult> RestoreRound(int id, Guid version, CancellationToken ct) =>
+        this.SetArchivedAsync<SelfAssessmentRound>(db, id, version, archive: false, $"/section11/{id}", clock, ct);
+
+    [HttpGet("{id:int}/organisations/new")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> AddOrganisation(int id, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.IsLive(), ct);
+        return round is null ? NotFound() : View(await WithLeadOptionsAsync(new LeadForm(), round, null, ct));
+    }
+
+    /// <summary>
+    /// Brings an organisation into scope with its lead: a new return, or the one taken out earlier brought back (a round
+    /// has one return per organisation), so its draft is not lost.
+    /// </summary>
+    [HttpPost("{id:int}/organisations/new")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> AddOrganisation(int id, LeadForm form, CancellationToken ct)
+    {
+        var round = await db.SelfAssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.IsLive(), ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var lead = form.LeadPersonId is { } personId
+            ? await db.People.AsNoTracking().Where(p => p.Id == personId && p.IsLive()).Select(p => new { p.Id, p.OrganisationId, Organisation = p.Organisation!.Name }).FirstOrDefaultAsync(ct)
+            : null;
+        var existing = lead is null ? null : await db.SelfAssessmentReturns.FirstOrDefaultAsync(x => x.RoundId == id && x.OrganisationId == lead.OrganisationId, ct);
+        if (lead is null)
+        {
+            ModelState.AddModelError(nameof(form.LeadPersonId), "Select the lead of the organisation to add");
+        }
+        else if (existing is not null && existing.IsLive())
+        {
+            ModelState.AddModelError(nameof(form.LeadPersonId), $"{lead.Organisation} is already in the round");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await WithLeadOptionsAsync(form, round, null, ct));
+        }
+
+        if (existing is null)
+        {
+            db.SelfAssessmentReturns.Add(new SelfAssessmentReturn { RoundId = id, OrganisationId = lead!.OrganisationId, LeadPersonId = lead.Id });
+        }
+        else
+        {
+            existing.Archive(false, User.Identity?.Name, clock);
+            existing.LeadPersonId = lead!.Id;
+            existing.Version = Guid.NewGuid();
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/section11/{id}?notice={Notices.Created}#returns");
+    }
+
+    [HttpPost("returns/{id:int}/archive")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public Task<IActionResult> ArchiveReturn(int id, Guid version, CancellationToken ct) => SetReturnArchivedAsync(id, version, archive: true, ct);
+
+    [HttpPost("returns/{id:int}/restore")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public Task<IActionResult> RestoreReturn(int id, Guid version, CancellationToken ct) => SetReturnArchivedAsync(id, version, archive: false, ct);
+
+    [HttpGet("returns/{id:int}/lead")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> ChangeLead(int id, CancellationToken ct)
+    {
+        var record = await LiveReturnAsync(id, ct);
+        return record is null ? NotFound() : View(await WithLeadOptionsAsync(new LeadForm { Version = record.Version, LeadPersonId = record.LeadPersonId }, record.Round!, record, ct));
+    }
+
+    /// <summary>A new lead for a return in scope: someone of the same organisation, since the lead answers for it.</summary>
+    [HttpPost("returns/{id:int}/lead")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> ChangeLead(int id, LeadForm form, CancellationToken ct)
+    {
+        var record = await LiveReturnAsync(id, ct, tracked: true);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var valid = form.LeadPersonId is { } personId
+            && await db.People.AnyAsync(p => p.Id == personId && p.IsLive() && p.OrganisationId == record.OrganisationId, ct);
+        if (!valid)
+        {
+            ModelState.AddModelError(nameof(form.LeadPersonId), $"Select a lead from {record.Organisation!.Name}");
+            return View(await WithLeadOptionsAsync(form, record.Round!, record, ct));
+        }
+
+        record.LeadPersonId = form.LeadPersonId!.Value;
+        if (!await db.SaveEditAsync(record, form.Version, ModelState, ct))
+        {
+            return View(await WithLeadOptionsAsync(form, record.Round!, record, ct));
+        }
+
+        return Redirect($"/section11/{record.RoundId}?notice={Notices.Saved}#returns");
+    }
+
+    [HttpPost("check-and-challenge/{id:int}/archive")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> ArchiveSession(int id, Guid version, CancellationToken ct) =>
+        await db.CheckChallengeSessions.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.RoundId).FirstOrDefaultAsync(ct) is { } roundId
+            ? await this.SetArchivedAsync<CheckChallengeSession>(db, id, version, archive: true, $"/section11/{roundId}", clock, ct)
+            : NotFound();
+
+    [HttpPost("check-and-challenge/{id:int}/restore")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> RestoreSession(int id, Guid version, CancellationToken ct) =>
+        await db.CheckChallengeSessions.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.RoundId).FirstOrDefaultAsync(ct) is { } roundId
+            ? await this.SetArchivedAsync<CheckChallengeSession>(db, id, version, archive: false, $"/section11/{roundId}", clock, ct)
+            : NotFound();
+
+    /// <summary>The team's nudge to one lead between the daily run's reminders; once a day per return, and audited.</summary>
+    [HttpPost("returns/{id:int}/remind")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> Remind(int id, [FromServices] ReminderService reminders, CancellationToken ct)
+    {
+        var roundId = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.Id == id && x.IsLive()).Select(x => (int?)x.RoundId).FirstOrDefaultAsync(ct);
+        if (roundId is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await reminders.SendSelfAssessmentReminderNowAsync(id, User.Identity?.Name, ct);
+        var notice = outcome switch
+        {
+            ManualReminderOutcome.Sent => Notices.Reminded,
+            ManualReminderOutcome.AlreadyToday => Notices.AlreadyReminded,
+            _ => Notices.NotReminded,
+        };
+        return Redirect($"/section11/{roundId}?notice={notice}#returns");
     }
 
     [HttpGet("returns/{id:int}")]
@@ -374,6 +626,58 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         return Redirect($"/actions/{action.Id}?notice={Notices.Created}");
     }
 
+    private IQueryable<RoundRow> RoundRows() => db.SelfAssessmentRounds.AsNoTracking().Where(r => r.IsLive())
+        .OrderByDescending(r => r.CycleYear).ThenBy(r => r.Kind)
+        .Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.CycleYear, r.Deadline,
+            r.Returns.Count(x => x.IsLive()),
+            r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.Submitted),
+            r.Returns.Count(x => x.IsLive() && x.Status == ReturnStatus.InProgress)));
+
+    private async Task<IActionResult> SetReturnArchivedAsync(int id, Guid version, bool archive, CancellationToken ct) =>
+        await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.Id == id && x.Round!.IsLive()).Select(x => (int?)x.RoundId).FirstOrDefaultAsync(ct) is { } roundId
+            ? await this.SetArchivedAsync<SelfAssessmentReturn>(db, id, version, archive, $"/section11/{roundId}", clock, ct)
+            : NotFound();
+
+    private Task<SelfAssessmentReturn?> LiveReturnAsync(int id, CancellationToken ct, bool tracked = false)
+    {
+        var query = db.SelfAssessmentReturns.Include(x => x.Round).Include(x => x.Organisation)
+            .Where(x => x.Id == id && x.IsLive() && x.Round!.IsLive());
+        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<RoundChangeForm> WithRoundAsync(RoundChangeForm form, SelfAssessmentRound round, CancellationToken ct)
+    {
+        form.OpensOn = round.OpensOn;
+        form.Locked = await db.SelfAssessmentReturns.AnyAsync(x => x.RoundId == round.Id && x.Status == ReturnStatus.Submitted, ct);
+        if (form.Locked)
+        {
+            // Shown as they are: a submitted return's ratings answer these standards on this scale.
+            form.Standards = round.Standards;
+            form.RatingScale = round.RatingScale;
+            form.ActionFromLevel = round.ActionFromLevel;
+        }
+
+        ViewBag.RoundId = round.Id;
+        ViewBag.RoundTitle = round.Title;
+        return form;
+    }
+
+    /// <summary>People to choose a lead from: those of the return's organisation, or of any organisation not yet in the round.</summary>
+    private async Task<LeadForm> WithLeadOptionsAsync(LeadForm form, SelfAssessmentRound round, SelfAssessmentReturn? record, CancellationToken ct)
+    {
+        var inScope = db.SelfAssessmentReturns.Where(x => x.RoundId == round.Id && x.IsLive()).Select(x => x.OrganisationId);
+        var people = db.People.AsNoTracking().Where(p => p.IsLive());
+        people = record is null ? people.Where(p => !inScope.Contains(p.OrganisationId)) : people.Where(p => p.OrganisationId == record.OrganisationId);
+        ViewBag.People = await people.OrderBy(p => p.Organisation!.Name).ThenBy(p => p.FullName)
+            .Select(p => new SelectListItem(p.FullName + ", " + p.JobTitle + " (" + p.Organisation!.Name + ")", p.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToListAsync(ct);
+        ViewBag.RoundId = round.Id;
+        ViewBag.RoundTitle = round.Title;
+        ViewBag.Organisation = record?.Organisation?.Name;
+        ViewBag.ReturnId = record?.Id;
+        return form;
+    }
+
     private async Task<bool> Can(string policy) => (await authz.AuthorizeAsync(User, policy)).Succeeded;
 
     private Task<SelfAssessmentRound?> PreviousRoundAsync(SelfAssessmentKind kind, int beforeYear, CancellationToken ct) =>
@@ -438,9 +742,9 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
     {
         var sessions = await db.CheckChallengeSessions.AsNoTracking().Where(s => s.RoundId == roundId && s.IsLive())
             .OrderBy(s => s.HeldOn)
-            .Select(s => new { s.Id, s.HeldOn, Chair = s.ChairPerson!.FullName, s.Notes, Organisations = s.Organisations.Select(o => o.Organisation!.Name).ToList() })
+            .Select(s => new { s.Id, s.HeldOn, Chair = s.ChairPerson!.FullName, s.Notes, s.Version, Organisations = s.Organisations.Select(o => o.Organisation!.Name).ToList() })
             .ToListAsync(ct);
-        return sessions.Select(s => new SessionRow(s.Id, s.HeldOn, s.Chair, s.Organisations.Order(StringComparer.Ordinal).ToList(), s.Notes)).ToList();
+        return sessions.Select(s => new SessionRow(s.Id, s.HeldOn, s.Chair, s.Organisations.Order(StringComparer.Ordinal).ToList(), s.Notes) { Version = s.Version }).ToList();
     }
 
     private async Task<SelfAssessmentAnswer?> ProposingAnswerAsync(int answerId, CancellationToken ct)

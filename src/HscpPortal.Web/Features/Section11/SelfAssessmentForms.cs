@@ -3,6 +3,8 @@ using FluentValidation;
 using HscpPortal.Web.Data;
 using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Escalations;
+using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,14 +20,41 @@ public sealed class RoundList
     public required IReadOnlyList<MyReturnRow> MyReturns { get; init; }
     public required bool CanView { get; init; }
     public required bool CanManage { get; init; }
+
+    public static readonly IReadOnlyList<ExportColumn<RoundRow>> Columns =
+    [
+        new("Title", r => r.Title),
+        new("Kind", r => SelfAssessmentRules.Describe(r.Kind)),
+        new("Cycle year", r => r.CycleYear),
+        new("Deadline", r => r.Deadline),
+        new("Organisations in scope", r => r.InScope),
+        new("Returned", r => r.Returned),
+        new("In progress", r => r.InProgress),
+        new("Not started", r => r.InScope - r.Returned - r.InProgress),
+    ];
 }
 
 /// <summary>One cell of the matrix: an organisation's rating on a standard, and how it moved since its last return.</summary>
 public sealed record MatrixCell(int? Rating, RatingChange Change, int? AnswerId, bool HasAction);
 
-public sealed record MatrixRow(int ReturnId, string Organisation, string Lead, ReturnStatus Status, DateOnly? SubmittedOn, IReadOnlyList<MatrixCell> Cells);
+public sealed record MatrixRow(int ReturnId, string Organisation, string Lead, ReturnStatus Status, DateOnly? SubmittedOn, IReadOnlyList<MatrixCell> Cells)
+{
+    /// <summary>When the lead was last reminded of this return, by the daily run or the team.</summary>
+    public DateTime? LastReminded { get; init; }
 
-public sealed record SessionRow(int Id, DateOnly HeldOn, string? Chair, IReadOnlyList<string> Organisations, string? Notes);
+    /// <summary>Whether the team has already pressed "send a reminder now" for this return today.</summary>
+    public bool RemindedToday { get; init; }
+
+    public Guid Version { get; init; }
+}
+
+/// <summary>A return taken out of the round's scope: archived, so it can be brought back.</summary>
+public sealed record ArchivedReturnRow(int ReturnId, string Organisation, string Lead, Guid Version);
+
+public sealed record SessionRow(int Id, DateOnly HeldOn, string? Chair, IReadOnlyList<string> Organisations, string? Notes)
+{
+    public Guid Version { get; init; }
+}
 
 public sealed class RoundDetails
 {
@@ -36,10 +65,34 @@ public sealed class RoundDetails
     public required IReadOnlyList<SessionRow> Sessions { get; init; }
     public required string? PreviousRound { get; init; }
     public required bool CanManage { get; init; }
+    public IReadOnlyList<ArchivedReturnRow> OutOfScope { get; init; } = [];
 
     public int Count(ReturnStatus status) => Rows.Count(r => r.Status == status);
 
     public string ScaleText(int level) => level >= 1 && level <= Scale.Count ? Scale[level - 1] : $"Level {level}";
+
+    public static readonly IReadOnlyList<ExportColumn<MatrixRow>> ReturnColumns =
+    [
+        new("Organisation", r => r.Organisation),
+        new("Lead", r => r.Lead),
+        new("Status", r => SelfAssessmentRules.Describe(r.Status)),
+        new("Submitted", r => r.SubmittedOn),
+        new("Last reminded", r => r.LastReminded is { } at ? Format.DateTime(at) : null),
+    ];
+
+    /// <summary>The matrix as a table: a column per standard holding the rating's words and, after it, the change since the last round.</summary>
+    public IReadOnlyList<ExportColumn<MatrixRow>> MatrixColumns() =>
+    [
+        new("Organisation", r => r.Organisation),
+        new("Status", r => SelfAssessmentRules.Describe(r.Status)),
+        .. Standards.SelectMany((text, i) => new ExportColumn<MatrixRow>[]
+        {
+            new($"{i + 1}. {text}", r => r.Status == ReturnStatus.Submitted && r.Cells[i].Rating is { } level ? ScaleText(level) : null),
+            new($"{i + 1}. Change since last round", r => r.Status == ReturnStatus.Submitted && r.Cells[i].Rating is not null ? SelfAssessmentRules.Describe(r.Cells[i].Change) : null),
+        }),
+    ];
+
+    public static string ExportUrl(string path, ExportFormat format) => $"{path}?format={format.ToString().ToLowerInvariant()}";
 }
 
 /// <summary>Opening a round: its kind, cycle, standards and scale (one per line), deadline and the leads in scope.</summary>
@@ -192,4 +245,62 @@ public sealed class SessionFormValidator : AbstractValidator<SessionForm>
         RuleFor(f => f.Notes).MaximumLength(8000).WithMessage("The notes must be 8,000 characters or fewer")
             .NoPersonalData("The notes");
     }
+}
+
+/// <summary>
+/// Changing a round after it opened: its title, description and deadline always; its standards and scale only while
+/// no return has been submitted, since a submitted return's ratings are answers to them.
+/// </summary>
+public sealed class RoundChangeForm
+{
+    public Guid Version { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    [Display(Name = "Deadline")]
+    public DateOnly? Deadline { get; set; }
+    public string? Standards { get; set; }
+    public string? RatingScale { get; set; }
+    public int? ActionFromLevel { get; set; }
+
+    [BindNever]
+    public DateOnly OpensOn { get; set; }
+
+    [BindNever]
+    public bool Locked { get; set; }
+}
+
+public sealed class RoundChangeFormValidator : AbstractValidator<RoundChangeForm>
+{
+    public RoundChangeFormValidator()
+    {
+        RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the round's title")
+            .MaximumLength(200).WithMessage("The title must be 200 characters or fewer")
+            .NoPersonalData("The title");
+        RuleFor(f => f.Description).MaximumLength(4000).WithMessage("The description must be 4,000 characters or fewer")
+            .NoPersonalData("The description");
+        RuleFor(f => f.Deadline).NotNull().WithMessage("Enter the deadline for returns");
+        RuleFor(f => f.Deadline).Must((f, d) => d >= f.OpensOn).When(f => f.Deadline is not null)
+            .WithMessage("The deadline must be on or after the date the round opens");
+        RuleFor(f => f.Standards).Must(s => SelfAssessmentRules.Lines(s).Count > 0).WithMessage("Enter the standards, one per line")
+            .MaximumLength(8000).WithMessage("The standards must be 8,000 characters or fewer")
+            .Must(s => SelfAssessmentRules.Lines(s).All(l => l.Length <= 500)).WithMessage("Each standard must be 500 characters or fewer")
+            .NoPersonalData("The standards")
+            .When(f => !f.Locked);
+        RuleFor(f => f.RatingScale).Must(s => SelfAssessmentRules.Lines(s).Count >= 2).WithMessage("Enter at least two levels of the rating scale, best first, one per line")
+            .MaximumLength(1000).WithMessage("The rating scale must be 1,000 characters or fewer")
+            .Must(s => SelfAssessmentRules.Lines(s).All(l => l.Length <= 100)).WithMessage("Each level of the scale must be 100 characters or fewer")
+            .When(f => !f.Locked);
+        RuleFor(f => f.ActionFromLevel).NotNull().WithMessage("Enter the level from which a rating proposes an action")
+            .Must((f, level) => level >= 1 && level <= Math.Max(1, SelfAssessmentRules.Lines(f.RatingScale).Count))
+            .When(f => f.ActionFromLevel is not null)
+            .WithMessage("The level that proposes an action must be one of the scale's levels, counted from 1 at the best")
+            .When(f => !f.Locked);
+    }
+}
+
+/// <summary>A lead for a return: changing the lead of one in scope, or bringing an organisation into scope with its lead.</summary>
+public sealed class LeadForm
+{
+    public Guid Version { get; set; }
+    public int? LeadPersonId { get; set; }
 }

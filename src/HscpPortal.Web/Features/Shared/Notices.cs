@@ -19,6 +19,9 @@ public static class Notices
     public const string MinutesCirculated = "circulated";
     public const string MinutesApproved = "approved";
     public const string SignedOff = "signed";
+    public const string Reminded = "reminded";
+    public const string AlreadyReminded = "already-reminded";
+    public const string NotReminded = "not-reminded";
 
     /// <summary>
     /// A page that knows the particulars (which meeting, which date) puts its own wording for the notice here,
@@ -40,6 +43,7 @@ public static class Notices
         MinutesCirculated => "The minutes have been circulated.",
         MinutesApproved => "The minutes have been approved.",
         SignedOff => "Your sign-off has been recorded.",
+        Reminded => "The lead has been emailed a reminder.",
         _ => null,
     };
 
@@ -47,6 +51,8 @@ public static class Notices
     public static string? Problem(string? key) => key switch
     {
         Stale => "This record was changed by someone else since you opened it. Nothing has been saved: check the record and try again.",
+        AlreadyReminded => "The lead has already been sent a reminder of this return today. Nothing was sent: try again tomorrow.",
+        NotReminded => "No reminder was sent: the return is submitted or closed, its lead has no email address, or the email could not be sent.",
         _ => null,
     };
 }

@@ -71,6 +71,14 @@ public static class TabularExport
     // the portal run as a formula on someone else's machine (OWASP "CSV injection").
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
+    /// <summary>The format a download link asks for ("csv" or "xlsx"), or none for anything else.</summary>
+    public static ExportFormat? ParseFormat(string? format) => format?.ToUpperInvariant() switch
+    {
+        "CSV" => ExportFormat.Csv,
+        "XLSX" => ExportFormat.Xlsx,
+        _ => null,
+    };
+
     /// <summary>The table as a download named "{fileStem}.csv" or "{fileStem}.xlsx".</summary>
     public static FileContentResult Download(ExportTable table, ExportFormat format, string fileStem) => format == ExportFormat.Csv
         ? new FileContentResult(ToCsv(table), CsvContentType) { FileDownloadName = fileStem + ".csv" }

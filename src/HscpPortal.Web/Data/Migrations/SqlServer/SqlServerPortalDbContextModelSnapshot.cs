@@ -1033,6 +1033,73 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("EscalationStages");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .HasDatabaseName("IX_EvidenceFiles_AnswerId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -2696,6 +2763,44 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("SelfAssessmentAnswers");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("IX_SelfAssessmentReminders_PersonId");
+
+                    b.HasIndex("ReturnId", "Occasion")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SelfAssessmentReminders_Return_Occasion");
+
+                    b.ToTable("SelfAssessmentReminders");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -2791,6 +2896,10 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
@@ -3362,6 +3471,17 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Escalation");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentAnswer", "Answer")
+                        .WithMany("Files")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Answer");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.Group", "ReportsTo")
@@ -3701,6 +3821,23 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Return");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReminder", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentReturn", "Return")
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Return");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.Person", "LeadPerson")
@@ -3840,6 +3977,11 @@ namespace HscpPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Approvals");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>

@@ -999,6 +999,71 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("EscalationStages");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .HasDatabaseName("IX_EvidenceFiles_AnswerId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -2612,6 +2677,42 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SelfAssessmentAnswers");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("IX_SelfAssessmentReminders_PersonId");
+
+                    b.HasIndex("ReturnId", "Occasion")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SelfAssessmentReminders_Return_Occasion");
+
+                    b.ToTable("SelfAssessmentReminders");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -2702,6 +2803,10 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GroupId")
@@ -3265,6 +3370,17 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Escalation");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentAnswer", "Answer")
+                        .WithMany("Files")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Answer");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.Group", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.Group", "ReportsTo")
@@ -3604,6 +3720,23 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Return");
                 });
 
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReminder", b =>
+                {
+                    b.HasOne("HscpPortal.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HscpPortal.Web.Domain.SelfAssessmentReturn", "Return")
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Return");
+                });
+
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
                 {
                     b.HasOne("HscpPortal.Web.Domain.Person", "LeadPerson")
@@ -3743,6 +3876,11 @@ namespace HscpPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Approvals");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentAnswer", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("HscpPortal.Web.Domain.SelfAssessmentReturn", b =>
