@@ -60,6 +60,9 @@ public static class Policies
     /// <summary>Resource-based on a ScrutinyChallenge: the challenged agency's lead or delegated partner today, or the team on its behalf.</summary>
     public const string RespondToChallenge = nameof(RespondToChallenge);
 
+    /// <summary>Keep the performance dataset's catalogue: add, redefine, archive indicators and their comparators.</summary>
+    public const string ManageIndicators = nameof(ManageIndicators);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -94,6 +97,8 @@ public static class Policies
         options.AddPolicy(CompleteReturn, p => p.AddRequirements(new LeadOfReturnRequirement()));
         options.AddPolicy(RecordScrutiny, p => p.RequireRole(Roles.Scrutineer));
         options.AddPolicy(RespondToChallenge, p => p.AddRequirements(new RespondToChallengeRequirement()));
+        // The team keeps the catalogue; the values are the owning group's (EditGroup on the indicator's group).
+        options.AddPolicy(ManageIndicators, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
     }
 }
 

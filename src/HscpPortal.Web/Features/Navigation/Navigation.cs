@@ -66,6 +66,7 @@ public static class Navigation
         new(NavArea.Actions, "Escalations", "/escalations", Policies.ViewEscalations, "The escalations log and each escalation's stages."),
         new(NavArea.Assurance, "Assurance overview", "/dashboard/assurance", Policies.ViewRecords, "Audits, agencies' self-assessments and the scrutineer's challenges for a reporting year."),
         new(NavArea.Assurance, "Audits", "/audits", Policies.ViewRecords, "Multi-agency audits and their findings."),
+        new(NavArea.Assurance, "Performance scorecard", "/scorecard", Policies.ViewRecords, "The multi-agency dataset: each indicator against its target, its trend and comparators.", "/performance"),
         new(NavArea.Assurance, "Section 11 and 175", "/section11", Policies.ViewRecords, "Agencies' and schools' safeguarding self-assessments, and your own returns."),
         new(NavArea.Assurance, "Independent scrutiny", "/scrutiny", Policies.ViewRecords, "The independent scrutineer's activities and challenges, and the agencies' responses."),
         new(NavArea.Reports, "Yearly reports", "/reports/yearly", Policies.ViewRecords, "Each year's report from draft to publication."),
