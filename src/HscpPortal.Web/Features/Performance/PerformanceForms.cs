@@ -112,7 +112,8 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
     {
         RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the indicator's code, for example CSC-04")
             .MaximumLength(20).WithMessage("The code must be 20 characters or fewer")
-            .Matches("^[A-Za-z0-9][A-Za-z0-9 ._-]*$").WithMessage("The code can only have letters, numbers, spaces, full stops, hyphens and underscores")
+            .Matches("^[A-Za-z0-9][A-Za-z0-9 ._-]*$").WithMessage("The code can only have letters, numbers, spaces, full stops, hyphens and underscores");
+        RuleFor(f => f.Code)
             .MustAsync(async (form, code, ct) =>
             {
                 var upper = code!.Trim().ToUpperInvariant();
