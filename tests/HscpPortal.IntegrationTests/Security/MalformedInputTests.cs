@@ -29,6 +29,8 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["audits/{id:int}/restore"] = "only on archived records",
         ["audits/{id:int}/findings/{findingId:int}/restore"] = "only on archived findings",
         ["scrutiny/challenges/{challengeId:int}/restore"] = "only on archived records",
+        ["performance/indicators/{id:int}/restore"] = "only on archived records",
+        ["performance/indicators/{id:int}/comparators/{comparatorId:int}/archive"] = "only on an indicator with comparators; the crawl opens one that has none",
         ["scrutiny/activities/{activityId:int}/archive"] = "shown only to the scrutineer, on a page the crawl reads as admin",
         ["scrutiny/challenges/{challengeId:int}/archive"] = "shown only to the scrutineer, on a page the crawl reads as admin",
         ["meetings/{id:int}/archive"] = "only on meetings not yet held",

@@ -13,7 +13,7 @@ namespace HscpPortal.Web.Features.Performance;
 /// group's), on one page with one save. A changed value is a revision; the earlier one stays on the indicator's page.
 /// </summary>
 [Route("performance/values")]
-[Authorize(Policy = Policies.ViewRecords)]
+[Authorize(Policy = Policies.EnterPerformanceValues)]
 public sealed class ValuesController(PortalDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("")]
