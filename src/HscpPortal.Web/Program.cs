@@ -131,6 +131,7 @@ builder.Services.AddAuthorization(o =>
 builder.Services.AddScoped<IAuthorizationHandler, ChairOfGroupHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, OwnerOfActionHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, ChairsAGroupHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, EnterPerformanceValuesHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, LeadOfReturnHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, RespondToChallengeHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, RespondToRecommendationHandler>();

@@ -18,7 +18,7 @@ public static class MainPages
         new("Action tracker, filtered", d => $"/actions?group={d.BusiestGroupId}&rag=Red&rag=Amber&sort=Status"),
         new("Meeting page", d => $"/meetings/{d.BusiestMeetingId}"),
         new("Decisions log", _ => "/decisions"),
-        new("Scorecard", null, "not built yet: no indicator model exists"),
+        new("Scorecard", d => $"/scorecard?year={d.LastCompleteYear}"),
         new("Escalation analysis", d => $"/escalations/analysis?year={d.LastCompleteYear}"),
         new("Audits", d => $"/audits?year={d.LastCompleteYear}"),
         new("Section 11 and 175 rounds", _ => "/section11"),

@@ -66,6 +66,12 @@ public static class Policies
     /// <summary>Resource-based on a ScrutinyRecommendation: the addressed organisation's lead or delegated partner today (any statutory partner's when addressed jointly), or the team.</summary>
     public const string RespondToRecommendation = nameof(RespondToRecommendation);
 
+    /// <summary>Keep the performance dataset's catalogue: add, redefine, archive indicators and their comparators.</summary>
+    public const string ManageIndicators = nameof(ManageIndicators);
+
+    /// <summary>Open the performance values grid: the team, or whoever chairs a group today (each enters only their group's indicators).</summary>
+    public const string EnterPerformanceValues = nameof(EnterPerformanceValues);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ViewRecords, p => p.RequireRole(Roles.All));
@@ -102,6 +108,9 @@ public static class Policies
         options.AddPolicy(RespondToChallenge, p => p.AddRequirements(new RespondToChallengeRequirement()));
         options.AddPolicy(DraftScrutinyPlan, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam, Roles.Scrutineer));
         options.AddPolicy(RespondToRecommendation, p => p.AddRequirements(new RespondToRecommendationRequirement()));
+        // The team keeps the catalogue; the values are the owning group's (EditGroup on the indicator's group).
+        options.AddPolicy(ManageIndicators, p => p.RequireRole(Roles.Administrator, Roles.PartnershipTeam));
+        options.AddPolicy(EnterPerformanceValues, p => p.AddRequirements(new EnterPerformanceValuesRequirement()));
     }
 }
 
@@ -194,6 +203,21 @@ public sealed class ChairsAGroupHandler(PortalDbContext db, TimeProvider clock) 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChairsAGroupRequirement requirement)
     {
         if (context.User.UserId() is { } userId && await Seats.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Met by the partnership team and administrators, or by whoever holds a chair or vice-chair seat today.</summary>
+public sealed class EnterPerformanceValuesRequirement : IAuthorizationRequirement;
+
+public sealed class EnterPerformanceValuesHandler(PortalDbContext db, TimeProvider clock) : AuthorizationHandler<EnterPerformanceValuesRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, EnterPerformanceValuesRequirement requirement)
+    {
+        if (context.User.IsInRole(Roles.Administrator) || context.User.IsInRole(Roles.PartnershipTeam)
+            || (context.User.UserId() is { } userId && await Seats.ChairsAnyGroupAsync(db, userId, UkTime.Today(clock))))
         {
             context.Succeed(requirement);
         }

@@ -75,6 +75,7 @@ public static partial class DemoRoutes
                 "priorities" => values["priority"],
                 "escalations" => values["escalation"],
                 "audits" => values["audit"],
+                "performance" => values["indicator"],
                 "section11" when pattern.Contains("/returns/", StringComparison.Ordinal) => values["s11Return"],
                 "section11" => values["s11Round"],
                 "reports" when pattern.Contains("/comments/", StringComparison.Ordinal) => values["reportComment"],
@@ -90,6 +91,7 @@ public static partial class DemoRoutes
             "challengeId" => values["scrutinyChallenge"],
             "itemId" => values["scrutinyPlanItem"],
             "recommendationId" => values["scrutinyRecommendation"],
+            "comparatorId" => values["comparator"],
             "paperId" => values["paper"],
             "type" => nameof(Organisation),
             // The published 2023-24 report for its public pages; the 2024-25 draft, still editable, for its editors.
@@ -130,6 +132,9 @@ public static partial class DemoRoutes
             ["agency"] = f.OrganisationId(Demo.Diocese).ToString(),
             ["priority"] = f.Query(db => db.Priorities.Select(p => p.Id).First()).ToString(),
             ["escalation"] = f.AddEscalation(new DateOnly(2019, 2, 4)).ToString(),
+            // The demo's assessments-in-45-days indicator, and a comparator of the section 47 rate.
+            ["indicator"] = f.Query(db => db.Indicators.Where(i => i.Code == "CSC-01").Select(i => i.Id).First()).ToString(),
+            ["comparator"] = f.Query(db => db.IndicatorComparators.OrderBy(c => c.Id).Select(c => c.Id).First()).ToString(),
             // The demo's strategy meetings audit (2023-24) and one of its areas for improvement.
             ["audit"] = f.Query(db => db.Audits.Where(a => a.Title == "Strategy meetings multi-agency audit").Select(a => a.Id).First()).ToString(),
             ["auditFinding"] = f.Query(db => db.AuditFindings

@@ -33,6 +33,8 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["section11/returns/{id:int}/restore"] = "only on returns taken out of a round",
         ["section11/check-and-challenge/{id:int}/archive"] = "only on a round with a session recorded; the crawl opens a round without one",
         ["section11/check-and-challenge/{id:int}/restore"] = "only on archived sessions, restored from the audit trail's record",
+        ["performance/indicators/{id:int}/restore"] = "only on archived records",
+        ["performance/indicators/{id:int}/comparators/{comparatorId:int}/archive"] = "only on an indicator with comparators; the crawl opens one that has none",
         ["scrutiny/activities/{activityId:int}/archive"] = "shown only to the scrutineer, on a page the crawl reads as admin",
         ["scrutiny/challenges/{challengeId:int}/archive"] = "shown only to the scrutineer, on a page the crawl reads as admin",
         ["scrutiny/recommendations/{recommendationId:int}/archive"] = "shown only to the scrutineer, on a page the crawl reads as admin",

@@ -19,13 +19,14 @@ public sealed record GeneratedHistory(
     int Audits,
     int SelfAssessmentRounds,
     int ScrutinyActivities = 0,
-    int ScrutinyChallenges = 0)
+    int ScrutinyChallenges = 0,
+    int IndicatorValues = 0)
 {
     public override string ToString() =>
         $"{First} to {Last} (and the current year to date): {Meetings:N0} meetings, {Attendance:N0} attendance rows, "
         + $"{AgendaItems:N0} agenda items, {Decisions:N0} decisions, {Actions:N0} actions with {ActionUpdates:N0} updates, "
         + $"{Escalations:N0} escalations, {Audits:N0} multi-agency audits, {SelfAssessmentRounds:N0} Section 11 rounds, "
-        + $"{ScrutinyActivities:N0} scrutiny activities and {ScrutinyChallenges:N0} scrutiny challenges";
+        + $"{ScrutinyActivities:N0} scrutiny activities, {ScrutinyChallenges:N0} scrutiny challenges and {IndicatorValues:N0} indicator values";
 }
 
 /// <summary>
@@ -119,13 +120,14 @@ public static partial class DemoHistory
                 await SeedScrutinyAsync(db, world, year, today, new Random(unchecked((seed * 31) + year.StartYear)), counts, ct);
                 await SeedScrutinyPlanAsync(db, world, year, today, new Random(unchecked((seed * 37) + year.StartYear)), ct);
                 await SeedRecommendationsAsync(db, world, year, today, new Random(unchecked((seed * 41) + year.StartYear)), counts, ct);
+                counts.IndicatorValues += await DemoPerformance.FillAsync(db, year, today, new Random(unchecked((seed * 43) + year.StartYear)), ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }
 
             return new GeneratedHistory(first, last, counts.Meetings, counts.Attendance, counts.AgendaItems, counts.Decisions,
                 counts.Actions, counts.Updates, counts.Escalations, counts.Audits, counts.SelfAssessmentRounds,
-                counts.ScrutinyActivities, counts.ScrutinyChallenges);
+                counts.ScrutinyActivities, counts.ScrutinyChallenges, counts.IndicatorValues);
         }
         finally
         {
@@ -1309,6 +1311,7 @@ public static partial class DemoHistory
         public int SelfAssessmentRounds { get; set; }
         public int ScrutinyActivities { get; set; }
         public int ScrutinyChallenges { get; set; }
+        public int IndicatorValues { get; set; }
     }
 
     /// <summary>The structure the activity hangs on, read once.</summary>

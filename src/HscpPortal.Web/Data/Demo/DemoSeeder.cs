@@ -42,6 +42,7 @@ public sealed class DemoSeeder(
         await DemoAudits.SeedAsync(db, cancellationToken);
         await DemoSelfAssessments.SeedAsync(db, cancellationToken);
         await DemoScrutiny.SeedAsync(db, cancellationToken);
+        await DemoPerformance.SeedAsync(db, UkTime.Today(clock), cancellationToken);
         await AddUserAsync("admin", "Portal administrator", [Roles.Administrator], people.Admin);
         await AddUserAsync("team", people.PartnershipManager.FullName, [Roles.PartnershipTeam], people.PartnershipManager);
         await AddUserAsync("scrutineer", people.Scrutineer.FullName, [Roles.Scrutineer], people.Scrutineer);
