@@ -308,7 +308,7 @@ public class ActionPageTests(PortalFactory factory) : IClassFixture<PortalFactor
     [InlineData("Audit", "Enter the multi-agency audit the action comes from, for example “Section 11 return 2023”")]
     [InlineData("CaseReview", "Enter the case review recommendation the action comes from, for example “Section 11 return 2023”")]
     [InlineData("Section11", "Enter the section 11 return the action comes from, for example “Section 11 return 2023”")]
-    [InlineData("Scrutiny", "Enter the scrutiny challenge the action comes from, for example “Section 11 return 2023”")]
+    [InlineData("Scrutiny", "Enter the scrutiny challenge or recommendation the action comes from, for example “Section 11 return 2023”")]
     [InlineData("BusinessPlan", "Select the business plan priority the action delivers")]
     [InlineData("Escalation", "Select the escalation whose learning the action carries")]
     [InlineData("Meeting", "Select where the action comes from. Actions arising at a meeting are recorded from the meeting's page")]

@@ -252,7 +252,8 @@ public class RoleDashboardTests(PortalFactory factory) : IClassFixture<PortalFac
         var page = await GetAsync("team", $"/dashboard/partner?organisationId={factory.OrganisationId(Demo.Police)}");
 
         Assert.Equal(Demo.Police, page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal(5, page.QuerySelectorAll(".app-dashboard-tile").Length);
+        // Decisions, sign-offs, the agency's actions and escalations, scrutiny challenges, the plan and recommendations.
+        Assert.Equal(6, page.QuerySelectorAll(".app-dashboard-tile").Length);
     }
 
     [Theory]

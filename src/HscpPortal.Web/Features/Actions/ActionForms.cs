@@ -68,7 +68,7 @@ public static class ActionSources
         ActionSource.Section11 => "Section 11 return",
         ActionSource.BusinessPlan => "Business plan priority",
         ActionSource.Escalation => "Escalation learning",
-        ActionSource.Scrutiny => "Independent scrutiny (challenge or recommendation)",
+        ActionSource.Scrutiny => "Scrutiny challenge or recommendation",
         _ => Format.Humanise(source),
     };
 
