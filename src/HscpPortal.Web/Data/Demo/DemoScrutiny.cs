@@ -141,11 +141,11 @@ public static class DemoScrutiny
         for (var i = 0; i < partners.Count; i++)
         {
             var on = approvedOn[Math.Min(i, approvedOn.Length - 1)];
-            var seats = await db.PartnerRepresentatives.AsNoTracking()
+            var seats = await db.PartnerRepresentatives.AsNoTracking().CurrentOn(on)
                 .Where(r => r.OrganisationId == partners[i] && (r.Role == RepresentationRole.LeadPartner || r.Role == RepresentationRole.DelegatedPartner))
-                .Select(r => new { r.PersonId, r.Person!.FullName, r.Role, r.From, r.To })
+                .Select(r => new { r.PersonId, r.Person!.FullName, r.Role })
                 .ToListAsync(ct);
-            if (seats.Where(r => r.From <= on && (r.To == null || r.To >= on)).OrderBy(r => r.Role).FirstOrDefault() is not { } seat)
+            if (seats.OrderBy(r => r.Role).FirstOrDefault() is not { } seat)
             {
                 continue;
             }
