@@ -25,32 +25,11 @@ public sealed class IndicatorsController(PortalDbContext db, IAuthorizationServi
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] IndicatorListQuery query, CancellationToken ct)
     {
-        var indicators = db.Indicators.AsNoTracking().Where(i => query.Archived ? i.IsArchived() : i.IsLive());
+        var indicators = db.Indicators.AsNoTracking().Where(i => query.Archived ? i.IsArchived() : i.IsLive()).Filtered(query);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();
             indicators = indicators.Where(i => i.Name.Contains(q) || i.Code.Contains(q));
-        }
-
-        if (query.GroupId is { } groupId)
-        {
-            indicators = indicators.Where(i => i.GroupId == groupId);
-        }
-
-        if (query.PriorityId is { } priorityId)
-        {
-            indicators = indicators.Where(i => i.PriorityId == priorityId);
-        }
-
-        if (query.OrganisationId is { } organisationId)
-        {
-            indicators = indicators.Where(i => i.SourceOrganisationId == organisationId);
-        }
-
-        if (query.View is { } view && Enum.IsDefined(view))
-        {
-            var tag = view.ToString();
-            indicators = indicators.Where(i => ("," + i.ViewTags + ",").Contains("," + tag + ","));
         }
 
         var rows = await indicators.OrderBy(i => i.Order).ThenBy(i => i.Code)

@@ -4,8 +4,47 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace HscpPortal.Web.Features.Performance;
 
+/// <summary>Which indicators a page lists: by owning group, priority, source organisation and view.</summary>
+public interface IIndicatorFilter
+{
+    int? GroupId { get; }
+    int? PriorityId { get; }
+    int? OrganisationId { get; }
+    PerformanceView? View { get; }
+}
+
+public static class IndicatorFilters
+{
+    /// <summary>The indicators the filter asks for; one rule for the catalogue and the scorecard.</summary>
+    public static IQueryable<Indicator> Filtered(this IQueryable<Indicator> indicators, IIndicatorFilter filter)
+    {
+        if (filter.GroupId is { } groupId)
+        {
+            indicators = indicators.Where(i => i.GroupId == groupId);
+        }
+
+        if (filter.PriorityId is { } priorityId)
+        {
+            indicators = indicators.Where(i => i.PriorityId == priorityId);
+        }
+
+        if (filter.OrganisationId is { } organisationId)
+        {
+            indicators = indicators.Where(i => i.SourceOrganisationId == organisationId);
+        }
+
+        if (filter.View is { } view && Enum.IsDefined(view))
+        {
+            var tag = view.ToString();
+            indicators = indicators.Where(i => ("," + i.ViewTags + ",").Contains("," + tag + ","));
+        }
+
+        return indicators;
+    }
+}
+
 /// <summary>The catalogue's filters, from the query string.</summary>
-public sealed class IndicatorListQuery
+public sealed class IndicatorListQuery : IIndicatorFilter
 {
     public string? Q { get; set; }
     public int? GroupId { get; set; }
@@ -63,7 +102,7 @@ public sealed class IndicatorDetails
 }
 
 /// <summary>The scorecard's filters: the year, a period within it, and which indicators.</summary>
-public sealed class ScorecardQuery
+public sealed class ScorecardQuery : IIndicatorFilter
 {
     public string? Year { get; set; }
     public string? Period { get; set; }

@@ -30,28 +30,7 @@ public sealed class ScorecardController(PortalDbContext db, IAuthorizationServic
         query.Period = period?.ToString();
         var until = period?.End ?? year.End;
 
-        var indicators = db.Indicators.AsNoTracking().Where(i => i.IsLive());
-        if (query.PriorityId is { } priorityId)
-        {
-            indicators = indicators.Where(i => i.PriorityId == priorityId);
-        }
-
-        if (query.OrganisationId is { } organisationId)
-        {
-            indicators = indicators.Where(i => i.SourceOrganisationId == organisationId);
-        }
-
-        if (query.GroupId is { } groupId)
-        {
-            indicators = indicators.Where(i => i.GroupId == groupId);
-        }
-
-        if (query.View is { } view && Enum.IsDefined(view))
-        {
-            var tag = view.ToString();
-            indicators = indicators.Where(i => ("," + i.ViewTags + ",").Contains("," + tag + ","));
-        }
-
+        var indicators = db.Indicators.AsNoTracking().Where(i => i.IsLive()).Filtered(query);
         var list = await indicators.OrderBy(i => i.Order).ThenBy(i => i.Code)
             .Select(i => new
             {
