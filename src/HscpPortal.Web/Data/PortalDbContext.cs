@@ -61,6 +61,7 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
     public DbSet<ReportOmission> ReportOmissions => Set<ReportOmission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Security.Sessions.UserSession> UserSessions => Set<Security.Sessions.UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -84,18 +85,16 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (auditTrail is null)
+        // Sign-in sessions and data-protection keys are not the partnership's records: saving them neither writes
+        // the audit trail nor makes cached figures stale.
+        if (!ChangesRecords())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The audit rows are written in the same transaction as the change they describe. Inserted rows only
-        // have their keys after the first save, so the trail is completed and saved second.
-        var pending = auditTrail.Capture(this);
-        if (pending.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
+        // The audit rows and the data version are written in the same transaction as the change they describe.
+        // Inserted rows only have their keys after the first save, so the trail is completed and saved second.
+        var pending = auditTrail?.Capture(this) ?? [];
 
         // Without a retrying execution strategy (see DatabaseSetup) a plain transaction is safe on both providers.
         var ownTransaction = Database.CurrentTransaction is null
@@ -104,8 +103,14 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(auditTrail.Complete(pending));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (pending.Count > 0)
+            {
+                AuditEntries.AddRange(auditTrail!.Complete(pending));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -120,6 +125,20 @@ public class PortalDbContext(DbContextOptions options, AuditTrail? auditTrail = 
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    private bool ChangesRecords()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is not (Security.Sessions.UserSession or DataProtectionKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -84,21 +84,27 @@ public static class DashboardTiles
             services.AddScoped(tile);
         }
 
+        services.AddSingleton<TileCache>();
         return services.AddScoped<DashboardTileLoader>().AddScoped<NeedsAttention>();
     }
 }
 
-/// <summary>Builds a dashboard's tiles for this request and loads them.</summary>
-public sealed class DashboardTileLoader(IServiceProvider services)
+/// <summary>Builds a dashboard's tiles for this request and loads them, each from the <see cref="TileCache"/> when the records have not changed.</summary>
+public sealed class DashboardTileLoader(IServiceProvider services, TileCache cache)
 {
+    private long? version;
+
     /// <summary>Loads the tiles one after another (a DbContext runs one query at a time), leaving out those the user may not see.</summary>
     public async Task<IReadOnlyList<LoadedTile>> LoadAsync(IReadOnlyList<Type> tiles, TileContext context, CancellationToken ct)
     {
+        // Read once a request: a change committed while this page is drawn shows on the next one.
+        version ??= await TileCache.CurrentVersionAsync(context.Db, ct);
         var loaded = new List<LoadedTile>();
         foreach (var type in tiles)
         {
             var tile = (IDashboardTile)services.GetRequiredService(type);
-            if (await tile.LoadAsync(context, ct) is { } model)
+            var model = await cache.GetOrLoadAsync(TileCache.Key(type, version.Value, context), () => tile.LoadAsync(context, ct));
+            if (model is not null)
             {
                 loaded.Add(new LoadedTile(tile.Id, tile.Partial, model));
             }
