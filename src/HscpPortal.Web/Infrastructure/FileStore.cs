@@ -24,7 +24,33 @@ public sealed class FileStore(IOptions<StorageOptions> options, DataPaths paths)
         [".ppt"] = ("application/vnd.ms-powerpoint", [[0xD0, 0xCF, 0x11, 0xE0]]),
     };
 
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "PDF", [".docx"] = "Word", [".doc"] = "Word", [".xlsx"] = "Excel", [".xls"] = "Excel",
+        [".pptx"] = "PowerPoint", [".ppt"] = "PowerPoint", [".odt"] = "OpenDocument", [".ods"] = "OpenDocument",
+    };
+
     private string Directory => paths.Resolve(options.Value.FilesDirectory);
+
+    /// <summary>The extensions accepted: those the settings list that the store can check, or all it can check.</summary>
+    public IReadOnlyList<string> Extensions =>
+        options.Value.AllowedExtensions.Count == 0
+            ? [.. Allowed.Keys]
+            : [.. Allowed.Keys.Where(k => options.Value.AllowedExtensions.Any(a => string.Equals(a.Trim(), k, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>For a file input's accept attribute.</summary>
+    public string Accept => string.Join(',', Extensions);
+
+    /// <summary>"PDF, Word or Excel, up to 20 MB": the hint under a file input, from the settings.</summary>
+    public string Hint
+    {
+        get
+        {
+            var names = Extensions.Select(e => Names[e]).Distinct(StringComparer.Ordinal).ToList();
+            var kinds = names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " or " + names[^1];
+            return $"{kinds}, up to {options.Value.MaxUploadBytes / (1024 * 1024)} MB";
+        }
+    }
 
     /// <summary>Stores the file and fills in the record's file fields, or returns why the file was refused.</summary>
     public async Task<string?> SaveAsync(IFormFile file, IStoredFile record, CancellationToken ct)
@@ -41,9 +67,11 @@ public sealed class FileStore(IOptions<StorageOptions> options, DataPaths paths)
             return $"The selected file must be smaller than {limit / (1024 * 1024)} MB";
         }
 
-        if (!Allowed.TryGetValue(extension, out var kind))
+        if (!Allowed.TryGetValue(extension, out var kind) || !Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
         {
-            return "The selected file must be a PDF or an Office document (Word, Excel, PowerPoint or OpenDocument)";
+            return options.Value.AllowedExtensions.Count == 0
+                ? "The selected file must be a PDF or an Office document (Word, Excel, PowerPoint or OpenDocument)"
+                : $"The selected file must be {string.Join(", ", Extensions.Select(e => e.TrimStart('.').ToUpperInvariant()))}";
         }
 
         var header = new byte[4];

@@ -8,4 +8,10 @@ public sealed class StorageOptions
     public string FilesDirectory { get; set; } = "files";
 
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The file types users may upload, by extension (".pdf", ".docx"); none set means every type the store can check
+    /// by its first bytes. A type the store cannot check is never allowed, whatever is listed here.
+    /// </summary>
+    public IList<string> AllowedExtensions { get; } = [];
 }

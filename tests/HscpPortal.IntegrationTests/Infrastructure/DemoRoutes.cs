@@ -77,6 +77,8 @@ public static partial class DemoRoutes
                 "audits" => values["audit"],
                 "performance" => values["indicator"],
                 "section11" when pattern.Contains("/returns/", StringComparison.Ordinal) => values["s11Return"],
+                "section11" when pattern.Contains("/check-and-challenge/{id", StringComparison.Ordinal) => values["s11Session"],
+                "section11" when pattern.Contains("/evidence/", StringComparison.Ordinal) => values["s11Evidence"],
                 "section11" => values["s11Round"],
                 "reports" when pattern.Contains("/comments/", StringComparison.Ordinal) => values["reportComment"],
                 "reports" => values["reportRecipient"],
@@ -90,6 +92,7 @@ public static partial class DemoRoutes
             "activityId" => values["scrutinyActivity"],
             "challengeId" => values["scrutinyChallenge"],
             "itemId" => values["scrutinyPlanItem"],
+            "planId" => values["scrutinyPlan"],
             "recommendationId" => values["scrutinyRecommendation"],
             "comparatorId" => values["comparator"],
             "paperId" => values["paper"],
@@ -147,6 +150,10 @@ public static partial class DemoRoutes
             ["s11Answer"] = f.Query(db => db.SelfAssessmentAnswers
                 .Where(a => a.Return!.Round!.Title == "Section 11 self-assessment 2023" && a.Return.Organisation!.Name == Demo.Police && a.StandardNumber == 10)
                 .Select(a => a.Id).First()).ToString(),
+            // The first check and challenge session of the 2023 round, and an evidence file on the ICB's submitted 2025 return.
+            ["s11Session"] = f.Query(db => db.CheckChallengeSessions.Where(s => s.Round!.Title == "Section 11 self-assessment 2023").OrderBy(s => s.HeldOn).Select(s => s.Id).First()).ToString(),
+            ["s11Evidence"] = f.AddEvidenceFile("Section 11 self-assessment 2025", "NHS Herefordshire and Worcestershire Integrated Care Board", 1).ToString(),
+            ["scrutinyPlan"] = f.Query(db => db.ScrutinyPlans.Where(p => p.StartYear == 2024).Select(p => p.Id).First()).ToString(),
             // The demo's first check and challenge session (2023-24), and its challenge to the ICB on conference attendance.
             ["scrutinyActivity"] = f.Query(db => db.ScrutinyActivities.Where(a => a.Kind == ScrutinyActivityKind.CheckAndChallenge).OrderBy(a => a.HeldOn).Select(a => a.Id).First()).ToString(),
             ["scrutinyChallenge"] = f.Query(db => db.ScrutinyChallenges.Where(c => c.Title == "Health attendance at review child protection conferences").Select(c => c.Id).First()).ToString(),

@@ -33,4 +33,28 @@ public static class Meetings
         db.SaveChanges();
         return new MeetingFixture(meeting.Id, item.Id, paper.Id);
     }
+
+    /// <summary>A PDF evidence file on an organisation's answer to a standard of the named round, stored as an upload would be.</summary>
+    public static int AddEvidenceFile(this PortalFactory factory, string round, string organisation, int standard, string fileName = "policy.pdf")
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var paths = scope.ServiceProvider.GetRequiredService<DataPaths>();
+        var storage = scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var directory = paths.Resolve(storage.FilesDirectory);
+        Directory.CreateDirectory(directory);
+        var stored = Guid.NewGuid().ToString("N");
+        var bytes = "%PDF-1.4 evidence"u8.ToArray();
+        File.WriteAllBytes(Path.Combine(directory, stored), bytes);
+
+        var answer = db.SelfAssessmentAnswers.First(a => a.Return!.Round!.Title == round && a.Return.Organisation!.Name == organisation && a.StandardNumber == standard);
+        var file = new EvidenceFile
+        {
+            AnswerId = answer.Id, FileName = fileName, ContentType = "application/pdf", Size = bytes.Length, StoredName = stored,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+        };
+        db.EvidenceFiles.Add(file);
+        db.SaveChanges();
+        return file.Id;
+    }
 }

@@ -169,6 +169,9 @@ public class ScrutinyPlanTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.Redirect, action.StatusCode);
         var saved = factory.Query(db => db.Actions.Single(a => a.ScrutinyRecommendationId == id));
         Assert.Equal((ActionSource.Scrutiny, factory.GroupId(Demo.Board)), (saved.Source, saved.GroupId));
+        var actionPage = await (await factory.ClientAsync("team")).GetDocumentAsync($"/actions/{saved.Id}");
+        var source = actionPage.QuerySelectorAll(".govuk-summary-list__row").Single(r => r.QuerySelector("dt")?.TextContent.Trim() == "Source");
+        Assert.Contains("Scrutiny challenge or recommendation", source.TextContent, StringComparison.Ordinal);
         var page = await (await factory.ClientAsync("member")).GetDocumentAsync($"/scrutiny/recommendations/{id}");
         Assert.Contains("Agreed, action raised", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Plan attendance", page.QuerySelector("#recommendation-actions")!.TextContent, StringComparison.Ordinal);
@@ -247,5 +250,65 @@ public class ScrutinyPlanTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Null(none.QuerySelector("#plan-status"));
         var index = await (await factory.ClientAsync("member")).GetDocumentAsync("/scrutiny?year=2024-25");
         Assert.NotNull(index.QuerySelector("#plan a[href='/scrutiny/plans/2024-25']"));
+    }
+
+    [Fact]
+    public async Task ArchivePlan_ByTheScrutineer_NotOfferedForApproval_RestoredFromTheYearsPage_BothAudited()
+    {
+        const string year = "2027-28";
+        var scrutineer = await factory.ClientAsync("scrutineer");
+        await DraftAndSubmitAsync(scrutineer, year);
+        var planId = factory.Query(db => db.ScrutinyPlans.Single(p => p.StartYear == 2027).Id);
+        var council = factory.OrganisationId(Demo.Council);
+        var partner = await factory.ClientAsync("council.partner");
+        Assert.NotNull((await partner.GetDocumentAsync($"/scrutiny/plans/{year}")).QuerySelector("form[action$='/approve']"));
+        var fingerprint = (await partner.GetDocumentAsync($"/scrutiny/plans/{year}")).QuerySelector("input[name='fingerprint']")!.GetAttribute("value");
+
+        foreach (var who in new[] { "council.partner", "member" })
+        {
+            Assert.True((await (await factory.ClientAsync(who)).PostFormAsync($"/scrutiny/plans/{year}/archive", new() { ["version"] = PlanVersion(year) }, $"/scrutiny/plans/{year}")).IsDenied(), who);
+        }
+
+        var archived = await scrutineer.PostFormAsync($"/scrutiny/plans/{year}/archive", new() { ["version"] = PlanVersion(year) }, $"/scrutiny/plans/{year}");
+
+        Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
+        Assert.NotNull(factory.Query(db => db.ScrutinyPlans.Single(p => p.Id == planId).ArchivedAt));
+        var partnerPage = await partner.GetDocumentAsync($"/scrutiny/plans/{year}");
+        Assert.Null(partnerPage.QuerySelector("form[action$='/approve']"));
+        Assert.Null(partnerPage.QuerySelector("#archived-plans"));
+        var approve = await partner.PostFormAsync($"/scrutiny/plans/{year}/approve", new() { ["organisationId"] = council.ToString(), ["fingerprint"] = fingerprint! }, $"/scrutiny/plans/{year}");
+        Assert.Equal(HttpStatusCode.NotFound, approve.StatusCode);
+        Assert.False(factory.Query(db => db.ScrutinyPlanApprovals.Any(a => a.PlanId == planId)));
+        Assert.DoesNotContain(factory.Query(db => db.ScrutinyPlans.Where(p => p.IsLive()).Select(p => p.StartYear).ToList()), y => y == 2027);
+
+        var page = await scrutineer.GetDocumentAsync($"/scrutiny/plans/{year}");
+        var restore = page.QuerySelector($"#archived-plans ~ ul form[action='/scrutiny/plans/{year}/restore/{planId}']");
+        Assert.NotNull(restore);
+        var restored = await scrutineer.PostFormAsync($"/scrutiny/plans/{year}/restore/{planId}",
+            new() { ["version"] = restore!.QuerySelector("input[name='version']")!.GetAttribute("value")! }, $"/scrutiny/plans/{year}");
+
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        Assert.Null(factory.Query(db => db.ScrutinyPlans.Single(p => p.Id == planId).ArchivedAt));
+        var actions = factory.Query(db => db.AuditEntries.Where(e => e.EntityType == nameof(ScrutinyPlan) && e.EntityId == planId).Select(e => e.Action).ToList());
+        Assert.Contains(AuditAction.Archived, actions);
+        Assert.Contains(AuditAction.Restored, actions);
+        Assert.NotNull((await partner.GetDocumentAsync($"/scrutiny/plans/{year}")).QuerySelector("form[action$='/approve']"));
+    }
+
+    [Fact]
+    public async Task RestorePlan_WhileTheYearHasALivePlan_IsRefusedWithAMessage()
+    {
+        const string year = "2028-29";
+        var team = await factory.ClientAsync("team");
+        await DraftAndSubmitAsync(team, year);
+        var first = factory.Query(db => db.ScrutinyPlans.Single(p => p.StartYear == 2028).Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await team.PostFormAsync($"/scrutiny/plans/{year}/archive", new() { ["version"] = PlanVersion(year) }, $"/scrutiny/plans/{year}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await team.PostFormAsync($"/scrutiny/plans/{year}/edit", new() { ["Version"] = Guid.Empty.ToString(), ["Summary"] = "A second plan" })).StatusCode);
+        var firstVersion = factory.Query(db => db.ScrutinyPlans.Where(p => p.Id == first).Select(p => p.Version.ToString()).Single());
+
+        var response = await team.PostFormAsync($"/scrutiny/plans/{year}/restore/{first}", new() { ["version"] = firstVersion }, $"/scrutiny/plans/{year}");
+
+        await response.AssertErrorsAsync("2028-29 already has a plan. Archive it before you restore another plan for the year.");
+        Assert.NotNull(factory.Query(db => db.ScrutinyPlans.Single(p => p.Id == first).ArchivedAt));
     }
 }

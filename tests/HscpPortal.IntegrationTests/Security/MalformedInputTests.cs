@@ -40,6 +40,7 @@ public class MalformedInputTests(PortalFactory factory, ITestOutputHelper output
         ["scrutiny/recommendations/{recommendationId:int}/archive"] = "shown only to the scrutineer, on a page the crawl reads as admin",
         ["scrutiny/recommendations/{recommendationId:int}/restore"] = "only on archived records",
         ["scrutiny/plans/{year}/submit"] = "only on a draft plan (the demo's is with the partners)",
+        ["scrutiny/plans/{year}/restore/{planId:int}"] = "only on a year with an archived plan and none live",
         ["scrutiny/plans/{year}/approve"] = "only to a partner's lead or delegated partner, on a plan with the partners that they have not approved",
         ["meetings/{id:int}/archive"] = "only on meetings not yet held",
         ["meetings/{id:int}/minutes/approve"] = "only once minutes are circulated",

@@ -193,6 +193,9 @@ public class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactor
         // Readers of every return see it read-only; only its lead and the team change it (SelfAssessmentTests).
         ("/section11/returns/{s11Return}", ViewSelfAssessments),
         ("/section11/{s11Round}/check-and-challenge/new", ManageSelfAssessments),
+        ("/section11/check-and-challenge/{s11Session}/edit", ManageSelfAssessments),
+        // {s11Evidence} is on the ICB's submitted return: its lead, the team and every reader of returns open it.
+        ("/section11/evidence/{s11Evidence}", ViewSelfAssessments),
         ("/section11/answers/{s11Answer}/action", ManageSelfAssessments),
         ("/scrutiny", Everyone),
         ("/scrutiny?year=all&organisationId={org}&open=true", Everyone),

@@ -251,6 +251,40 @@ public sealed partial class ScrutinyController
         return Redirect($"/scrutiny/plans/{chosen}?notice={Notices.Saved}#approvals");
     }
 
+    /// <summary>
+    /// Takes the year's plan away (drafted for the wrong year, or replaced by a new one): archived, never deleted, with
+    /// its items and approvals kept for the record. An archived plan is not offered to the partners for approval.
+    /// </summary>
+    [HttpPost("plans/{year}/archive")]
+    [Authorize(Policy = Policies.DraftScrutinyPlan)]
+    public async Task<IActionResult> ArchivePlan(string year, Guid version, CancellationToken ct)
+    {
+        var plan = ReportingYear.TryParse(year, out var chosen) ? await LivePlan(chosen).AsNoTracking().FirstOrDefaultAsync(ct) : null;
+        return plan is null
+            ? NotFound()
+            : await this.SetArchivedAsync<ScrutinyPlan>(db, plan.Id, version, archive: true, $"/scrutiny/plans/{chosen}", clock, ct);
+    }
+
+    /// <summary>Brings an archived plan back, only while its year has no live plan: a year has one plan.</summary>
+    [HttpPost("plans/{year}/restore/{planId:int}")]
+    [Authorize(Policy = Policies.DraftScrutinyPlan)]
+    public async Task<IActionResult> RestorePlan(string year, int planId, Guid version, CancellationToken ct)
+    {
+        if (!ReportingYear.TryParse(year, out var chosen)
+            || !await db.ScrutinyPlans.AnyAsync(p => p.Id == planId && p.StartYear == chosen.StartYear && p.IsArchived(), ct))
+        {
+            return NotFound();
+        }
+
+        if (await LivePlan(chosen).AnyAsync(ct))
+        {
+            ModelState.AddModelError("", $"{chosen} already has a plan. Archive it before you restore another plan for the year.");
+            return View("Plan", await PlanPageAsync(chosen, ct));
+        }
+
+        return await this.SetArchivedAsync<ScrutinyPlan>(db, planId, version, archive: false, $"/scrutiny/plans/{chosen}", clock, ct);
+    }
+
     private IQueryable<ScrutinyPlan> LivePlan(ReportingYear year) =>
         db.ScrutinyPlans.Where(p => p.StartYear == year.StartYear && p.IsLive()).OrderBy(p => p.Id);
 
@@ -306,6 +340,11 @@ public sealed partial class ScrutinyController
             Fingerprint = plan is null ? "" : await FingerprintAsync(plan, ct),
             CanDraft = await AllowedAsync(Policies.DraftScrutinyPlan),
             CanApproveFor = rows.Where(r => r.ApprovedOn is null && seats.Contains(r.OrganisationId)).Select(r => (r.OrganisationId, r.Organisation)).ToList(),
+            ArchivedPlans = await db.ScrutinyPlans.AsNoTracking()
+                .Where(p => p.StartYear == year.StartYear && p.IsArchived())
+                .OrderByDescending(p => p.ArchivedAt)
+                .Select(p => new ArchivedPlanRow(p.Id, p.Summary, p.ArchivedAt!.Value, p.ArchivedBy, p.Version))
+                .ToListAsync(ct),
         };
     }
 }

@@ -30,10 +30,15 @@ public sealed class PlanPage
     /// <summary>The partner organisations the signed-in user may approve for that have not approved yet.</summary>
     public required IReadOnlyList<(int Id, string Name)> CanApproveFor { get; init; }
 
+    /// <summary>The year's archived plans, which the scrutineer or the team may bring back while the year has no live plan.</summary>
+    public IReadOnlyList<ArchivedPlanRow> ArchivedPlans { get; init; } = [];
+
     public bool Approved => Partners.Count > 0 && Partners.All(p => p.ApprovedOn is not null);
     public int Delivered => Items.Count(i => i.Delivered);
     public bool HasApprovals => Partners.Any(p => p.ApprovedOn is not null);
 }
+
+public sealed record ArchivedPlanRow(int Id, string Summary, DateTime ArchivedAt, string? ArchivedBy, Guid Version);
 
 /// <summary>The plan's summary: drafting the year's plan (Version empty) or changing it.</summary>
 public sealed class PlanForm

@@ -5,6 +5,7 @@ using HscpPortal.Web.Domain;
 using HscpPortal.Web.Features.Audits;
 using HscpPortal.Web.Features.Reminders;
 using HscpPortal.Web.Features.Shared;
+using HscpPortal.Web.Infrastructure;
 using HscpPortal.Web.Infrastructure.Export;
 using HscpPortal.Web.Infrastructure.Govuk;
 using HscpPortal.Web.Security;
@@ -25,6 +26,9 @@ namespace HscpPortal.Web.Features.Section11;
 [Authorize(Policy = Policies.ViewRecords)]
 public sealed class Section11Controller(PortalDbContext db, IAuthorizationService authz, TimeProvider clock) : Controller
 {
+    /// <summary>A return's form may carry a file under each standard at once: room for a few, as a meeting's papers allow.</summary>
+    private const long MaxUploadRequestBytes = 60L * 1024 * 1024;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -191,6 +195,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             Scale = SelfAssessmentRules.Lines(round.RatingScale),
             Rows = rows,
             Sessions = sessions,
+            ArchivedSessions = await ArchivedSessionsAsync(id, ct),
             PreviousRound = previous?.Title,
             CanManage = await Can(Policies.ManageSelfAssessments),
             OutOfScope = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == id && x.IsArchived())
@@ -399,7 +404,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
     }
 
     [HttpGet("returns/{id:int}")]
-    public async Task<IActionResult> Return(int id, CancellationToken ct)
+    public async Task<IActionResult> Return(int id, [FromServices] FileStore store, CancellationToken ct)
     {
         var access = await LoadReturnAsync(id, ct);
         var readOnly = false;
@@ -441,11 +446,25 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             ? new AnswerForm { Rating = a.Rating is { } r && r <= form.Scale.Count ? r : null, Comments = a.Comments, Evidence = a.Evidence }
             : new AnswerForm()).ToList();
         ViewBag.Prefilled = prefilled;
+        // Readers see a return's evidence with its answers: only once submitted.
+        if (!readOnly || record.Status == ReturnStatus.Submitted)
+        {
+            await WithFilesAsync(form, id, store, ct);
+        }
+
         return View(WithHeading(form, record));
     }
 
+    /// <summary>
+    /// Saves the lead's answers as a draft or submits them. The page is one form, so a file chosen under a standard is
+    /// stored with the answers and a file's "Remove" saves them too: nothing typed is lost to an upload or a removal,
+    /// and a file refused (wrong type, too large, empty) comes back with the answers as they were typed.
+    /// </summary>
     [HttpPost("returns/{id:int}")]
-    public async Task<IActionResult> Return(int id, ReturnForm form, [FromServices] IValidator<ReturnForm> validator, CancellationToken ct)
+    [RequestSizeLimit(MaxUploadRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadRequestBytes)]
+    public async Task<IActionResult> Return(
+        int id, ReturnForm form, [FromServices] IValidator<ReturnForm> validator, [FromServices] FileStore store, CancellationToken ct)
     {
         var access = await LoadReturnAsync(id, ct, tracked: true);
         if (!access.Granted(out var record, out var refusal))
@@ -457,6 +476,7 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         form.Scale = SelfAssessmentRules.Lines(record.Round.RatingScale);
         ViewBag.Prefilled = false;
         WithHeading(form, record);
+        await WithFilesAsync(form, id, store, ct);
         if (record.Status == ReturnStatus.Submitted)
         {
             ModelState.AddModelError("", "This return has already been submitted, so it can no longer be changed");
@@ -464,8 +484,43 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         }
 
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        var removing = form.RemovingFileId is { } fileId
+            ? await db.EvidenceFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.Answer!.ReturnId == id && f.IsLive(), ct)
+            : null;
+        if (form.RemovingFileId is not null && removing is null)
+        {
+            ModelState.AddModelError("", "That file has already been removed from the return");
+        }
+
+        var uploads = new List<(int Standard, EvidenceFile File)>();
+        if (ModelState.IsValid)
+        {
+            for (var i = 0; i < form.Answers.Count && i < form.Standards.Count; i++)
+            {
+                if (form.Answers[i].File is not { } chosen)
+                {
+                    continue;
+                }
+
+                var evidence = new EvidenceFile();
+                if (await store.SaveAsync(chosen, evidence, ct) is { } problem)
+                {
+                    ModelState.AddModelError($"Answers[{i}].File", $"{problem} (standard {i + 1})");
+                }
+                else
+                {
+                    uploads.Add((i + 1, evidence));
+                }
+            }
+        }
+
         if (!ModelState.IsValid)
         {
+            foreach (var (_, stored) in uploads)
+            {
+                store.Delete(stored.StoredName!);
+            }
+
             return View(form);
         }
 
@@ -485,17 +540,66 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             answer.Evidence = SelfAssessmentRules.Lines(posted.Evidence) is { Count: > 0 } links ? string.Join('\n', links) : null;
         }
 
+        foreach (var (standard, evidence) in uploads)
+        {
+            record.Answers.First(a => a.StandardNumber == standard).Files.Add(evidence);
+        }
+
+        // Removed, not deleted: the file stays in the store and the trail, and the team can still open it.
+        removing?.Archive(true, User.Identity?.Name, clock);
         record.Status = form.Submitting ? ReturnStatus.Submitted : ReturnStatus.InProgress;
         record.SubmittedOn = form.Submitting ? UkTime.Today(clock) : null;
         if (!await db.SaveEditAsync(record, form.Version, ModelState, ct))
         {
+            foreach (var (_, stored) in uploads)
+            {
+                store.Delete(stored.StoredName!);
+            }
+
             return View(form);
         }
 
         var canView = await Can(Policies.ViewSelfAssessments);
+        var anchor = uploads.Count > 0 ? $"#standard-{uploads[0].Standard}-files"
+            : removing is not null ? "#standard-" + record.Answers.First(a => a.Id == removing.AnswerId).StandardNumber.ToString(CultureInfo.InvariantCulture) + "-files"
+            : "";
         return Redirect(form.Submitting
             ? (canView ? $"/section11/{record.RoundId}?notice={Notices.Saved}" : $"/section11?notice={Notices.Saved}")
-            : $"/section11/returns/{id}?notice={Notices.Saved}");
+            : $"/section11/returns/{id}?notice={Notices.Saved}{anchor}");
+    }
+
+    /// <summary>
+    /// An evidence file, as an attachment under its own name. Its return's lead and the team may open any of the
+    /// return's files, removed ones too; those who read every return open the live files of a submitted return, as
+    /// they see its answers; anyone else is refused.
+    /// </summary>
+    [HttpGet("evidence/{id:int}")]
+    public async Task<IActionResult> Evidence(int id, [FromServices] FileStore store, CancellationToken ct)
+    {
+        var file = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id)
+            .Select(f => new { File = f, Return = f.Answer!.Return!, Removed = f.IsArchived() || f.Answer.Return!.IsArchived() || f.Answer.Return.Round!.IsArchived() })
+            .FirstOrDefaultAsync(ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        var editor = (await authz.AuthorizeAsync(User, file.Return, Policies.CompleteReturn)).Succeeded;
+        if (!editor)
+        {
+            if (file.Removed)
+            {
+                return NotFound();
+            }
+
+            if (file.Return.Status != ReturnStatus.Submitted || !await Can(Policies.ViewSelfAssessments))
+            {
+                return Forbid();
+            }
+        }
+
+        var stream = store.Open(file.File.StoredName!);
+        return stream is null ? NotFound() : File(stream, file.File.ContentType ?? "application/octet-stream", file.File.FileName);
     }
 
     [HttpGet("{id:int}/check-and-challenge/new")]
@@ -543,6 +647,72 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         });
         await db.SaveChangesAsync(ct);
         return Redirect($"/section11/{id}?notice={Notices.Created}#check-and-challenge");
+    }
+
+    [HttpGet("check-and-challenge/{id:int}/edit")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> EditSession(int id, CancellationToken ct)
+    {
+        var session = await db.CheckChallengeSessions.AsNoTracking().Include(s => s.Round).Include(s => s.Organisations)
+            .FirstOrDefaultAsync(s => s.Id == id && s.IsLive() && s.Round!.IsLive(), ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+
+        var form = new SessionForm
+        {
+            Version = session.Version, HeldOn = session.HeldOn, ChairPersonId = session.ChairPersonId, Notes = session.Notes,
+            OrganisationIds = session.Organisations.Select(o => o.OrganisationId).ToList(),
+        };
+        ViewBag.SessionId = id;
+        return View("Session", await WithSessionOptionsAsync(form, session.Round!, ct));
+    }
+
+    /// <summary>Corrects a session's date, chair, attendance or notes; each change is in the audit trail.</summary>
+    [HttpPost("check-and-challenge/{id:int}/edit")]
+    [Authorize(Policy = Policies.ManageSelfAssessments)]
+    public async Task<IActionResult> EditSession(int id, SessionForm form, [FromServices] IValidator<SessionForm> validator, CancellationToken ct)
+    {
+        var session = await db.CheckChallengeSessions.Include(s => s.Round).Include(s => s.Organisations)
+            .FirstOrDefaultAsync(s => s.Id == id && s.IsLive() && s.Round!.IsLive(), ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+
+        ViewBag.SessionId = id;
+        var round = session.Round!;
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        var inScope = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == round.Id && x.IsLive()).Select(x => x.OrganisationId).ToListAsync(ct);
+        // An organisation that attended and has since left the round's scope stays a valid choice: it did attend.
+        var attended = session.Organisations.Select(o => o.OrganisationId).ToList();
+        if (form.OrganisationIds.Any(o => !inScope.Contains(o) && !attended.Contains(o)))
+        {
+            ModelState.AddModelError(nameof(form.OrganisationIds), "Select the organisations from those in the round");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Session", await WithSessionOptionsAsync(form, round, ct));
+        }
+
+        session.HeldOn = form.HeldOn!.Value;
+        session.ChairPersonId = form.ChairPersonId;
+        session.Notes = form.Notes.NullIfBlank();
+        var chosen = form.OrganisationIds.Distinct().ToList();
+        session.Organisations.RemoveAll(o => !chosen.Contains(o.OrganisationId));
+        foreach (var organisationId in chosen.Where(o => session.Organisations.All(x => x.OrganisationId != o)))
+        {
+            session.Organisations.Add(new CheckChallengeAttendance { OrganisationId = organisationId });
+        }
+
+        if (!await db.SaveEditAsync(session, form.Version, ModelState, ct))
+        {
+            return View("Session", await WithSessionOptionsAsync(form, round, ct));
+        }
+
+        return Redirect($"/section11/{round.Id}?notice={Notices.Saved}#check-and-challenge");
     }
 
     [HttpGet("answers/{answerId:int}/action")]
@@ -678,6 +848,17 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         return form;
     }
 
+    private async Task WithFilesAsync(ReturnForm form, int returnId, FileStore store, CancellationToken ct)
+    {
+        form.Files = await db.EvidenceFiles.AsNoTracking()
+            .Where(f => f.Answer!.ReturnId == returnId && f.IsLive())
+            .OrderBy(f => f.Answer!.StandardNumber).ThenBy(f => f.Id)
+            .Select(f => new EvidenceFileRow(f.Id, f.Answer!.StandardNumber, f.FileName!, f.Size))
+            .ToListAsync(ct);
+        form.FileHint = store.Hint;
+        form.FileAccept = store.Accept;
+    }
+
     private async Task<bool> Can(string policy) => (await authz.AuthorizeAsync(User, policy)).Succeeded;
 
     private Task<SelfAssessmentRound?> PreviousRoundAsync(SelfAssessmentKind kind, int beforeYear, CancellationToken ct) =>
@@ -731,9 +912,11 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
         ViewBag.RoundId = round.Id;
         ViewBag.RoundTitle = round.Title;
         ViewBag.People = await db.PersonOptionsAsync(ct, form.ChairPersonId);
-        ViewBag.Organisations = await db.SelfAssessmentReturns.AsNoTracking().Where(x => x.RoundId == round.Id && x.IsLive())
-            .OrderBy(x => x.Organisation!.Name)
-            .Select(x => new SelectListItem(x.Organisation!.Name, x.OrganisationId.ToString(CultureInfo.InvariantCulture)))
+        var chosen = form.OrganisationIds;
+        ViewBag.Organisations = await db.Organisations.AsNoTracking()
+            .Where(o => db.SelfAssessmentReturns.Any(x => x.RoundId == round.Id && x.IsLive() && x.OrganisationId == o.Id) || chosen.Contains(o.Id))
+            .OrderBy(o => o.Name)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
         return form;
     }
@@ -746,6 +929,12 @@ public sealed class Section11Controller(PortalDbContext db, IAuthorizationServic
             .ToListAsync(ct);
         return sessions.Select(s => new SessionRow(s.Id, s.HeldOn, s.Chair, s.Organisations.Order(StringComparer.Ordinal).ToList(), s.Notes) { Version = s.Version }).ToList();
     }
+
+    private Task<List<ArchivedSessionRow>> ArchivedSessionsAsync(int roundId, CancellationToken ct) =>
+        db.CheckChallengeSessions.AsNoTracking().Where(s => s.RoundId == roundId && s.IsArchived())
+            .OrderBy(s => s.HeldOn).ThenBy(s => s.Id)
+            .Select(s => new ArchivedSessionRow(s.Id, s.HeldOn, s.ArchivedBy, s.Version))
+            .ToListAsync(ct);
 
     private async Task<SelfAssessmentAnswer?> ProposingAnswerAsync(int answerId, CancellationToken ct)
     {

@@ -56,6 +56,9 @@ public sealed record SessionRow(int Id, DateOnly HeldOn, string? Chair, IReadOnl
     public Guid Version { get; init; }
 }
 
+/// <summary>A session taken off the round's page: archived, so the team can bring it back.</summary>
+public sealed record ArchivedSessionRow(int Id, DateOnly HeldOn, string? ArchivedBy, Guid Version);
+
 public sealed class RoundDetails
 {
     public required SelfAssessmentRound Round { get; init; }
@@ -66,6 +69,7 @@ public sealed class RoundDetails
     public required string? PreviousRound { get; init; }
     public required bool CanManage { get; init; }
     public IReadOnlyList<ArchivedReturnRow> OutOfScope { get; init; } = [];
+    public IReadOnlyList<ArchivedSessionRow> ArchivedSessions { get; init; } = [];
 
     public int Count(ReturnStatus status) => Rows.Count(r => r.Status == status);
 
@@ -169,17 +173,39 @@ public sealed class AnswerForm
     public int? Rating { get; set; }
     public string? Comments { get; set; }
     public string? Evidence { get; set; }
+
+    /// <summary>A file chosen as evidence for this standard, stored when the form is saved.</summary>
+    public IFormFile? File { get; set; }
 }
+
+/// <summary>A live evidence file, listed under its standard with a download link.</summary>
+public sealed record EvidenceFileRow(int Id, int StandardNumber, string FileName, long Size);
 
 public sealed class ReturnForm
 {
     public Guid Version { get; set; }
     public List<AnswerForm> Answers { get; set; } = [];
 
-    /// <summary>"submit" to submit the return; anything else saves a draft.</summary>
+    /// <summary>"submit" to submit the return; "remove-{file id}" removes that evidence file; anything else saves a draft.</summary>
     public string? Action { get; set; }
 
     public bool Submitting => string.Equals(Action, "submit", StringComparison.Ordinal);
+
+    /// <summary>The evidence file the lead asked to remove, when the button pressed was a file's "Remove".</summary>
+    public int? RemovingFileId =>
+        Action is { } a && a.StartsWith("remove-", StringComparison.Ordinal)
+        && int.TryParse(a.AsSpan(7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The return's live evidence files, set by the controller for the page.</summary>
+    [BindNever]
+    public IReadOnlyList<EvidenceFileRow> Files { get; set; } = [];
+
+    /// <summary>The accepted file types and size, from the storage settings, for the file inputs' hint.</summary>
+    [BindNever]
+    public string FileHint { get; set; } = "";
+
+    [BindNever]
+    public string FileAccept { get; set; } = "";
 
     /// <summary>The round's standards and scale, set by the controller for the validator and the page.</summary>
     [BindNever]
@@ -226,6 +252,7 @@ public sealed class ReturnFormValidator : AbstractValidator<ReturnForm>
 
 public sealed class SessionForm
 {
+    public Guid Version { get; set; }
     [Display(Name = "Date of the session")]
     public DateOnly? HeldOn { get; set; }
     public int? ChairPersonId { get; set; }
