@@ -11,23 +11,17 @@ namespace HscpPortal.Web.Infrastructure;
 /// </summary>
 public sealed class FileStore(IOptions<StorageOptions> options, DataPaths paths)
 {
-    private static readonly Dictionary<string, (string ContentType, byte[][] Signatures)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (string ContentType, string Name, byte[][] Signatures)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".odt"] = ("application/vnd.oasis.opendocument.text", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".ods"] = ("application/vnd.oasis.opendocument.spreadsheet", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".doc"] = ("application/msword", [[0xD0, 0xCF, 0x11, 0xE0]]),
-        [".xls"] = ("application/vnd.ms-excel", [[0xD0, 0xCF, 0x11, 0xE0]]),
-        [".ppt"] = ("application/vnd.ms-powerpoint", [[0xD0, 0xCF, 0x11, 0xE0]]),
-    };
-
-    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "PDF", [".docx"] = "Word", [".doc"] = "Word", [".xlsx"] = "Excel", [".xls"] = "Excel",
-        [".pptx"] = "PowerPoint", [".ppt"] = "PowerPoint", [".odt"] = "OpenDocument", [".ods"] = "OpenDocument",
+        [".pdf"] = ("application/pdf", "PDF", [[0x25, 0x50, 0x44, 0x46]]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".odt"] = ("application/vnd.oasis.opendocument.text", "OpenDocument", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".ods"] = ("application/vnd.oasis.opendocument.spreadsheet", "OpenDocument", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".doc"] = ("application/msword", "Word", [[0xD0, 0xCF, 0x11, 0xE0]]),
+        [".xls"] = ("application/vnd.ms-excel", "Excel", [[0xD0, 0xCF, 0x11, 0xE0]]),
+        [".ppt"] = ("application/vnd.ms-powerpoint", "PowerPoint", [[0xD0, 0xCF, 0x11, 0xE0]]),
     };
 
     private string Directory => paths.Resolve(options.Value.FilesDirectory);
@@ -46,7 +40,7 @@ public sealed class FileStore(IOptions<StorageOptions> options, DataPaths paths)
     {
         get
         {
-            var names = Extensions.Select(e => Names[e]).Distinct(StringComparer.Ordinal).ToList();
+            var names = Extensions.Select(e => Allowed[e].Name).Distinct(StringComparer.Ordinal).ToList();
             var kinds = names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " or " + names[^1];
             return $"{kinds}, up to {options.Value.MaxUploadBytes / (1024 * 1024)} MB";
         }

@@ -99,11 +99,12 @@ public sealed class DashboardTileLoader(IServiceProvider services, TileCache cac
     {
         // Read once a request: a change committed while this page is drawn shows on the next one.
         version ??= await TileCache.CurrentVersionAsync(context.Db, ct);
+        var scope = TileCache.Scope(version.Value, context);
         var loaded = new List<LoadedTile>();
         foreach (var type in tiles)
         {
             var tile = (IDashboardTile)services.GetRequiredService(type);
-            var model = await cache.GetOrLoadAsync(TileCache.Key(type, version.Value, context), () => tile.LoadAsync(context, ct));
+            var model = await cache.GetOrLoadAsync(TileCache.Key(type, scope), () => tile.LoadAsync(context, ct));
             if (model is not null)
             {
                 loaded.Add(new LoadedTile(tile.Id, tile.Partial, model));

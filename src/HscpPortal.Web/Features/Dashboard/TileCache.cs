@@ -45,18 +45,18 @@ public sealed class TileCache : IDisposable
     }
 
     /// <summary>
-    /// Everything a tile's model may depend on besides the records: which tile, the data version, the year, today, the
+    /// Everything but the tile that its model may depend on besides the records: the data version, the year, today, the
     /// group, organisation and person the dashboard is about, and who is asking with the claims they hold (a role
-    /// granted moves the version too, but the sign-in cookie may carry the old claims a little longer).
+    /// granted moves the version too, but the sign-in cookie may carry the old claims a little longer). Worked out once
+    /// a request; <see cref="Key"/> adds the tile.
     /// </summary>
-    public static string Key(Type tile, long version, TileContext context)
+    public static string Scope(long version, TileContext context)
     {
         var claims = string.Join('\n', context.User.Claims
             .Select(c => c.Type + "=" + c.Value)
             .Order(StringComparer.Ordinal));
         var who = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(claims)));
         return string.Join('|',
-            tile.FullName,
             version.ToString(CultureInfo.InvariantCulture),
             context.Year.ToString(),
             context.Today.ToString("O", CultureInfo.InvariantCulture),
@@ -66,6 +66,9 @@ public sealed class TileCache : IDisposable
             context.User.FindFirstValue(ClaimTypes.NameIdentifier),
             who);
     }
+
+    /// <summary>A tile's key within a <see cref="Scope"/>.</summary>
+    public static string Key(Type tile, string scope) => tile.FullName + "|" + scope;
 
     public void Dispose() => cache.Dispose();
 
